@@ -1,0 +1,89 @@
+#include "util/atomicfile.h"
+
+#include "util/error.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <unistd.h>
+#include <vector>
+
+namespace llmos {
+
+namespace {
+[[noreturn]] void throwErrno(const std::string &where, const std::string &what, int err)
+{
+    throw Error(ErrorKind::Io, where, what + ": " + std::strerror(err));
+}
+} // namespace
+
+AtomicFileWriter::AtomicFileWriter(std::string destination)
+    : m_destination(std::move(destination))
+{
+    const std::filesystem::path dest(m_destination);
+    std::string pattern = (dest.parent_path().empty() ? std::filesystem::path(".") : dest.parent_path())
+                              .append("." + dest.filename().string() + ".tmp-XXXXXX")
+                              .string();
+    std::vector<char> buf(pattern.begin(), pattern.end());
+    buf.push_back('\0');
+    m_fd = ::mkstemp(buf.data());
+    if (m_fd < 0)
+        throwErrno(m_destination, "cannot create a temporary file next to it", errno);
+    m_tempPath = buf.data();
+}
+
+AtomicFileWriter::~AtomicFileWriter()
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+    if (!m_committed && !m_tempPath.empty())
+        ::unlink(m_tempPath.c_str());
+}
+
+void AtomicFileWriter::write(std::span<const std::uint8_t> bytes)
+{
+    write(bytes.data(), bytes.size());
+}
+
+void AtomicFileWriter::write(const void *data, std::size_t size)
+{
+    const auto *p = static_cast<const std::uint8_t *>(data);
+    while (size > 0) {
+        const ssize_t n = ::write(m_fd, p, size);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            throwErrno(m_destination, "write failed", errno);
+        }
+        p += n;
+        size -= static_cast<std::size_t>(n);
+        m_written += static_cast<std::uint64_t>(n);
+    }
+}
+
+void AtomicFileWriter::commit()
+{
+    if (::fsync(m_fd) != 0)
+        throwErrno(m_destination, "fsync failed; the file was not replaced", errno);
+    if (::close(m_fd) != 0) {
+        m_fd = -1;
+        throwErrno(m_destination, "close failed; the file was not replaced", errno);
+    }
+    m_fd = -1;
+    if (::rename(m_tempPath.c_str(), m_destination.c_str()) != 0)
+        throwErrno(m_destination, "rename failed; the file was not replaced", errno);
+    m_committed = true;
+    // Make the rename itself durable.
+    const auto dir = std::filesystem::path(m_destination).parent_path();
+    const int dirFd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dirFd >= 0) {
+        const int rc = ::fsync(dirFd);
+        const int err = errno;
+        ::close(dirFd);
+        if (rc != 0)
+            throwErrno(dir.string(), "fsync of the folder failed", err);
+    }
+}
+
+} // namespace llmos
