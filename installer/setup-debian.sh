@@ -8,7 +8,7 @@ packages=(
   # toolchain
   build-essential cmake ninja-build ccache pkg-config git
   # engine
-  libtorch-dev libopenblas0-openmp libpcre2-dev libsentencepiece-dev
+  libtorch-dev libopenblas0-openmp libpcre2-dev libicu-dev libsentencepiece-dev
   nlohmann-json3-dev libfmt-dev
   # registry and server
   libsqlite3-dev libboost-dev

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <functional>
+#include <string>
+
+class QCommandLineParser;
+
+namespace llmos::cli {
+
+// True when argv names a headless verb (or --version/--help), so main() runs the
+// command line and never creates a window.
+bool isCommandLineInvocation(const QStringList &arguments);
+
+// Runs the verb in arguments[1] and returns the process exit code:
+// 0 success, 1 the operation failed (one-line reason on stderr), 2 bad usage.
+int runCommandLine(const QStringList &arguments);
+
+// What every verb gets: its parsed options and the output conventions.
+class CommandContext {
+    Q_DECLARE_TR_FUNCTIONS(CommandContext)
+public:
+    CommandContext(QCommandLineParser &parser, bool json);
+
+    QCommandLineParser &parser() { return m_parser; }
+    bool json() const { return m_json; }
+    // A required option's value; throws UsageError naming it when absent.
+    QString required(const QString &option) const;
+
+    void printJson(const nlohmann::json &value) const;
+    void printLine(const QString &text) const;
+
+private:
+    QCommandLineParser &m_parser;
+    bool m_json;
+};
+
+// Thrown for bad usage (missing option, malformed value): exit code 2.
+struct UsageError {
+    QString message;
+};
+
+struct Command {
+    const char *name;
+    const char *summary; // translated through QCoreApplication::translate("Commands", ...)
+    std::function<void(QCommandLineParser &)> addOptions;
+    std::function<int(CommandContext &)> run;
+};
+
+// Registered in their own files.
+Command doctorCommand();
+Command inspectCommand();
+Command tokenizeCommand();
+Command detokenizeCommand();
+
+} // namespace llmos::cli

@@ -1,0 +1,73 @@
+#include "guilauncher.h"
+
+#include "languagesetup.h"
+#include "mainwindow.h"
+#include "pagescreenshots.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTextStream>
+
+#include <cstdlib>
+
+namespace llmos {
+
+namespace {
+
+bool haveDisplay()
+{
+    auto set = [](const char *name) {
+        const char *v = std::getenv(name);
+        return v && *v;
+    };
+    return set("DISPLAY") || set("WAYLAND_DISPLAY") || set("QT_QPA_PLATFORM");
+}
+
+} // namespace
+
+int runWorkbench(int argc, char **argv)
+{
+    if (!haveDisplay()) {
+        QTextStream(stderr)
+            << "llmos: no display found (DISPLAY and WAYLAND_DISPLAY are not set), so the workbench window "
+               "cannot open.\n"
+               "  - on a desktop, run it from a graphical session;\n"
+               "  - on a server, run it under a virtual display: xvfb-run -a build/bin/llmos\n"
+               "  - or save pictures of every page without a display:\n"
+               "      QT_QPA_PLATFORM=offscreen build/bin/llmos --screenshot DIR\n"
+               "  - the headless verbs work anywhere: build/bin/llmos --help\n";
+        return 1;
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("llmos"));
+    QApplication::setOrganizationName(QStringLiteral("llmos"));
+    QApplication::setApplicationDisplayName(QStringLiteral("LLM OS Workbench"));
+    QApplication::setApplicationVersion(QStringLiteral(LLMOS_VERSION));
+    LanguageSetup language(app);
+
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("screenshot"),
+                      QApplication::translate("Commands", "Save a PNG of every page into DIR and exit."),
+                      QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("language"),
+                      QApplication::translate("Commands", "Interface language, e.g. en or zh_CN."),
+                      QStringLiteral("CODE")});
+    parser.process(app);
+    if (parser.isSet(QStringLiteral("language")))
+        language.apply(parser.value(QStringLiteral("language")));
+
+    MainWindow window;
+    if (parser.isSet(QStringLiteral("screenshot"))) {
+        auto *screenshots = new PageScreenshots(window, parser.value(QStringLiteral("screenshot")), &app);
+        QObject::connect(screenshots, &PageScreenshots::finished, &app, [&app](bool ok) { app.exit(ok ? 0 : 1); });
+        screenshots->start();
+        return app.exec();
+    }
+    window.show();
+    return app.exec();
+}
+
+} // namespace llmos

@@ -1,0 +1,26 @@
+// llmos: without a verb, opens the workbench window; with one (tokenize, inspect,
+// doctor, ...) runs headless. The composition root of the application.
+
+#include "cli/commandline.h"
+#include "guilauncher.h"
+#include "languagesetup.h"
+#include "runtime/runtimeinfo.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char **argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+
+    // libtorch may start with a single intra-op thread; use every core.
+    llmos::configureTorchThreads(0);
+
+    if (llmos::cli::isCommandLineInvocation(arguments)) {
+        QCoreApplication app(argc, argv);
+        llmos::LanguageSetup language(app);
+        return llmos::cli::runCommandLine(QCoreApplication::arguments());
+    }
+    return llmos::runWorkbench(argc, argv);
+}

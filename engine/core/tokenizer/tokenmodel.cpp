@@ -1,0 +1,33 @@
+#include "tokenizer/tokenmodel.h"
+
+#include "tokenizer/bpemodel.h"
+#include "tokenizer/jsonfields.h"
+#include "tokenizer/wordpiecemodel.h"
+#include "util/error.h"
+
+#include <fmt/format.h>
+
+namespace llmos {
+
+std::unique_ptr<TokenModel> TokenModel::fromJson(const nlohmann::json &object, const std::string &where,
+                                                 std::size_t idBound)
+{
+    jsonfields::requireObject(object, where);
+    std::string type;
+    if (object.contains("type")) {
+        type = jsonfields::typeOf(object, where);
+    } else if (object.contains("merges")) { // old files leave the type out
+        type = "BPE";
+    } else if (object.contains("max_input_chars_per_word")) {
+        type = "WordPiece";
+    } else {
+        throw Error(ErrorKind::Format, where, "the model has no 'type' and is not recognisable as BPE or WordPiece");
+    }
+    if (type == "BPE") return std::make_unique<BpeModel>(object, where, idBound);
+    if (type == "WordPiece") return std::make_unique<WordPieceModel>(object, where, idBound);
+    if (type == "WordLevel") return std::make_unique<WordLevelModel>(object, where, idBound);
+    throw Error(ErrorKind::Unsupported, jsonfields::path(where, "type"),
+                fmt::format("model type '{}' is not supported (BPE, WordPiece and WordLevel are)", type));
+}
+
+} // namespace llmos

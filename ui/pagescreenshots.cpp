@@ -1,0 +1,61 @@
+#include "pagescreenshots.h"
+
+#include "mainwindow.h"
+
+#include <QDir>
+#include <QPixmap>
+#include <QTextStream>
+#include <QTimer>
+
+namespace llmos {
+
+namespace {
+constexpr int kPollMs = 50;
+constexpr int kMaxWaitMs = 60000;
+} // namespace
+
+PageScreenshots::PageScreenshots(MainWindow &window, QString folder, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_folder(std::move(folder))
+{
+}
+
+void PageScreenshots::start()
+{
+    if (!QDir().mkpath(m_folder)) {
+        QTextStream(stderr) << "llmos: cannot create " << m_folder << '\n';
+        Q_EMIT finished(false);
+        return;
+    }
+    m_window.show();
+    m_window.showPage(0);
+    QTimer::singleShot(kPollMs, this, &PageScreenshots::captureCurrent);
+}
+
+void PageScreenshots::captureCurrent()
+{
+    QWidget *page = m_window.page(m_index);
+    if (page->property("loading").toBool() && m_waitedMs < kMaxWaitMs) {
+        m_waitedMs += kPollMs;
+        QTimer::singleShot(kPollMs, this, &PageScreenshots::captureCurrent);
+        return;
+    }
+    const QString file = QDir(m_folder).filePath(
+        QStringLiteral("%1-%2.png").arg(m_index + 1, 2, 10, QLatin1Char('0')).arg(m_window.pageId(m_index)));
+    if (!m_window.grab().save(file)) {
+        QTextStream(stderr) << "llmos: cannot write " << file << '\n';
+        Q_EMIT finished(false);
+        return;
+    }
+    QTextStream(stdout) << file << '\n';
+    if (++m_index >= m_window.pageCount()) {
+        Q_EMIT finished(true);
+        return;
+    }
+    m_waitedMs = 0;
+    m_window.showPage(m_index);
+    QTimer::singleShot(kPollMs, this, &PageScreenshots::captureCurrent);
+}
+
+} // namespace llmos
