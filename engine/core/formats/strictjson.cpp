@@ -80,6 +80,12 @@ nlohmann::json parseJsonStrict(std::string_view text, const std::string &sourceN
         if (auto colon = detail.find(": "); colon != std::string::npos)
             detail = detail.substr(colon + 2);
         throw Error(ErrorKind::Format, sourceName + ": " + lineColumn(text, at), "invalid JSON: " + detail);
+    } catch (const json::exception &e) {
+        // Not a syntax error but a value nlohmann cannot hold, e.g. 1e400 (out_of_range.406).
+        std::string detail = e.what();
+        if (auto bracket = detail.find("] "); bracket != std::string::npos)
+            detail = detail.substr(bracket + 2);
+        throw Error(ErrorKind::Format, sourceName, "invalid JSON: " + detail);
     }
 }
 

@@ -23,12 +23,7 @@ BpeModel::BpeModel(const json &object, const std::string &where, std::size_t idB
     m_byteFallback = jf::optBool(object, "byte_fallback", false, where);
     m_ignoreMerges = jf::optBool(object, "ignore_merges", false, where);
     // dropout is a training-time regulariser; inference (and the reference ids) run without it.
-    if (const auto unk = jf::optString(object, "unk_token", where)) {
-        m_unkId = m_vocab.find(*unk);
-        if (!m_unkId)
-            throw Error(ErrorKind::Format, jf::path(where, "unk_token"),
-                        fmt::format("the unknown token '{}' is not in model.vocab", *unk));
-    }
+    if (const auto unk = jf::optString(object, "unk_token", where)) m_unkId = requireUnkToken(m_vocab, *unk, where);
     m_byteIds.fill(-1);
     checkByteTokens(where);
     loadMerges(jf::require(object, "merges", where), jf::path(where, "merges"));

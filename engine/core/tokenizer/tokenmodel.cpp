@@ -2,12 +2,22 @@
 
 #include "tokenizer/bpemodel.h"
 #include "tokenizer/jsonfields.h"
+#include "tokenizer/wordlevelmodel.h"
 #include "tokenizer/wordpiecemodel.h"
 #include "util/error.h"
 
 #include <fmt/format.h>
 
 namespace llmos {
+
+std::int32_t TokenModel::requireUnkToken(const Vocabulary &vocab, const std::string &unk, const std::string &where)
+{
+    const auto id = vocab.find(unk);
+    if (!id)
+        throw Error(ErrorKind::Format, jsonfields::path(where, "unk_token"),
+                    fmt::format("the unknown token '{}' is not in model.vocab", unk));
+    return *id;
+}
 
 std::unique_ptr<TokenModel> TokenModel::fromJson(const nlohmann::json &object, const std::string &where,
                                                  std::size_t idBound)

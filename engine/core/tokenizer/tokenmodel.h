@@ -29,6 +29,9 @@ public:
                                                 std::size_t idBound);
 
 protected:
+    // The id of the unknown token named by the file; Error(Format) when the vocab lacks it.
+    static std::int32_t requireUnkToken(const Vocabulary &vocab, const std::string &unk, const std::string &where);
+
     Vocabulary m_vocab;
     std::optional<std::int32_t> m_unkId;
 };

@@ -2,9 +2,7 @@
 
 #include "tokenizer/jsonfields.h"
 #include "tokenizer/utf8.h"
-#include "util/error.h"
 
-#include <fmt/format.h>
 
 #include <algorithm>
 
@@ -13,25 +11,13 @@ namespace llmos {
 namespace jf = jsonfields;
 using nlohmann::json;
 
-namespace {
-
-std::int32_t requireUnk(const Vocabulary &vocab, const std::string &unk, const std::string &where)
-{
-    const auto id = vocab.find(unk);
-    if (!id)
-        throw Error(ErrorKind::Format, jf::path(where, "unk_token"),
-                    fmt::format("the unknown token '{}' is not in model.vocab", unk));
-    return *id;
-}
-
-} // namespace
 
 WordPieceModel::WordPieceModel(const json &object, const std::string &where, std::size_t idBound)
 {
     m_vocab = Vocabulary::fromJson(jf::require(object, "vocab", where), jf::path(where, "vocab"), idBound);
     m_prefix = jf::optString(object, "continuing_subword_prefix", where).value_or("##");
     m_maxInputChars = jf::optUnsigned(object, "max_input_chars_per_word", 100, where);
-    m_unkId = requireUnk(m_vocab, jf::optString(object, "unk_token", where).value_or("[UNK]"), where);
+    m_unkId = requireUnkToken(m_vocab, jf::optString(object, "unk_token", where).value_or("[UNK]"), where);
     m_vocab.forEach([this](const std::string &token, std::int32_t) { m_longestToken = std::max(m_longestToken, token.size()); });
 }
 
@@ -64,17 +50,6 @@ void WordPieceModel::tokenize(std::string_view word, std::vector<std::int32_t> &
         out.push_back(*found);
         start = end;
     }
-}
-
-WordLevelModel::WordLevelModel(const json &object, const std::string &where, std::size_t idBound)
-{
-    m_vocab = Vocabulary::fromJson(jf::require(object, "vocab", where), jf::path(where, "vocab"), idBound);
-    m_unkId = requireUnk(m_vocab, jf::optString(object, "unk_token", where).value_or("<unk>"), where);
-}
-
-void WordLevelModel::tokenize(std::string_view word, std::vector<std::int32_t> &out) const
-{
-    out.push_back(m_vocab.find(word).value_or(*m_unkId));
 }
 
 } // namespace llmos

@@ -19,12 +19,4 @@ private:
     std::size_t m_longestToken = 0; // bytes; bounds the inner search so long words stay linear
 };
 
-// WordLevel: the whole word is a token, or unk.
-class WordLevelModel : public TokenModel {
-public:
-    WordLevelModel(const nlohmann::json &object, const std::string &where, std::size_t idBound);
-
-    void tokenize(std::string_view word, std::vector<std::int32_t> &out) const override;
-};
-
 } // namespace llmos

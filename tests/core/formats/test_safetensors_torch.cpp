@@ -1,3 +1,4 @@
+#include "formats/safetensorswriter.h"
 #include "formats/tensorload.h"
 #include "tempdir.h"
 #include "util/error.h"
@@ -70,7 +71,7 @@ TEST(SafetensorsTorch, TypesWithoutATorchDtypeAreRefusedByName)
     llmos::test::TempDir dir;
     const std::string path = dir.file("u16.safetensors");
     const std::vector<std::uint8_t> bytes{1, 0, 2, 0};
-    writeSafetensors(path, {{"u", DType::U16, {2}, bytes}});
+    writeSafetensors(path, std::vector<SafetensorsWriteEntry>{{"u", DType::U16, {2}, bytes}});
     try {
         toTorch(SafetensorsWeights::openFile(path).at("u"));
         FAIL();

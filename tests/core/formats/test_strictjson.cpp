@@ -46,3 +46,10 @@ TEST(StrictJson, InvalidUtf8IsRejected)
 {
     EXPECT_NE(errorOf("{\"a\":\"\xc3\x28\"}").find("invalid JSON"), std::string::npos);
 }
+
+TEST(StrictJson, NumbersBeyondDoubleAreErrorsNotCrashes)
+{
+    // Found by fuzz_config: nlohmann throws out_of_range, not parse_error, for these.
+    EXPECT_NE(errorOf(R"({"n": 1e400})").find("invalid JSON"), std::string::npos);
+    EXPECT_NE(errorOf("-1e999").find("number overflow"), std::string::npos);
+}
