@@ -28,14 +28,18 @@ bool haveDisplay()
 int runWorkbench(int argc, char **argv)
 {
     if (!haveDisplay()) {
-        QTextStream(stderr)
-            << "llmos: no display found (DISPLAY and WAYLAND_DISPLAY are not set), so the workbench window "
-               "cannot open.\n"
-               "  - on a desktop, run it from a graphical session;\n"
-               "  - on a server, run it under a virtual display: xvfb-run -a build/bin/llmos\n"
-               "  - or save pictures of every page without a display:\n"
-               "      QT_QPA_PLATFORM=offscreen build/bin/llmos --screenshot DIR\n"
-               "  - the headless verbs work anywhere: build/bin/llmos --help\n";
+        // A QCoreApplication needs no display, and lets the message be translated.
+        QCoreApplication core(argc, argv);
+        LanguageSetup language(core);
+        QTextStream(stderr) << QCoreApplication::translate(
+            "Commands",
+            "llmos: no display found (DISPLAY and WAYLAND_DISPLAY are not set), so the workbench window "
+            "cannot open.\n"
+            "  - on a desktop, run it from a graphical session;\n"
+            "  - on a server, run it under a virtual display: xvfb-run -a build/bin/llmos\n"
+            "  - or save pictures of every page without a display:\n"
+            "      QT_QPA_PLATFORM=offscreen build/bin/llmos --screenshot DIR\n"
+            "  - the headless verbs work anywhere: build/bin/llmos --help\n");
         return 1;
     }
 

@@ -1,4 +1,382 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>CommandContext</name>
+    <message>
+        <source>missing required option --%1</source>
+        <translation>缺少必需的选项 --%1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>llmos %1</source>
+        <translation>llmos %1</translation>
+    </message>
+    <message>
+        <source>libtorch:     %1</source>
+        <translation>libtorch：    %1</translation>
+    </message>
+    <message>
+        <source>BLAS:         %1</source>
+        <translation>BLAS：        %1</translation>
+    </message>
+    <message>
+        <source>(not found)</source>
+        <translation>（未找到）</translation>
+    </message>
+    <message>
+        <source>threads:      %1 of %2 hardware threads</source>
+        <translation>线程：        %1 / %2 个硬件线程</translation>
+    </message>
+    <message>
+        <source>CUDA:         %1</source>
+        <translation>CUDA：        %1</translation>
+    </message>
+    <message>
+        <source>no devices</source>
+        <translation>无设备</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> 及另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>fp32 matmul:  %1 GFLOP/s (1024x1024)</source>
+        <translation>fp32 矩阵乘：%1 GFLOP/s（1024x1024）</translation>
+    </message>
+    <message>
+        <source>data folder:  %1</source>
+        <translation>数据文件夹：  %1</translation>
+    </message>
+    <message>
+        <source>reference BLAS in use: %1</source>
+        <translation>正在使用参考 BLAS：%1</translation>
+    </message>
+    <message>
+        <source>warning: libtorch is using the slow reference BLAS (about 30x slower). Install libopenblas0-openmp: apt-get install libopenblas0-openmp</source>
+        <translation>警告：libtorch 正在使用缓慢的参考 BLAS（约慢 30 倍）。请安装 libopenblas0-openmp：apt-get install libopenblas0-openmp</translation>
+    </message>
+    <message>
+        <source>inspect takes exactly one PATH (a model folder, .safetensors or .gguf file)</source>
+        <translation>inspect 只接受一个 PATH（模型文件夹、.safetensors 或 .gguf 文件）</translation>
+    </message>
+    <message>
+        <source>path:         %1</source>
+        <translation>路径：        %1</translation>
+    </message>
+    <message>
+        <source>format:       %1</source>
+        <translation>格式：        %1</translation>
+    </message>
+    <message>
+        <source>architecture: %1</source>
+        <translation>架构：        %1</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>（未知）</translation>
+    </message>
+    <message>
+        <source>family:       %1</source>
+        <translation>系列：        %1</translation>
+    </message>
+    <message>
+        <source>parameters:   %L1</source>
+        <translation>参数量：      %L1</translation>
+    </message>
+    <message>
+        <source>tensor data:  %1</source>
+        <translation>张量数据：    %1</translation>
+    </message>
+    <message>
+        <source>dtypes:       %1</source>
+        <translation>数据类型：    %1</translation>
+    </message>
+    <message>
+        <source>config:       %1 layers, hidden %2, %3 heads (%4 key/value), vocabulary %5, context %6</source>
+        <translation>配置：        %1 层，隐藏维度 %2，%3 个注意力头（%4 个键/值头），词表 %5，上下文 %6</translation>
+    </message>
+    <message>
+        <source>warning:      %1</source>
+        <translation>警告：        %1</translation>
+    </message>
+    <message>
+        <source>metadata:</source>
+        <translation>元数据：</translation>
+    </message>
+    <message>
+        <source>tensors (%1):</source>
+        <translation>张量（%1 个）：</translation>
+    </message>
+    <message>
+        <source>--ids: item %1 (&apos;%2&apos;) is not a token id</source>
+        <translation>--ids：第 %1 项（“%2”）不是词元 ID</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>Usage: llmos [VERB] [OPTIONS]
+
+Without a verb, opens the workbench window.
+
+Verbs:
+</source>
+        <translation>用法：llmos [命令] [选项]
+
+不带命令时打开工作台窗口。
+
+命令：
+</translation>
+    </message>
+    <message>
+        <source>
+Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help&apos; for its options.
+</source>
+        <translation>
+每个命令都接受 --json 以输出机器可读的结果。运行“llmos 命令 --help”查看其选项。
+</translation>
+    </message>
+    <message>
+        <source>unknown verb &apos;%1&apos;</source>
+        <translation>未知命令“%1”</translation>
+    </message>
+    <message>
+        <source>Print machine-readable JSON.</source>
+        <translation>输出机器可读的 JSON。</translation>
+    </message>
+    <message>
+        <source>unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+    <message>
+        <source>Check the compute setup: libtorch, BLAS, threads, CUDA, data folder.</source>
+        <translation>检查计算环境：libtorch、BLAS、线程、CUDA、数据文件夹。</translation>
+    </message>
+    <message>
+        <source>Skip the matmul speed measurement.</source>
+        <translation>跳过矩阵乘法速度测量。</translation>
+    </message>
+    <message>
+        <source>Show a model&apos;s format, architecture, parameters, dtypes and tensors.</source>
+        <translation>显示模型的格式、架构、参数量、数据类型和张量。</translation>
+    </message>
+    <message>
+        <source>A model folder, .safetensors or .gguf file.</source>
+        <translation>模型文件夹、.safetensors 或 .gguf 文件。</translation>
+    </message>
+    <message>
+        <source>tokenizer.json, tokenizer.model or a model folder.</source>
+        <translation>tokenizer.json、tokenizer.model 或模型文件夹。</translation>
+    </message>
+    <message>
+        <source>Turn text into token ids with a model&apos;s tokenizer.</source>
+        <translation>用模型的分词器把文本转换为词元 ID。</translation>
+    </message>
+    <message>
+        <source>The text to tokenize.</source>
+        <translation>要分词的文本。</translation>
+    </message>
+    <message>
+        <source>Do not add special tokens such as BOS.</source>
+        <translation>不添加 BOS 等特殊词元。</translation>
+    </message>
+    <message>
+        <source>Turn token ids back into text.</source>
+        <translation>把词元 ID 还原为文本。</translation>
+    </message>
+    <message>
+        <source>Comma-separated token ids.</source>
+        <translation>以逗号分隔的词元 ID。</translation>
+    </message>
+    <message>
+        <source>Leave special tokens out of the text.</source>
+        <translation>在文本中省略特殊词元。</translation>
+    </message>
+    <message>
+        <source>Save a PNG of every page into DIR and exit.</source>
+        <translation>把每个页面保存为 DIR 中的 PNG 图片后退出。</translation>
+    </message>
+    <message>
+        <source>Interface language, e.g. en or zh_CN.</source>
+        <translation>界面语言，例如 en 或 zh_CN。</translation>
+    </message>
+    <message>
+        <source>llmos: no display found (DISPLAY and WAYLAND_DISPLAY are not set), so the workbench window cannot open.
+  - on a desktop, run it from a graphical session;
+  - on a server, run it under a virtual display: xvfb-run -a build/bin/llmos
+  - or save pictures of every page without a display:
+      QT_QPA_PLATFORM=offscreen build/bin/llmos --screenshot DIR
+  - the headless verbs work anywhere: build/bin/llmos --help
+</source>
+        <translation>llmos：未找到显示器（未设置 DISPLAY 和 WAYLAND_DISPLAY），无法打开工作台窗口。
+  - 在桌面上，请在图形会话中运行；
+  - 在服务器上，请在虚拟显示器中运行：xvfb-run -a build/bin/llmos
+  - 或者不用显示器，保存每个页面的图片：
+      QT_QPA_PLATFORM=offscreen build/bin/llmos --screenshot DIR
+  - 无界面命令在任何地方都能用：build/bin/llmos --help
+</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::HomePage</name>
+    <message>
+        <source>Welcome to LLM OS Workbench</source>
+        <translation>欢迎使用 LLM OS 工作台</translation>
+    </message>
+    <message>
+        <source>Keep your language models, run them, fine-tune them and serve them — on this machine, offline, without installing Python.</source>
+        <translation>在这台机器上离线管理、运行、微调和部署你的语言模型——无需安装 Python。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What works today&lt;/b&gt;, from a terminal:&lt;ul&gt;&lt;li&gt;&lt;code&gt;llmos inspect PATH&lt;/code&gt; — read a Hugging Face model folder, a .safetensors or a .gguf file: architecture, parameters, tensors;&lt;/li&gt;&lt;li&gt;&lt;code&gt;llmos tokenize --tokenizer PATH --text &quot;…&quot;&lt;/code&gt; — token ids exactly as the model&apos;s own tokenizer gives them;&lt;/li&gt;&lt;li&gt;&lt;code&gt;llmos doctor&lt;/code&gt; — check the compute setup.&lt;/li&gt;&lt;/ul&gt;The pages on the left show what comes next.</source>
+        <translation>&lt;b&gt;目前可用的功能&lt;/b&gt;（在终端中）：&lt;ul&gt;&lt;li&gt;&lt;code&gt;llmos inspect PATH&lt;/code&gt;——读取 Hugging Face 模型文件夹、.safetensors 或 .gguf 文件：架构、参数量、张量；&lt;/li&gt;&lt;li&gt;&lt;code&gt;llmos tokenize --tokenizer PATH --text &quot;…&quot;&lt;/code&gt;——与模型自带分词器完全一致的词元 ID；&lt;/li&gt;&lt;li&gt;&lt;code&gt;llmos doctor&lt;/code&gt;——检查计算环境。&lt;/li&gt;&lt;/ul&gt;左侧的页面展示即将推出的功能。</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::MainWindow</name>
+    <message>
+        <source>LLM OS Workbench</source>
+        <translation>LLM OS 工作台</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Your model registry: every imported model, fine-tune, adapter and quantized variant, with its files, model card and lineage.</source>
+        <translation>你的模型库：每个导入的模型、微调结果、适配器和量化版本，以及它们的文件、模型卡和谱系。</translation>
+    </message>
+    <message>
+        <source>Until this page arrives, inspect a model from a terminal:
+llmos inspect PATH   (a Hugging Face folder, .safetensors or .gguf file)</source>
+        <translation>在此页面完成之前，可以在终端中查看模型：
+llmos inspect PATH   （Hugging Face 文件夹、.safetensors 或 .gguf 文件）</translation>
+    </message>
+    <message>
+        <source>Fine-tune</source>
+        <translation>微调</translation>
+    </message>
+    <message>
+        <source>Design a fine-tuning run: pick a model and a dataset, choose full fine-tuning or LoRA, adapters, prefix or prompt tuning, and start it.</source>
+        <translation>设计一次微调：选择模型和数据集，选择全量微调或 LoRA、适配器、前缀或提示调优，然后开始。</translation>
+    </message>
+    <message>
+        <source>Experiments</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>Hyperparameter searches with live loss curves: grid, random, TPE and ASHA/Hyperband, compared side by side.</source>
+        <translation>超参数搜索与实时损失曲线：网格、随机、TPE 和 ASHA/Hyperband，并排比较。</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Everything running or queued on this machine, with progress, pause and cancel.</source>
+        <translation>本机上正在运行或排队的所有任务，可查看进度、暂停和取消。</translation>
+    </message>
+    <message>
+        <source>Apps</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Small applications on your models: chat playground and arena, classifier, semantic search, stream monitor.</source>
+        <translation>基于你的模型的小应用：聊天试验场与竞技场、分类器、语义搜索、流监视器。</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Serve your models on this machine through an OpenAI-compatible API.</source>
+        <translation>通过兼容 OpenAI 的 API 在本机上提供模型服务。</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::PlannedPage</name>
+    <message>
+        <source>This page is not built yet.</source>
+        <translation>此页面尚未完成。</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::SystemSummary</name>
+    <message>
+        <source>This machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>检查中…</translation>
+    </message>
+    <message>
+        <source>libtorch</source>
+        <translation>libtorch</translation>
+    </message>
+    <message>
+        <source>BLAS</source>
+        <translation>BLAS</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>线程</translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>Matrix speed</source>
+        <translation>矩阵运算速度</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>none, running on the CPU</source>
+        <translation>无，使用 CPU 运行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n CUDA device(s)</source>
+        <translation>
+            <numerusform>%n 个 CUDA 设备</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 GFLOP/s (fp32 matrix multiply)</source>
+        <translation>%1 GFLOP/s（fp32 矩阵乘法）</translation>
+    </message>
+    <message>
+        <source>libtorch is using the slow reference BLAS. Install the package libopenblas0-openmp to make models run about 30 times faster.</source>
+        <translation>libtorch 正在使用缓慢的参考 BLAS。安装 libopenblas0-openmp 软件包可使模型运行速度提高约 30 倍。</translation>
+    </message>
+</context>
 </TS>
