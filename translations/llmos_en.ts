@@ -122,6 +122,14 @@
         <source>--ids: item %1 (&apos;%2&apos;) is not a token id</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>SentencePiece: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>

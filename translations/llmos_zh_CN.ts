@@ -121,6 +121,14 @@
         <source>--ids: item %1 (&apos;%2&apos;) is not a token id</source>
         <translation>--ids：第 %1 项（“%2”）不是词元 ID</translation>
     </message>
+    <message>
+        <source>SentencePiece: %1</source>
+        <translation>SentencePiece：%1</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>可用</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>

@@ -2,6 +2,7 @@
 
 #include "runtime/datadirectory.h"
 #include "runtime/runtimeinfo.h"
+#include "tokenizer/sentencepiecetokenizer.h"
 
 #include <QCommandLineParser>
 
@@ -16,12 +17,7 @@ int runDoctor(CommandContext &ctx)
     const bool measure = !ctx.parser().isSet(QStringLiteral("quick"));
     const RuntimeInfo info = collectRuntimeInfo(measure);
     const std::string dataDir = dataDirectory();
-    const bool sentencePiece =
-#ifdef LLMOS_HAVE_SENTENCEPIECE
-        true;
-#else
-        false;
-#endif
+    const std::string sentencePieceProblem = SentencePieceTokenizer::unavailableReason();
 
     if (ctx.json()) {
         ctx.printJson({{"version", LLMOS_VERSION},
@@ -32,11 +28,11 @@ int runDoctor(CommandContext &ctx)
                        {"hardware_threads", info.hardwareThreads},
                        {"cuda_devices", info.cudaDevices},
                        {"matmul_gflops", info.matmulGflops},
+                       {"sentencepiece", sentencePieceProblem.empty()},
                        {"data_dir", dataDir}});
         return 0;
     }
     auto yesNo = [](bool b) { return b ? CommandContext::tr("yes") : CommandContext::tr("no"); };
-    Q_UNUSED(sentencePiece);
     ctx.printLine(CommandContext::tr("llmos %1").arg(QStringLiteral(LLMOS_VERSION)));
     ctx.printLine(CommandContext::tr("libtorch:     %1").arg(QString::fromStdString(info.torchVersion)));
     ctx.printLine(CommandContext::tr("BLAS:         %1").arg(info.blasLibrary.empty()
@@ -50,6 +46,9 @@ int runDoctor(CommandContext &ctx)
     if (measure)
         ctx.printLine(CommandContext::tr("fp32 matmul:  %1 GFLOP/s (1024x1024)").arg(info.matmulGflops, 0, 'f', 1));
     ctx.printLine(CommandContext::tr("data folder:  %1").arg(QString::fromStdString(dataDir)));
+    ctx.printLine(CommandContext::tr("SentencePiece: %1")
+                      .arg(sentencePieceProblem.empty() ? CommandContext::tr("available")
+                                                        : QString::fromStdString(sentencePieceProblem)));
     ctx.printLine(CommandContext::tr("reference BLAS in use: %1").arg(yesNo(info.referenceBlas)));
     if (info.referenceBlas)
         ctx.printLine(CommandContext::tr("warning: libtorch is using the slow reference BLAS (about 30x slower). "

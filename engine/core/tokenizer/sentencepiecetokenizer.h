@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace llmos {
@@ -12,6 +13,12 @@ namespace llmos {
 // A SentencePiece tokenizer.model, run by libsentencepiece itself so the ids are the
 // library's. Extra tokens from tokenizer_config.json (added_tokens_decoder) are
 // split out first, like the Hugging Face slow tokenizers do.
+//
+// libsentencepiece is reached through the module libllmos_sentencepiece.so, loaded on
+// first use with dlopen(RTLD_LOCAL | RTLD_DEEPBIND) so its private protobuf never meets
+// libtorch's. It is looked for at $LLMOS_SENTENCEPIECE_MODULE, then
+// <program folder>/../lib/llmos/, <program folder>/, the build tree and the install
+// prefix's lib/llmos/.
 class SentencePieceTokenizer : public Tokenizer {
 public:
     struct Options {
@@ -21,10 +28,14 @@ public:
     };
 
     // Throws Error(Format) when bytes are not a SentencePiece model and
-    // Error(Unsupported) when this build has no SentencePiece.
+    // Error(Unsupported) when libllmos_sentencepiece.so cannot be loaded.
     static std::unique_ptr<SentencePieceTokenizer> fromSerialized(std::string_view bytes, const std::string &sourceName,
                                                                   const Options &options);
     ~SentencePieceTokenizer() override;
+
+    // Empty when libllmos_sentencepiece.so is loaded (loading it on the first call),
+    // else why it cannot be (for `llmos doctor`).
+    static std::string unavailableReason();
 
     std::vector<std::int32_t> encode(std::string_view text, bool addSpecialTokens = true) const override;
     std::size_t vocabSize() const override { return m_vocabSize; }
@@ -40,6 +51,8 @@ private:
 
     struct Processor;
     std::unique_ptr<Processor> m_processor;
+    std::vector<std::string> m_pieces;       // by id, so tokenOf can hand out stable strings
+    std::vector<bool> m_control;             // by id: a control piece (<s>, </s>)
     AddedVocabulary m_added;
     std::size_t m_pieceCount = 0;
     std::size_t m_vocabSize = 0;

@@ -1,5 +1,9 @@
-// SentencePiece tokenizer.model support, with a tiny model trained here (no fixture).
+// SentencePiece tokenizer.model support, with a tiny model trained here, plus the
+// committed fixture that sentencepiece_torch_test uses. This binary links
+// libsentencepiece (for the trainer) but not libtorch; our tokenizer reaches
+// libsentencepiece through libllmos_sentencepiece.so all the same.
 
+#include "spmfixture.h"
 #include "tempdir.h"
 #include "tokenizer/loadtokenizer.h"
 #include "util/error.h"
@@ -9,26 +13,33 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 
 using namespace llmos;
 
 namespace {
 
-// Trains once per test binary: a 300-piece BPE model (256 of them byte pieces) with byte fallback on a small
-// generated text.
+// A 300-piece BPE model (256 of them byte pieces) with byte fallback, trained on a small
+// generated text; writes <prefix>.model and <prefix>.vocab. extra: more trainer flags.
+void trainTinyModel(const test::TempDir &dir, const std::string &prefix, const std::string &extra = {})
+{
+    std::string text;
+    const char *words[] = {"hello", "world", "token", "piece", "model", "the", "quick", "brown", "fox", "jumps"};
+    for (int i = 0; i < 2000; ++i) text += std::string(words[i % 10]) + (i % 7 == 0 ? "\n" : " ") + words[(i * 3) % 10] + " ";
+    const std::string corpus = dir.write("corpus.txt", text);
+    const auto status = sentencepiece::SentencePieceTrainer::Train(
+        "--input=" + corpus + " --model_prefix=" + prefix +
+        " --vocab_size=300 --model_type=bpe --byte_fallback=true --character_coverage=1.0 --minloglevel=2" + extra);
+    if (!status.ok()) throw std::runtime_error(status.ToString());
+}
+
+// Trains once per test binary.
 const std::string &trainedModelDir()
 {
     static test::TempDir dir;
     static const std::string path = [] {
-        std::string text;
-        const char *words[] = {"hello", "world", "token", "piece", "model", "the", "quick", "brown", "fox", "jumps"};
-        for (int i = 0; i < 2000; ++i) text += std::string(words[i % 10]) + (i % 7 == 0 ? "\n" : " ") + words[(i * 3) % 10] + " ";
-        const std::string corpus = dir.write("corpus.txt", text);
-        const auto status = sentencepiece::SentencePieceTrainer::Train(
-            "--input=" + corpus + " --model_prefix=" + dir.file("tokenizer") +
-            " --vocab_size=300 --model_type=bpe --byte_fallback=true --character_coverage=1.0 --minloglevel=2");
-        if (!status.ok()) throw std::runtime_error(status.ToString());
+        trainTinyModel(dir, dir.file("tokenizer"));
         return dir.path();
     }();
     return path;
@@ -104,4 +115,35 @@ TEST(LoadTokenizer, FolderWithoutTokenizerIsNotFound)
     } catch (const Error &e) {
         EXPECT_EQ(e.kind(), ErrorKind::NotFound) << e.what();
     }
+}
+
+// The committed fixture and the values in spmfixture.h agree with libsentencepiece.
+TEST(SentencePieceFixture, MatchesTheLibrary)
+{
+    sentencepiece::SentencePieceProcessor sp;
+    ASSERT_TRUE(sp.Load(test::spm::kModelPath).ok()) << test::spm::kModelPath;
+    std::vector<int> ids;
+    ASSERT_TRUE(sp.Encode(test::spm::kText, &ids).ok());
+    EXPECT_EQ(std::vector<std::int32_t>(ids.begin(), ids.end()), test::spm::kIds);
+    std::string text;
+    ASSERT_TRUE(sp.Decode(ids, &text).ok());
+    EXPECT_EQ(text, test::spm::kText);
+    EXPECT_EQ(sp.bos_id(), test::spm::kBos);
+    EXPECT_EQ(sp.eos_id(), test::spm::kEos);
+    EXPECT_EQ(sp.unk_id(), test::spm::kUnk);
+    EXPECT_EQ(static_cast<std::size_t>(sp.GetPieceSize()), test::spm::kPieceCount);
+
+    const auto t = loadTokenizer(test::spm::kModelPath);
+    EXPECT_EQ(t->encode(test::spm::kText, false), test::spm::kIds);
+}
+
+// Rewrites the fixture (see tests/data/tokenizer/spm/README.md):
+//   sentencepiece_tokenizer_test --gtest_also_run_disabled_tests --gtest_filter='*WriteFixture*'
+TEST(SentencePieceFixture, DISABLED_WriteFixture)
+{
+    test::TempDir dir;
+    // The identity normalizer leaves out NFKC's 237 KB character map.
+    trainTinyModel(dir, dir.file("tokenizer"), " --normalization_rule_name=identity");
+    std::filesystem::copy_file(dir.file("tokenizer.model"), test::spm::kModelPath,
+                               std::filesystem::copy_options::overwrite_existing);
 }

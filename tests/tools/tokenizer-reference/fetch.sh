@@ -4,13 +4,13 @@
 # Idempotent: runs `npm ci` only when node_modules is missing or package-lock.json changed since the
 # last successful install; then (re)creates the derived tokenizer.json files under
 # node_modules/.llmos-derived/ if they are missing. Without npm it says so and exits 0 (the tests
-# that need these files skip themselves).
+# that need these files then fail, saying to run this script).
 set -euo pipefail
 
 case "${BASH_SOURCE[0]}" in */*) cd "${BASH_SOURCE[0]%/*}" ;; esac
 
 if ! command -v npm >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1; then
-    echo "tokenizer-reference: npm/node not found; skipping install (tokenizer reference tests will skip)."
+    echo "tokenizer-reference: npm/node not found; skipping install. The tokenizer reference tests fail without node_modules: install npm/node and run tests/tools/tokenizer-reference/fetch.sh."
     exit 0
 fi
 
