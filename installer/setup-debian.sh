@@ -16,7 +16,7 @@ packages=(
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools fonts-wqy-microhei
   # tests: a virtual display for GUI screenshots, fuzzers, reference tokenizers
-  xvfb xauth clang libclang-rt-14-dev
+  xvfb xauth clang libclang-rt-14-dev libgtest-dev libbenchmark-dev
 )
 
 missing=()

@@ -60,7 +60,12 @@ void encodeBench(benchmark::State &state, const std::string &text)
     state.counters["tokens"] = static_cast<double>(tokens);
 }
 
-const std::size_t kMegabyte = 1 << 20;
+// Input size: 1 MB unless LLMOS_BENCH_BYTES says otherwise (the comparison with the
+// reference in docs/PERFORMANCE.md uses the same size on both sides).
+const std::size_t kMegabyte = [] {
+    const char *bytes = std::getenv("LLMOS_BENCH_BYTES");
+    return bytes ? static_cast<std::size_t>(std::strtoull(bytes, nullptr, 10)) : std::size_t(1) << 20;
+}();
 
 void BM_EncodeEnglish(benchmark::State &state)
 {
