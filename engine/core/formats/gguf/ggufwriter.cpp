@@ -67,21 +67,23 @@ private:
 
 void writeArray(ByteSink &out, const GgufArray &array);
 
+// One value of any GGUF type: a metadata value or an array element.
+template<typename T>
+void writeOne(ByteSink &out, const T &v)
+{
+    if constexpr (std::is_same_v<T, std::string>)
+        out.string(v);
+    else if constexpr (std::is_same_v<T, GgufArray>)
+        writeArray(out, v);
+    else if constexpr (std::is_same_v<T, bool>)
+        out.number<std::uint8_t>(v ? 1 : 0);
+    else
+        out.number<T>(v);
+}
+
 void writeValue(ByteSink &out, const GgufValue::Storage &value)
 {
-    std::visit(
-        [&](const auto &v) {
-            using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, std::string>)
-                out.string(v);
-            else if constexpr (std::is_same_v<T, GgufArray>)
-                writeArray(out, v);
-            else if constexpr (std::is_same_v<T, bool>)
-                out.number<std::uint8_t>(v ? 1 : 0);
-            else
-                out.number(v);
-        },
-        value);
+    std::visit([&](const auto &v) { writeOne(out, v); }, value);
 }
 
 void writeArray(ByteSink &out, const GgufArray &array)
@@ -90,17 +92,8 @@ void writeArray(ByteSink &out, const GgufArray &array)
     out.number<std::uint64_t>(array.size());
     std::visit(
         [&](const auto &values) {
-            using T = typename std::decay_t<decltype(values)>::value_type;
-            for (const auto &v : values) {
-                if constexpr (std::is_same_v<T, std::string>)
-                    out.string(v);
-                else if constexpr (std::is_same_v<T, GgufArray>)
-                    writeArray(out, v);
-                else if constexpr (std::is_same_v<T, bool>)
-                    out.number<std::uint8_t>(v ? 1 : 0);
-                else
-                    out.number<T>(v);
-            }
+            for (const auto &v : values)
+                writeOne(out, v);
         },
         array.storage());
 }
