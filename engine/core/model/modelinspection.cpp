@@ -37,6 +37,28 @@ void addSafetensors(ModelInspection &out, const SafetensorsWeights &weights)
     out.tensorBytes = weights.totalBytes();
 }
 
+// The config and the weights must agree on the embedding table; a mismatch means the
+// model will not load (issue 3 refuses it), so inspect says so early.
+void checkEmbedding(ModelInspection &out, const SafetensorsWeights &weights)
+{
+    static const char *const kNames[] = {"model.embed_tokens.weight", "transformer.wte.weight", "wte.weight",
+                                         "bert.embeddings.word_embeddings.weight", "embeddings.word_embeddings.weight"};
+    for (const char *name : kNames) {
+        const auto *entry = weights.find(name);
+        if (!entry)
+            continue;
+        const auto &shape = entry->info->shape;
+        const auto &c = *out.config;
+        if (shape.size() != 2 || shape[0] != static_cast<std::uint64_t>(c.vocabSize)
+            || shape[1] != static_cast<std::uint64_t>(c.hiddenSize))
+            out.warnings.push_back(std::string(name) + " has shape [" + std::to_string(shape.empty() ? 0 : shape[0])
+                                   + ", " + std::to_string(shape.size() > 1 ? shape[1] : 0)
+                                   + "] but config.json says vocab_size " + std::to_string(c.vocabSize)
+                                   + " and hidden size " + std::to_string(c.hiddenSize));
+        return;
+    }
+}
+
 ModelInspection inspectFolder(const std::string &path)
 {
     ModelInspection out;
@@ -51,7 +73,10 @@ ModelInspection inspectFolder(const std::string &path)
     } else {
         out.warnings.push_back("no config.json: the architecture is unknown and the model cannot be run");
     }
-    addSafetensors(out, SafetensorsWeights::openFolder(path));
+    const auto weights = SafetensorsWeights::openFolder(path);
+    addSafetensors(out, weights);
+    if (out.config)
+        checkEmbedding(out, weights);
     return out;
 }
 
