@@ -217,7 +217,7 @@ TEST_P(CliTokenize, GivesTheReferenceIdsOnHardStrings)
 {
     const auto ref = reference(GetParam());
     const std::string path = std::string(LLMOS_TOKENIZER_FIXTURES_DIR) + "/" + ref.at("tokenizer_json").get<std::string>();
-    ASSERT_TRUE(std::ifstream(path).good()) << path << " is missing: run tests/tools/tokenizer-reference/fetch.sh";
+    ASSERT_TRUE(std::ifstream(path).good()) << path << " is missing: run tests/tools/reference/fetch.sh";
     int checked = 0;
     for (const auto &c : ref.at("cases")) {
         const std::string text = c.at("text");

@@ -1,7 +1,8 @@
 // Encode throughput (MB/s) on the shapes of input that matter: English prose, CJK,
-// 1 MB without whitespace and 1 MB of whitespace (BAD_INPUTS 22).
+// 1 MB without whitespace and 1 MB of whitespace (BAD_INPUTS 22), and the time to
+// load the tokenizer.json named by LLMOS_BENCH_TOKENIZER (BM_LoadTokenizer).
 // The tokenizer is a real tokenizer.json when LLMOS_BENCH_TOKENIZER names one (e.g.
-// the Llama-3 file from tests/tools/tokenizer-reference), else a byte-level
+// the Llama-3 file from tests/tools/reference), else a byte-level
 // tokenizer built here.
 
 #include "tokenizer/loadtokenizer.h"
@@ -99,8 +100,24 @@ void BM_EncodeOnlyWhitespace(benchmark::State &state)
     encodeBench(state, text);
 }
 
+// Loading a real tokenizer.json (Llama-3: 9 MB, 128k tokens, 280k merges): parse,
+// vocabulary, merges, added tokens. Needs LLMOS_BENCH_TOKENIZER.
+void BM_LoadTokenizer(benchmark::State &state)
+{
+    const char *path = std::getenv("LLMOS_BENCH_TOKENIZER");
+    if (!path) {
+        state.SkipWithError("set LLMOS_BENCH_TOKENIZER to a tokenizer.json to time its loading");
+        return;
+    }
+    for (auto _ : state) {
+        auto t = llmos::loadTokenizer(path);
+        benchmark::DoNotOptimize(t);
+    }
+}
+
 } // namespace
 
+BENCHMARK(BM_LoadTokenizer)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EncodeEnglish)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EncodeCjk)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EncodeNoWhitespace)->Unit(benchmark::kMillisecond);

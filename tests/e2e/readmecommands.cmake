@@ -1,0 +1,18 @@
+# The README's test command and .ci/run must stay the same command, so that what CI
+# runs is what a person runs.
+file(STRINGS ${ROOT}/README.md readme)
+file(STRINGS ${ROOT}/.ci/run ci)
+set(found "")
+foreach(line IN LISTS readme)
+  if(line MATCHES "ctest --test-dir")
+    set(found "${line}")
+    break()
+  endif()
+endforeach()
+if(found STREQUAL "")
+  message(FATAL_ERROR "README.md has no ctest command")
+endif()
+list(FIND ci "${found}" index)
+if(index EQUAL -1)
+  message(FATAL_ERROR ".ci/run does not run the README's test command:\n  ${found}")
+endif()
