@@ -17,6 +17,8 @@ packages=(
   qt6-l10n-tools fonts-wqy-microhei
   # tests: a virtual display for GUI screenshots, fuzzers, reference tokenizers
   xvfb xauth clang libclang-rt-14-dev libgtest-dev libbenchmark-dev
+  # tests: the independent PyTorch reference for the model architectures
+  python3-torch
 )
 
 missing=()

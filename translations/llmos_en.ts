@@ -130,6 +130,22 @@
         <source>available</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>give either --text or --ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tokens:     %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log-prob:   %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>perplexity: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -220,6 +236,18 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
       QT_QPA_PLATFORM=offscreen build/bin/llmos --screenshot DIR
   - the headless verbs work anywhere: build/bin/llmos --help
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log-probabilities and perplexity of a text under a model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Hugging Face model folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text to score.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

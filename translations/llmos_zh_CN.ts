@@ -129,6 +129,22 @@
         <source>available</source>
         <translation>可用</translation>
     </message>
+    <message>
+        <source>give either --text or --ids</source>
+        <translation>请给出 --text 或 --ids 之一</translation>
+    </message>
+    <message>
+        <source>tokens:     %1</source>
+        <translation>词元数：    %1</translation>
+    </message>
+    <message>
+        <source>log-prob:   %1</source>
+        <translation>对数概率：  %1</translation>
+    </message>
+    <message>
+        <source>perplexity: %1</source>
+        <translation>困惑度：    %1</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -233,6 +249,18 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
       QT_QPA_PLATFORM=offscreen build/bin/llmos --screenshot DIR
   - 无界面命令在任何地方都能用：build/bin/llmos --help
 </translation>
+    </message>
+    <message>
+        <source>Log-probabilities and perplexity of a text under a model.</source>
+        <translation>计算文本在模型下的对数概率和困惑度。</translation>
+    </message>
+    <message>
+        <source>A Hugging Face model folder.</source>
+        <translation>Hugging Face 模型文件夹。</translation>
+    </message>
+    <message>
+        <source>The text to score.</source>
+        <translation>要评分的文本。</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,7 @@ namespace {
 const std::vector<Command> &commands()
 {
     static const std::vector<Command> all{doctorCommand(), tokenizeCommand(), detokenizeCommand(),
-                                          inspectCommand()};
+                                          inspectCommand(), scoreCommand()};
     return all;
 }
 

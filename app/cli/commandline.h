@@ -5,8 +5,10 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 class QCommandLineParser;
 
@@ -51,10 +53,14 @@ struct Command {
     std::function<int(CommandContext &)> run;
 };
 
+// "1,2,3" -> ids; throws UsageError naming the item that is not an id.
+std::vector<std::int32_t> parseTokenIds(const QString &text);
+
 // Registered in their own files.
 Command doctorCommand();
 Command inspectCommand();
 Command tokenizeCommand();
 Command detokenizeCommand();
+Command scoreCommand();
 
 } // namespace llmos::cli

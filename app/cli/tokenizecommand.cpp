@@ -10,9 +10,7 @@
 
 namespace llmos::cli {
 
-namespace {
-
-std::vector<std::int32_t> parseIds(const QString &text)
+std::vector<std::int32_t> parseTokenIds(const QString &text)
 {
     std::vector<std::int32_t> ids;
     const QStringList parts = text.split(QLatin1Char(','), Qt::SkipEmptyParts);
@@ -25,6 +23,8 @@ std::vector<std::int32_t> parseIds(const QString &text)
     }
     return ids;
 }
+
+namespace {
 
 void addTokenizerOption(QCommandLineParser &p)
 {
@@ -58,7 +58,7 @@ int runTokenize(CommandContext &ctx)
 int runDetokenize(CommandContext &ctx)
 {
     const auto tokenizer = loadTokenizer(ctx.required(QStringLiteral("tokenizer")).toStdString());
-    const auto ids = parseIds(ctx.required(QStringLiteral("ids")));
+    const auto ids = parseTokenIds(ctx.required(QStringLiteral("ids")));
     const std::string text = tokenizer->decode(ids, ctx.parser().isSet(QStringLiteral("skip-special")));
     if (ctx.json())
         ctx.printJson({{"text", text}});

@@ -268,3 +268,38 @@ TEST(Cli, DetokenizeRoundTripsAndRejectsBadIds)
     const auto garbage = runLlmos({"detokenize", "--tokenizer", path, "--ids", "1,x"});
     EXPECT_EQ(garbage.exitCode, 2);
 }
+
+TEST(Cli, ScoreGivesTheReferenceLogprobsOfTinyModels)
+{
+    // Tiny random models in Hugging Face layout and their log-probabilities, from the
+    // independent PyTorch implementation in tests/tools/reference/torch_reference.py.
+    TempDir dir;
+    const std::string command = shellQuote(LLMOS_TORCH_PYTHON) + " " + shellQuote(LLMOS_TORCH_REFERENCE_SCRIPT) + " "
+                                + shellQuote(dir.path()) + " >/dev/null";
+    ASSERT_EQ(std::system(command.c_str()), 0) << "torch_reference.py failed; install python3-torch";
+    std::ifstream in(dir.file("expected.json"));
+    const json expected = json::parse(in);
+    int checked = 0;
+    for (const auto &model : expected.at("models")) {
+        const auto &sequence = model.at("sequences").at(0);
+        std::string ids;
+        for (const auto &id : sequence.at("ids"))
+            ids += (ids.empty() ? "" : ",") + std::to_string(id.get<int>());
+        const auto r = runLlmos({"score", "--model", dir.file(model.at("folder").get<std::string>()), "--ids", ids, "--json"});
+        ASSERT_EQ(r.exitCode, 0) << r.err;
+        const json got = json::parse(r.out);
+        ASSERT_EQ(got.at("logprobs").size(), sequence.at("logprobs").size());
+        for (std::size_t i = 0; i < got.at("logprobs").size(); ++i)
+            EXPECT_NEAR(got.at("logprobs")[i].get<double>(), sequence.at("logprobs")[i].get<double>(), 1e-4)
+                << model.at("name") << " token " << i;
+        EXPECT_NEAR(got.at("perplexity").get<double>(), sequence.at("perplexity").get<double>(),
+                    1e-4 * sequence.at("perplexity").get<double>());
+        ++checked;
+    }
+    EXPECT_GE(checked, 5);
+
+    const auto bad = runLlmos({"score", "--model", dir.file("gpt2"), "--ids", "1,100000"});
+    EXPECT_EQ(bad.exitCode, 1);
+    EXPECT_NE(bad.err.find("100000"), std::string::npos) << bad.err;
+    EXPECT_EQ(runLlmos({"score", "--model", dir.file("gpt2")}).exitCode, 2);
+}

@@ -1,0 +1,92 @@
+#include "architectures/causallm.h"
+
+#include "util/error.h"
+
+#include <cmath>
+#include <limits>
+#include <string>
+
+namespace llmos {
+
+namespace {
+
+std::string shapeText(torch::IntArrayRef sizes)
+{
+    std::string s = "[";
+    for (std::size_t i = 0; i < sizes.size(); ++i)
+        s += (i ? ", " : "") + std::to_string(sizes[i]);
+    return s + "]";
+}
+
+} // namespace
+
+std::int64_t CausalLmImpl::checkInputs(const torch::Tensor &ids, const torch::Tensor &attentionMask,
+                                       const KvCache *cache) const
+{
+    const char *where = "causal LM forward";
+    if (!ids.defined() || ids.dim() != 2 || ids.scalar_type() != torch::kLong)
+        throw Error(ErrorKind::InvalidInput, where, "token ids must be an int64 tensor [batch, seq]");
+    if (ids.size(0) == 0 || ids.size(1) == 0)
+        throw Error(ErrorKind::InvalidInput, where, "no tokens to run");
+    const auto lowest = ids.min().item<std::int64_t>();
+    const auto highest = ids.max().item<std::int64_t>();
+    if (lowest < 0 || highest >= m_config.vocabSize)
+        throw Error(ErrorKind::InvalidInput, where,
+                    "token id " + std::to_string(lowest < 0 ? lowest : highest) + " is outside the vocabulary of "
+                        + std::to_string(m_config.vocabSize));
+    std::int64_t past = 0;
+    if (cache) {
+        if (cache->layers() != m_config.numLayers)
+            throw Error(ErrorKind::InvalidInput, where,
+                        "the cache has " + std::to_string(cache->layers()) + " layers, the model "
+                            + std::to_string(m_config.numLayers));
+        past = cache->length();
+    }
+    if (attentionMask.defined()) {
+        const std::vector<std::int64_t> expected{ids.size(0), past + ids.size(1)};
+        if (attentionMask.sizes() != torch::IntArrayRef(expected))
+            throw Error(ErrorKind::InvalidInput, where,
+                        "attention mask has shape " + shapeText(attentionMask.sizes()) + ", expected "
+                            + shapeText(expected) + " (batch, cached + new tokens)");
+    }
+    return past;
+}
+
+torch::Tensor positionIds(std::int64_t batch, std::int64_t seq, std::int64_t past, const torch::Tensor &attentionMask)
+{
+    if (!attentionMask.defined())
+        return torch::arange(past, past + seq, torch::kLong).unsqueeze(0).expand({batch, seq});
+    const auto counted = attentionMask.to(torch::kLong).cumsum(1) - 1;
+    return counted.clamp_min(0).narrow(1, past, seq);
+}
+
+torch::Tensor allowedKeys(std::int64_t seq, std::int64_t past, const torch::Tensor &attentionMask)
+{
+    const auto queries = torch::arange(past, past + seq, torch::kLong).unsqueeze(1);
+    const auto keys = torch::arange(past + seq, torch::kLong).unsqueeze(0);
+    auto allowed = (keys <= queries).view({1, 1, seq, past + seq});
+    if (attentionMask.defined())
+        allowed = allowed.logical_and(attentionMask.to(torch::kBool).view({attentionMask.size(0), 1, 1, past + seq}));
+    return allowed;
+}
+
+torch::Tensor scaledDotProductAttention(const torch::Tensor &q, const torch::Tensor &k, const torch::Tensor &v,
+                                        const torch::Tensor &allowed)
+{
+    const double scale = 1.0 / std::sqrt(static_cast<double>(q.size(-1)));
+    auto scores = torch::matmul(q, k.transpose(-2, -1)) * scale;
+    scores = scores.masked_fill(allowed.logical_not(), std::numeric_limits<float>::lowest());
+    const auto out = torch::matmul(torch::softmax(scores, -1), v); // [b, h, s, d]
+    return out.transpose(1, 2).reshape({q.size(0), q.size(2), q.size(1) * q.size(3)});
+}
+
+torch::Tensor nextTokenLogprobs(const torch::Tensor &logits, const torch::Tensor &ids)
+{
+    const auto seq = ids.size(1);
+    const auto predicting = logits.narrow(1, 0, seq - 1);
+    const auto targets = ids.narrow(1, 1, seq - 1).unsqueeze(-1);
+    // logit[target] - logsumexp(logits): no [seq, vocab] log-softmax copy.
+    return predicting.gather(-1, targets).squeeze(-1) - predicting.logsumexp(-1);
+}
+
+} // namespace llmos

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "architectures/kvcache.h"
+#include "model/modelconfig.h"
+
+#include <torch/torch.h>
+
+#include <cstdint>
+
+namespace llmos {
+
+// A decoder-only language model: token ids in, next-token logits out. GPT-2 and the
+// Llama family derive from it; the loader hands out a CausalLm whatever the family.
+// All computation is fp32; call under torch::NoGradGuard after eval() for inference.
+class CausalLmImpl : public torch::nn::Module {
+public:
+    // ids: [batch, seq] int64.
+    // attentionMask: optional [batch, past + seq], 1 for real tokens and 0 for padding,
+    //   covering the cached tokens too (Hugging Face's convention). With a mask,
+    //   positions count real tokens only (cumsum - 1), so left padding works.
+    // cache: optional; the call reads the tokens cached so far and appends this call's.
+    // Returns logits [batch, seq, vocab] in fp32.
+    virtual torch::Tensor forward(const torch::Tensor &ids, const torch::Tensor &attentionMask = {},
+                                  KvCache *cache = nullptr) = 0;
+
+    const ModelConfig &config() const noexcept { return m_config; }
+
+    // A cache sized for this model.
+    KvCache makeCache() const { return KvCache(m_config.numLayers); }
+
+protected:
+    explicit CausalLmImpl(ModelConfig config)
+        : m_config(std::move(config))
+    {
+    }
+
+    // Checks ids, mask and cache against the model and returns the number of cached tokens.
+    std::int64_t checkInputs(const torch::Tensor &ids, const torch::Tensor &attentionMask, const KvCache *cache) const;
+
+private:
+    ModelConfig m_config;
+};
+TORCH_MODULE(CausalLm);
+
+// Position of each new token, [batch, seq] int64: past..past+seq-1, or, with a mask,
+// the number of real tokens before it (padding gets 0).
+torch::Tensor positionIds(std::int64_t batch, std::int64_t seq, std::int64_t past, const torch::Tensor &attentionMask);
+
+// Which keys each query may attend to, bool [batch or 1, 1, seq, past + seq]: itself and
+// earlier tokens, minus padding.
+torch::Tensor allowedKeys(std::int64_t seq, std::int64_t past, const torch::Tensor &attentionMask);
+
+// Softmax attention of q [b, h, s, d] over k, v [b, h, past + s, d] where `allowed`;
+// returns [b, s, h * d]. Disallowed scores get the lowest float rather than -inf, so a
+// query that may see nothing (padding before the first token) gives finite garbage,
+// not NaN.
+torch::Tensor scaledDotProductAttention(const torch::Tensor &q, const torch::Tensor &k, const torch::Tensor &v,
+                                        const torch::Tensor &allowed);
+
+// Natural-log probability of each next token: logits [batch, seq, vocab] and ids
+// [batch, seq] -> [batch, seq - 1] where out[b][i] = log p(ids[b][i + 1] | ids[b][0..i]).
+torch::Tensor nextTokenLogprobs(const torch::Tensor &logits, const torch::Tensor &ids);
+
+} // namespace llmos

@@ -1,0 +1,141 @@
+#include "architectures/gpt2model.h"
+
+#include "util/error.h"
+
+#include <string>
+
+namespace llmos {
+
+namespace {
+
+bool isTanhGelu(const std::string &name)
+{
+    return name == "gelu_new" || name == "gelu_pytorch_tanh" || name == "gelu_fast";
+}
+
+torch::nn::LayerNorm layerNorm(const ModelConfig &config)
+{
+    return torch::nn::LayerNorm(torch::nn::LayerNormOptions({config.hiddenSize}).eps(config.normEps));
+}
+
+} // namespace
+
+Gpt2Conv1dImpl::Gpt2Conv1dImpl(std::int64_t in, std::int64_t out)
+{
+    weight = register_parameter("weight", torch::empty({in, out}));
+    bias = register_parameter("bias", torch::empty({out}));
+}
+
+torch::Tensor Gpt2Conv1dImpl::forward(const torch::Tensor &x)
+{
+    return torch::matmul(x, weight) + bias;
+}
+
+Gpt2AttentionImpl::Gpt2AttentionImpl(const ModelConfig &config)
+    : m_heads(config.numHeads)
+    , m_headDim(config.hiddenSize / config.numHeads)
+{
+    c_attn = register_module("c_attn", Gpt2Conv1d(config.hiddenSize, 3 * config.hiddenSize));
+    c_proj = register_module("c_proj", Gpt2Conv1d(config.hiddenSize, config.hiddenSize));
+}
+
+torch::Tensor Gpt2AttentionImpl::forward(const torch::Tensor &x, const torch::Tensor &allowed, KvCache *cache,
+                                         std::int64_t layer)
+{
+    const auto batch = x.size(0);
+    const auto seq = x.size(1);
+    const auto qkv = c_attn(x).split(m_heads * m_headDim, -1);
+    auto heads = [&](const torch::Tensor &t) { return t.view({batch, seq, m_heads, m_headDim}).transpose(1, 2); };
+    auto q = heads(qkv[0]);
+    auto k = heads(qkv[1]);
+    auto v = heads(qkv[2]);
+    if (cache)
+        std::tie(k, v) = cache->append(layer, k, v);
+    return c_proj(scaledDotProductAttention(q, k, v, allowed));
+}
+
+Gpt2MlpImpl::Gpt2MlpImpl(const ModelConfig &config)
+    : m_activation(config.hiddenAct)
+{
+    c_fc = register_module("c_fc", Gpt2Conv1d(config.hiddenSize, config.intermediateSize));
+    c_proj = register_module("c_proj", Gpt2Conv1d(config.intermediateSize, config.hiddenSize));
+}
+
+torch::Tensor Gpt2MlpImpl::forward(const torch::Tensor &x)
+{
+    auto h = c_fc(x);
+    if (isTanhGelu(m_activation))
+        h = torch::gelu(h, "tanh");
+    else if (m_activation == "gelu")
+        h = torch::gelu(h);
+    else
+        h = torch::relu(h);
+    return c_proj(h);
+}
+
+Gpt2BlockImpl::Gpt2BlockImpl(const ModelConfig &config)
+{
+    ln_1 = register_module("ln_1", layerNorm(config));
+    attn = register_module("attn", Gpt2Attention(config));
+    ln_2 = register_module("ln_2", layerNorm(config));
+    mlp = register_module("mlp", Gpt2Mlp(config));
+}
+
+torch::Tensor Gpt2BlockImpl::forward(const torch::Tensor &x, const torch::Tensor &allowed, KvCache *cache,
+                                     std::int64_t layer)
+{
+    const auto h = x + attn(ln_1(x), allowed, cache, layer);
+    return h + mlp(ln_2(h));
+}
+
+Gpt2ModelImpl::Gpt2ModelImpl(const ModelConfig &config)
+{
+    wte = register_module("wte", TokenEmbedding(config.vocabSize, config.hiddenSize));
+    wpe = register_module("wpe", TokenEmbedding(config.maxPositionEmbeddings, config.hiddenSize));
+    auto h = register_module("h", torch::nn::ModuleList());
+    for (std::int64_t i = 0; i < config.numLayers; ++i) {
+        m_blocks.push_back(Gpt2Block(config));
+        h->push_back(m_blocks.back());
+    }
+    ln_f = register_module("ln_f", layerNorm(config));
+}
+
+torch::Tensor Gpt2ModelImpl::forward(const torch::Tensor &ids, const torch::Tensor &positions,
+                                     const torch::Tensor &allowed, KvCache *cache)
+{
+    auto x = wte(ids) + wpe(positions);
+    for (std::size_t i = 0; i < m_blocks.size(); ++i)
+        x = m_blocks[i](x, allowed, cache, static_cast<std::int64_t>(i));
+    return ln_f(x);
+}
+
+Gpt2LmHeadModelImpl::Gpt2LmHeadModelImpl(const ModelConfig &config)
+    : CausalLmImpl(config)
+{
+    if (!isTanhGelu(config.hiddenAct) && config.hiddenAct != "gelu" && config.hiddenAct != "relu")
+        throw Error(ErrorKind::Unsupported, "config.json: activation_function",
+                    "\"" + config.hiddenAct + "\" is not supported (supported: gelu_new, gelu_pytorch_tanh, "
+                    "gelu_fast, gelu, relu)");
+    transformer = register_module("transformer", Gpt2Model(config));
+    if (!config.tieWordEmbeddings)
+        lm_head = register_module("lm_head", TokenEmbedding(config.vocabSize, config.hiddenSize));
+}
+
+torch::Tensor Gpt2LmHeadModelImpl::forward(const torch::Tensor &ids, const torch::Tensor &attentionMask,
+                                           KvCache *cache)
+{
+    const auto past = checkInputs(ids, attentionMask, cache);
+    const auto batch = ids.size(0);
+    const auto seq = ids.size(1);
+    const auto positions = positionIds(batch, seq, past, attentionMask);
+    const auto limit = config().maxPositionEmbeddings;
+    if (positions.max().item<std::int64_t>() >= limit)
+        throw Error(ErrorKind::InvalidInput, "GPT-2 forward",
+                    "positions beyond " + std::to_string(limit) + " (n_positions): GPT-2 has no embedding for them; "
+                    "shorten the input");
+    const auto hidden = transformer(ids, positions, allowedKeys(seq, past, attentionMask), cache);
+    const auto &head = lm_head ? lm_head->weight : transformer->wte->weight;
+    return torch::matmul(hidden, head.t());
+}
+
+} // namespace llmos

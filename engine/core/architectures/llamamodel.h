@@ -1,0 +1,96 @@
+#pragma once
+
+#include "architectures/causallm.h"
+#include "architectures/projection.h"
+#include "architectures/rmsnorm.h"
+#include "architectures/rotaryembedding.h"
+#include "architectures/tokenembedding.h"
+
+#include <torch/torch.h>
+
+#include <vector>
+
+namespace llmos {
+
+// The Llama family (Llama 1-3, Mistral, Qwen2), laid out like transformers'
+// LlamaForCausalLM so that parameter names are the checkpoint's tensor names:
+// model.{embed_tokens, layers.N.*, norm} and, unless tied, lm_head.weight. The classes
+// are the parts of one architecture and share a file.
+
+// Grouped-query attention with rotary embeddings; q/k/v biases when the config asks
+// (Qwen2). Query head j reads key/value head j / (heads / keyValueHeads).
+class LlamaAttentionImpl : public torch::nn::Module {
+public:
+    explicit LlamaAttentionImpl(const ModelConfig &config);
+    torch::Tensor forward(const torch::Tensor &x, const torch::Tensor &cos, const torch::Tensor &sin,
+                          const torch::Tensor &allowed, KvCache *cache, std::int64_t layer);
+
+private:
+    std::int64_t m_heads;
+    std::int64_t m_keyValueHeads;
+    std::int64_t m_headDim;
+    Projection q_proj{nullptr};
+    Projection k_proj{nullptr};
+    Projection v_proj{nullptr};
+    Projection o_proj{nullptr};
+};
+TORCH_MODULE(LlamaAttention);
+
+// SwiGLU feed-forward: down(silu(gate(x)) * up(x)).
+class LlamaMlpImpl : public torch::nn::Module {
+public:
+    explicit LlamaMlpImpl(const ModelConfig &config);
+    torch::Tensor forward(const torch::Tensor &x);
+
+private:
+    Projection gate_proj{nullptr};
+    Projection up_proj{nullptr};
+    Projection down_proj{nullptr};
+};
+TORCH_MODULE(LlamaMlp);
+
+class LlamaDecoderLayerImpl : public torch::nn::Module {
+public:
+    explicit LlamaDecoderLayerImpl(const ModelConfig &config);
+    torch::Tensor forward(const torch::Tensor &x, const torch::Tensor &cos, const torch::Tensor &sin,
+                          const torch::Tensor &allowed, KvCache *cache, std::int64_t layer);
+
+private:
+    RmsNorm input_layernorm{nullptr};
+    LlamaAttention self_attn{nullptr};
+    RmsNorm post_attention_layernorm{nullptr};
+    LlamaMlp mlp{nullptr};
+};
+TORCH_MODULE(LlamaDecoderLayer);
+
+// transformers' LlamaModel: embeddings, decoder layers, final norm; returns hidden states.
+class LlamaModelImpl : public torch::nn::Module {
+public:
+    explicit LlamaModelImpl(const ModelConfig &config);
+    torch::Tensor forward(const torch::Tensor &ids, const torch::Tensor &positions, const torch::Tensor &allowed,
+                          KvCache *cache);
+
+    TokenEmbedding embed_tokens{nullptr};
+
+private:
+    RotaryEmbedding m_rotary;
+    std::vector<LlamaDecoderLayer> m_layers;
+    RmsNorm norm{nullptr};
+};
+TORCH_MODULE(LlamaModel);
+
+class LlamaForCausalLmImpl : public CausalLmImpl {
+public:
+    // Throws Error(Unsupported) for hidden_act other than silu and for rope scaling
+    // types other than linear and llama3.
+    explicit LlamaForCausalLmImpl(const ModelConfig &config);
+    torch::Tensor forward(const torch::Tensor &ids, const torch::Tensor &attentionMask = {},
+                          KvCache *cache = nullptr) override;
+
+private:
+    LlamaModel model{nullptr};
+    TokenEmbedding lm_head{nullptr}; // [vocab, hidden]; absent when tied to embed_tokens
+};
+TORCH_MODULE(LlamaForCausalLm);
+
+} // namespace llmos

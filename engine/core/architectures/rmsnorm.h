@@ -1,0 +1,30 @@
+#pragma once
+
+#include <torch/torch.h>
+
+#include <cstdint>
+
+namespace llmos {
+
+// Root-mean-square layer norm (Zhang & Sennrich 2019) as Llama uses it: no mean, no bias.
+class RmsNormImpl : public torch::nn::Module {
+public:
+    RmsNormImpl(std::int64_t dimension, double eps)
+        : m_eps(eps)
+    {
+        weight = register_parameter("weight", torch::ones({dimension}));
+    }
+
+    torch::Tensor forward(const torch::Tensor &x)
+    {
+        return weight * (x * torch::rsqrt(x.pow(2).mean(-1, /*keepdim=*/true) + m_eps));
+    }
+
+    torch::Tensor weight;
+
+private:
+    double m_eps;
+};
+TORCH_MODULE(RmsNorm);
+
+} // namespace llmos

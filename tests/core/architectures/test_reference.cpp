@@ -1,0 +1,257 @@
+// Our causal LMs against an independent PyTorch implementation
+// (tests/tools/reference/torch_reference.py): tiny seeded models in Hugging Face layout,
+// next-token log-probabilities within 1e-4.
+#include "architectures/causallmloader.h"
+#include "architectures/tokenscorer.h"
+#include "formats/safetensorsweights.h"
+#include "formats/tensorload.h"
+#include "tempdir.h"
+#include "util/error.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+
+using namespace llmos;
+
+namespace {
+
+constexpr double kTolerance = 1e-4;
+// The models torch_reference.py writes; the suite checks it wrote exactly these.
+const std::vector<std::string> kModels{
+    "gpt2", "gpt2-untied", "gpt2-legacy-names", "llama-gqa-llama3", "llama-gqa-llama3-sharded",
+    "llama-gqa-llama3-bf16", "llama-linear-tied-f16", "qwen2", "qwen2-bf16",
+};
+
+struct Reference {
+    std::unique_ptr<test::TempDir> dir;
+    nlohmann::json expected;
+    std::string failure; // why there is no reference, for the test to report
+
+    std::string folder(const std::string &model) const { return dir->file(model); }
+    const nlohmann::json &model(const std::string &name) const
+    {
+        for (const auto &m : expected.at("models"))
+            if (m.at("name") == name)
+                return m;
+        throw std::runtime_error("expected.json has no model " + name);
+    }
+};
+
+// Runs the script once for the whole executable.
+const Reference &reference()
+{
+    static const Reference made = [] {
+        Reference r;
+        r.dir = std::make_unique<test::TempDir>();
+        const std::string command = std::string("\"") + LLMOS_TORCH_PYTHON + "\" \"" + LLMOS_TORCH_REFERENCE_SCRIPT
+                                    + "\" \"" + r.dir->path() + "\" 2>&1";
+        std::string output;
+        FILE *pipe = popen(command.c_str(), "r");
+        if (!pipe) {
+            r.failure = "could not start: " + command;
+            return r;
+        }
+        char buffer[4096];
+        while (const auto n = std::fread(buffer, 1, sizeof buffer, pipe))
+            output.append(buffer, n);
+        const int status = pclose(pipe);
+        const int code = status != -1 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        if (code == 3 || output.find("No module named 'torch'") != std::string::npos)
+            r.failure = std::string("PyTorch is missing for ") + LLMOS_TORCH_PYTHON
+                        + ": install it (Debian: apt-get install python3-torch, see installer/setup-debian.sh) "
+                          "and re-run cmake. Output: "
+                        + output;
+        else if (code == 127)
+            r.failure = std::string(LLMOS_TORCH_PYTHON) + " was not found: install python3 and python3-torch";
+        else if (code != 0)
+            r.failure = "torch_reference.py failed (exit " + std::to_string(code) + "): " + output;
+        else
+            r.expected = nlohmann::json::parse(test::readFile(r.dir->file("expected.json")));
+        return r;
+    }();
+    return made;
+}
+
+#define REQUIRE_REFERENCE()                                                                                            \
+    do {                                                                                                               \
+        ASSERT_TRUE(reference().failure.empty()) << reference().failure;                                              \
+    } while (false)
+
+torch::Tensor idsTensor(const std::vector<std::int64_t> &ids)
+{
+    return torch::tensor(ids, torch::kLong).unsqueeze(0);
+}
+
+double maxAbs(const torch::Tensor &a, const torch::Tensor &b)
+{
+    return (a.to(torch::kDouble) - b.to(torch::kDouble)).abs().max().item<double>();
+}
+
+bool hasParameter(const CausalLm &model, const std::string &name)
+{
+    return model->named_parameters().find(name) != nullptr;
+}
+
+// ---------------------------------------------------------------------------------------
+
+class ReferenceModel : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(ReferenceModel, LogprobsMatchTheIndependentImplementation)
+{
+    REQUIRE_REFERENCE();
+    const auto &expected = reference().model(GetParam());
+    const auto scorer = TokenScorer::open(reference().folder(GetParam()));
+    auto model = loadCausalLm(reference().folder(GetParam()));
+    torch::NoGradGuard noGrad;
+
+    double worstLogprob = 0;
+    double worstLogit = 0;
+    for (const auto &sequence : expected.at("sequences")) {
+        const auto ids = sequence.at("ids").get<std::vector<std::int64_t>>();
+        const auto want = sequence.at("logprobs").get<std::vector<double>>();
+        const auto got = scorer.score(ids);
+        ASSERT_EQ(got.logprobs.size(), want.size());
+        for (std::size_t i = 0; i < want.size(); ++i) {
+            EXPECT_NEAR(got.logprobs[i], want[i], kTolerance) << GetParam() << " token " << i + 1;
+            worstLogprob = std::max(worstLogprob, std::abs(got.logprobs[i] - want[i]));
+        }
+        const double wantPerplexity = sequence.at("perplexity").get<double>();
+        EXPECT_NEAR(got.perplexity / wantPerplexity, 1.0, kTolerance) << GetParam();
+
+        const auto logits = model->forward(idsTensor(ids))[0][-1];
+        const auto wantLogits = torch::tensor(sequence.at("last_logits").get<std::vector<double>>(), torch::kDouble);
+        worstLogit = std::max(worstLogit, maxAbs(logits, wantLogits));
+    }
+    EXPECT_LT(worstLogit, kTolerance) << GetParam();
+    RecordProperty("max_abs_logprob_difference", std::to_string(worstLogprob));
+    std::printf("[ reference] %-26s max |logprob diff| %.3g, max |last logit diff| %.3g\n", GetParam().c_str(),
+                worstLogprob, worstLogit);
+}
+
+INSTANTIATE_TEST_SUITE_P(TorchReference, ReferenceModel, ::testing::ValuesIn(kModels),
+                         [](const auto &info) {
+                             std::string name = info.param;
+                             std::replace(name.begin(), name.end(), '-', '_');
+                             return name;
+                         });
+
+TEST(TorchReference, WroteExactlyTheModelsTheSuiteChecks)
+{
+    REQUIRE_REFERENCE();
+    std::vector<std::string> written;
+    for (const auto &m : reference().expected.at("models"))
+        written.push_back(m.at("name").get<std::string>());
+    std::sort(written.begin(), written.end());
+    auto listed = kModels;
+    std::sort(listed.begin(), listed.end());
+    EXPECT_EQ(written, listed);
+}
+
+TEST(TorchReference, TiedHeadsHaveNoLmHeadParameter)
+{
+    REQUIRE_REFERENCE();
+    EXPECT_FALSE(hasParameter(loadCausalLm(reference().folder("gpt2")), "lm_head.weight"));
+    EXPECT_TRUE(hasParameter(loadCausalLm(reference().folder("gpt2-untied")), "lm_head.weight"));
+    EXPECT_FALSE(hasParameter(loadCausalLm(reference().folder("llama-linear-tied-f16")), "lm_head.weight"));
+    EXPECT_TRUE(hasParameter(loadCausalLm(reference().folder("llama-gqa-llama3")), "lm_head.weight"));
+    EXPECT_FALSE(hasParameter(loadCausalLm(reference().folder("qwen2")), "lm_head.weight"));
+}
+
+// GPT-2's Conv1D weights are [in, out]. attn.c_proj is square, so a loader that used them
+// as [out, in] would pass every shape check: only the numbers tell. Transposing them in
+// the file must move the log-probabilities well away from the reference.
+TEST(TorchReference, Gpt2Conv1dLayoutIsWhatTheReferenceChecks)
+{
+    REQUIRE_REFERENCE();
+    const auto source = reference().folder("gpt2");
+    const auto weights = SafetensorsWeights::openFolder(source);
+    std::vector<std::pair<std::string, at::Tensor>> tensors;
+    for (const auto &[name, entry] : weights.tensors()) {
+        auto t = toTorch(entry).clone();
+        if (name.ends_with("attn.c_proj.weight")) {
+            ASSERT_EQ(t.size(0), t.size(1)) << name;
+            t = t.t().contiguous();
+        }
+        tensors.emplace_back(name, t);
+    }
+    test::TempDir dir;
+    std::filesystem::copy_file(source + "/config.json", dir.file("config.json"));
+    writeSafetensors(dir.file("model.safetensors"), tensors);
+
+    const auto &sequence = reference().model("gpt2").at("sequences").at(0);
+    const auto ids = sequence.at("ids").get<std::vector<std::int64_t>>();
+    const auto want = sequence.at("logprobs").get<std::vector<double>>();
+    const auto got = TokenScorer::open(dir.path()).score(ids).logprobs;
+    double worst = 0;
+    for (std::size_t i = 0; i < want.size(); ++i)
+        worst = std::max(worst, std::abs(got[i] - want[i]));
+    EXPECT_GT(worst, 1e-2);
+}
+
+// ---------------------------------------------------------------------------------------
+// Consistency of the forward pass's own options, on the reference models.
+
+class ForwardOptions : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(ForwardOptions, KvCacheGivesTheLogitsOfOneCall)
+{
+    REQUIRE_REFERENCE();
+    auto model = loadCausalLm(reference().folder(GetParam()));
+    const auto ids = idsTensor(reference().model(GetParam()).at("sequences").at(0).at("ids").get<std::vector<std::int64_t>>());
+    torch::NoGradGuard noGrad;
+    const auto full = model->forward(ids);
+
+    auto cache = model->makeCache();
+    const std::int64_t prefix = 5;
+    std::vector<torch::Tensor> pieces{model->forward(ids.narrow(1, 0, prefix), {}, &cache)};
+    for (std::int64_t i = prefix; i < ids.size(1); ++i)
+        pieces.push_back(model->forward(ids.narrow(1, i, 1), {}, &cache));
+    EXPECT_EQ(cache.length(), ids.size(1));
+    EXPECT_LT(maxAbs(torch::cat(pieces, 1), full), 1e-4);
+}
+
+TEST_P(ForwardOptions, PaddedBatchGivesTheLogitsOfEachSequence)
+{
+    REQUIRE_REFERENCE();
+    auto model = loadCausalLm(reference().folder(GetParam()));
+    const auto &sequences = reference().model(GetParam()).at("sequences");
+    const auto longIds = sequences.at(0).at("ids").get<std::vector<std::int64_t>>();
+    const auto shortIds = sequences.at(1).at("ids").get<std::vector<std::int64_t>>();
+    const auto n = static_cast<std::int64_t>(longIds.size());
+    const auto m = static_cast<std::int64_t>(shortIds.size());
+    torch::NoGradGuard noGrad;
+    const auto longLogits = model->forward(idsTensor(longIds))[0];
+    const auto shortLogits = model->forward(idsTensor(shortIds))[0];
+
+    for (const bool left : {false, true}) {
+        auto batch = torch::zeros({2, n}, torch::kLong);
+        auto mask = torch::zeros({2, n}, torch::kLong);
+        batch[0] = torch::tensor(longIds, torch::kLong);
+        mask[0].fill_(1);
+        const auto start = left ? n - m : 0;
+        batch[1].narrow(0, start, m).copy_(torch::tensor(shortIds, torch::kLong));
+        mask[1].narrow(0, start, m).fill_(1);
+        const auto logits = model->forward(batch, mask);
+        EXPECT_FALSE(logits.isnan().any().item<bool>()) << (left ? "left" : "right") << " padding";
+        EXPECT_LT(maxAbs(logits[0], longLogits), 1e-4) << (left ? "left" : "right") << " padding";
+        EXPECT_LT(maxAbs(logits[1].narrow(0, start, m), shortLogits), 1e-4) << (left ? "left" : "right") << " padding";
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(TorchReference, ForwardOptions, ::testing::Values("gpt2", "llama-gqa-llama3", "qwen2"),
+                         [](const auto &info) {
+                             std::string name = info.param;
+                             std::replace(name.begin(), name.end(), '-', '_');
+                             return name;
+                         });
+
+} // namespace

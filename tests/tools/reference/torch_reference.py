@@ -1,0 +1,375 @@
+#!/usr/bin/env python3
+"""Reference log-probabilities for llmos's causal LM architectures.
+
+An independent implementation, written from the published architectures (GPT-2, Llama,
+Qwen2 as Hugging Face transformers defines them), that never calls llmos. It:
+
+  * makes tiny seeded random models in exact Hugging Face layout: config.json plus
+    model.safetensors (or model-0000K-of-0000N.safetensors + model.safetensors.index.json),
+    written by the minimal safetensors writer below (the safetensors package is not
+    available on Debian);
+  * computes, with its own plain forward pass in fp32, the natural-log probability of each
+    next token of fixed id sequences, and writes them to expected.json.
+
+Weights saved as BF16/F16 are rounded first, and the reference computes with the rounded
+values upcast to fp32, exactly what the C++ loader sees.
+
+Usage: torch_reference.py OUTPUT_FOLDER
+Needs python3-torch (Debian: apt-get install python3-torch).
+"""
+
+import json
+import math
+import os
+import struct
+import sys
+
+try:
+    import torch
+except ImportError:  # the C++ test turns this exit code into an install hint
+    sys.stderr.write("torch_reference.py: PyTorch is missing; install it with: apt-get install python3-torch\n")
+    sys.exit(3)
+
+# ---------------------------------------------------------------------------------------
+# safetensors writer: u64 LE header length, JSON header, raw little-endian data.
+
+DTYPE_NAMES = {torch.float32: "F32", torch.float16: "F16", torch.bfloat16: "BF16"}
+
+
+def tensor_bytes(t):
+    t = t.contiguous().cpu()
+    if t.dtype == torch.bfloat16:  # numpy has no bfloat16: write the raw 16-bit patterns
+        return t.view(torch.int16).numpy().tobytes()
+    return t.numpy().tobytes()
+
+
+def write_safetensors(path, tensors, metadata=None):
+    header = {}
+    if metadata:
+        header["__metadata__"] = metadata
+    blobs = []
+    offset = 0
+    for name, t in tensors.items():
+        data = tensor_bytes(t)
+        header[name] = {"dtype": DTYPE_NAMES[t.dtype], "shape": list(t.shape),
+                        "data_offsets": [offset, offset + len(data)]}
+        blobs.append(data)
+        offset += len(data)
+    text = json.dumps(header, separators=(",", ":")).encode("utf-8")
+    text += b" " * ((8 - len(text) % 8) % 8)  # keeps the data 8-byte aligned
+    with open(path, "wb") as f:
+        f.write(struct.pack("<Q", len(text)))
+        f.write(text)
+        for data in blobs:
+            f.write(data)
+
+
+def save_model(folder, config, weights, dtype, shards=1):
+    """Writes config.json and the weights (cast to dtype) like save_pretrained does."""
+    os.makedirs(folder, exist_ok=True)
+    config = dict(config)
+    config["torch_dtype"] = {torch.float32: "float32", torch.float16: "float16",
+                             torch.bfloat16: "bfloat16"}[dtype]
+    with open(os.path.join(folder, "config.json"), "w") as f:
+        json.dump(config, f, indent=2)
+    stored = {name: w.to(dtype) for name, w in weights.items()}
+    if shards == 1:
+        write_safetensors(os.path.join(folder, "model.safetensors"), stored, {"format": "pt"})
+    else:
+        names = list(stored)
+        per = math.ceil(len(names) / shards)
+        weight_map = {}
+        total = 0
+        for k in range(shards):
+            file = "model-%05d-of-%05d.safetensors" % (k + 1, shards)
+            part = {n: stored[n] for n in names[k * per:(k + 1) * per]}
+            write_safetensors(os.path.join(folder, file), part, {"format": "pt"})
+            for n, t in part.items():
+                weight_map[n] = file
+                total += t.numel() * t.element_size()
+        with open(os.path.join(folder, "model.safetensors.index.json"), "w") as f:
+            json.dump({"metadata": {"total_size": total}, "weight_map": weight_map}, f, indent=2)
+    # What the model computes with: the stored values, upcast.
+    return {name: t.to(torch.float32) for name, t in stored.items()}
+
+
+# ---------------------------------------------------------------------------------------
+# GPT-2 (Radford et al. 2019; transformers' modeling_gpt2.py): learned positions,
+# pre-LayerNorm blocks, fused c_attn, Conv1D weights stored [in, out] so y = x @ W + b,
+# GELU with the tanh approximation ("gelu_new"), LM head tied to wte unless a
+# separate lm_head.weight exists.
+
+def gpt2_weights(cfg, gen, scale, untied, prefix="transformer."):
+    d, v, n, inner = cfg["n_embd"], cfg["vocab_size"], cfg["n_positions"], 4 * cfg["n_embd"]
+
+    def r(*shape, s=scale):
+        return torch.randn(*shape, generator=gen) * s
+
+    w = {prefix + "wte.weight": r(v, d), prefix + "wpe.weight": r(n, d)}
+    for i in range(cfg["n_layer"]):
+        p = "%sh.%d." % (prefix, i)
+        w[p + "ln_1.weight"] = 1 + r(d, s=0.1)
+        w[p + "ln_1.bias"] = r(d, s=0.1)
+        w[p + "attn.c_attn.weight"] = r(d, 3 * d)
+        w[p + "attn.c_attn.bias"] = r(3 * d, s=0.1)
+        w[p + "attn.c_proj.weight"] = r(d, d)
+        w[p + "attn.c_proj.bias"] = r(d, s=0.1)
+        w[p + "ln_2.weight"] = 1 + r(d, s=0.1)
+        w[p + "ln_2.bias"] = r(d, s=0.1)
+        w[p + "mlp.c_fc.weight"] = r(d, inner)
+        w[p + "mlp.c_fc.bias"] = r(inner, s=0.1)
+        w[p + "mlp.c_proj.weight"] = r(inner, d)
+        w[p + "mlp.c_proj.bias"] = r(d, s=0.1)
+    w[prefix + "ln_f.weight"] = 1 + r(d, s=0.1)
+    w[prefix + "ln_f.bias"] = r(d, s=0.1)
+    if untied:
+        w["lm_head.weight"] = r(v, d)
+    return w
+
+
+def layer_norm(x, weight, bias, eps):
+    mean = x.mean(-1, keepdim=True)
+    var = ((x - mean) ** 2).mean(-1, keepdim=True)
+    return (x - mean) / torch.sqrt(var + eps) * weight + bias
+
+
+def gelu_tanh(x):
+    return 0.5 * x * (1.0 + torch.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * x ** 3)))
+
+
+def causal_softmax_attention(q, k, v):
+    """q, k, v: [heads, seq, head_dim] -> [seq, heads * head_dim]."""
+    seq, dim = q.shape[1], q.shape[2]
+    scores = q @ k.transpose(1, 2) / math.sqrt(dim)
+    future = torch.triu(torch.ones(seq, seq, dtype=torch.bool), diagonal=1)
+    scores = scores.masked_fill(future, float("-inf"))
+    out = torch.softmax(scores, dim=-1) @ v
+    return out.transpose(0, 1).reshape(seq, -1)
+
+
+def gpt2_logits(cfg, w, ids, prefix="transformer."):
+    d, heads, eps = cfg["n_embd"], cfg["n_head"], cfg["layer_norm_epsilon"]
+    hd = d // heads
+    seq = len(ids)
+    x = w[prefix + "wte.weight"][torch.tensor(ids)] + w[prefix + "wpe.weight"][:seq]
+    for i in range(cfg["n_layer"]):
+        p = "%sh.%d." % (prefix, i)
+        h = layer_norm(x, w[p + "ln_1.weight"], w[p + "ln_1.bias"], eps)
+        qkv = h @ w[p + "attn.c_attn.weight"] + w[p + "attn.c_attn.bias"]
+        q, k, v = (t.reshape(seq, heads, hd).transpose(0, 1) for t in qkv.split(d, dim=-1))
+        a = causal_softmax_attention(q, k, v)
+        x = x + a @ w[p + "attn.c_proj.weight"] + w[p + "attn.c_proj.bias"]
+        h = layer_norm(x, w[p + "ln_2.weight"], w[p + "ln_2.bias"], eps)
+        m = gelu_tanh(h @ w[p + "mlp.c_fc.weight"] + w[p + "mlp.c_fc.bias"])
+        x = x + m @ w[p + "mlp.c_proj.weight"] + w[p + "mlp.c_proj.bias"]
+    x = layer_norm(x, w[prefix + "ln_f.weight"], w[prefix + "ln_f.bias"], eps)
+    head = w["lm_head.weight"] if "lm_head.weight" in w else w[prefix + "wte.weight"]
+    return x @ head.t()
+
+
+# ---------------------------------------------------------------------------------------
+# Llama family (Touvron et al. 2023; modeling_llama.py / modeling_qwen2.py): RMSNorm,
+# rotary embeddings (rotate-half convention, rope_theta, rope_scaling linear/llama3),
+# grouped-query attention, SwiGLU MLP, optional q/k/v biases (Qwen2), optional tied head.
+
+def llama_weights(cfg, gen, scale):
+    d, v, inter = cfg["hidden_size"], cfg["vocab_size"], cfg["intermediate_size"]
+    heads = cfg["num_attention_heads"]
+    kv = cfg.get("num_key_value_heads", heads)
+    hd = cfg.get("head_dim", d // heads)
+    bias = cfg.get("attention_bias", cfg["model_type"] == "qwen2")
+
+    def r(*shape, s=scale):
+        return torch.randn(*shape, generator=gen) * s
+
+    w = {"model.embed_tokens.weight": r(v, d)}
+    for i in range(cfg["num_hidden_layers"]):
+        p = "model.layers.%d." % i
+        w[p + "input_layernorm.weight"] = 1 + r(d, s=0.1)
+        w[p + "self_attn.q_proj.weight"] = r(heads * hd, d)
+        w[p + "self_attn.k_proj.weight"] = r(kv * hd, d)
+        w[p + "self_attn.v_proj.weight"] = r(kv * hd, d)
+        if bias:
+            w[p + "self_attn.q_proj.bias"] = r(heads * hd, s=0.2)
+            w[p + "self_attn.k_proj.bias"] = r(kv * hd, s=0.2)
+            w[p + "self_attn.v_proj.bias"] = r(kv * hd, s=0.2)
+        w[p + "self_attn.o_proj.weight"] = r(d, heads * hd)
+        w[p + "post_attention_layernorm.weight"] = 1 + r(d, s=0.1)
+        w[p + "mlp.gate_proj.weight"] = r(inter, d)
+        w[p + "mlp.up_proj.weight"] = r(inter, d)
+        w[p + "mlp.down_proj.weight"] = r(d, inter)
+    w["model.norm.weight"] = 1 + r(d, s=0.1)
+    if not cfg.get("tie_word_embeddings", False):
+        w["lm_head.weight"] = r(v, d)
+    return w
+
+
+def rms_norm(x, weight, eps):
+    return weight * (x * torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + eps))
+
+
+def rope_inverse_frequencies(cfg, hd):
+    base = cfg.get("rope_theta", 10000.0)
+    inv = 1.0 / (base ** (torch.arange(0, hd, 2, dtype=torch.int64).float() / hd))
+    s = cfg.get("rope_scaling")
+    if not s:
+        return inv
+    kind = s.get("rope_type", s.get("type"))
+    if kind == "linear":
+        return inv / s["factor"]
+    if kind == "llama3":
+        factor, low, high = s["factor"], s["low_freq_factor"], s["high_freq_factor"]
+        old = s["original_max_position_embeddings"]
+        low_wavelen, high_wavelen = old / low, old / high
+        out = []
+        for f in inv.tolist():
+            wavelen = 2 * math.pi / f
+            if wavelen < high_wavelen:
+                out.append(f)
+            elif wavelen > low_wavelen:
+                out.append(f / factor)
+            else:
+                smooth = (old / wavelen - low) / (high - low)
+                out.append((1 - smooth) * f / factor + smooth * f)
+        return torch.tensor(out, dtype=torch.float32)
+    raise ValueError("rope type " + kind)
+
+
+def rotate_half(x):
+    half = x.shape[-1] // 2
+    return torch.cat((-x[..., half:], x[..., :half]), dim=-1)
+
+
+def llama_logits(cfg, w, ids):
+    d, heads = cfg["hidden_size"], cfg["num_attention_heads"]
+    kv = cfg.get("num_key_value_heads", heads)
+    hd = cfg.get("head_dim", d // heads)
+    eps = cfg["rms_norm_eps"]
+    seq = len(ids)
+    angles = torch.arange(seq, dtype=torch.float32)[:, None] * rope_inverse_frequencies(cfg, hd)[None, :]
+    angles = torch.cat((angles, angles), dim=-1)
+    cos, sin = angles.cos(), angles.sin()
+
+    def proj(x, name):
+        y = x @ w[name + ".weight"].t()
+        return y + w[name + ".bias"] if name + ".bias" in w else y
+
+    x = w["model.embed_tokens.weight"][torch.tensor(ids)]
+    for i in range(cfg["num_hidden_layers"]):
+        p = "model.layers.%d." % i
+        h = rms_norm(x, w[p + "input_layernorm.weight"], eps)
+        q = proj(h, p + "self_attn.q_proj").reshape(seq, heads, hd).transpose(0, 1)
+        k = proj(h, p + "self_attn.k_proj").reshape(seq, kv, hd).transpose(0, 1)
+        v = proj(h, p + "self_attn.v_proj").reshape(seq, kv, hd).transpose(0, 1)
+        q = q * cos + rotate_half(q) * sin
+        k = k * cos + rotate_half(k) * sin
+        # Grouped-query attention: query head j reads key/value head j // (heads / kv).
+        group = heads // kv
+        k = torch.stack([k[j // group] for j in range(heads)])
+        v = torch.stack([v[j // group] for j in range(heads)])
+        x = x + proj(causal_softmax_attention(q, k, v), p + "self_attn.o_proj")
+        h = rms_norm(x, w[p + "post_attention_layernorm.weight"], eps)
+        gate = proj(h, p + "mlp.gate_proj")
+        m = gate * torch.sigmoid(gate) * proj(h, p + "mlp.up_proj")
+        x = x + proj(m, p + "mlp.down_proj")
+    x = rms_norm(x, w["model.norm.weight"], eps)
+    head = w["lm_head.weight"] if "lm_head.weight" in w else w["model.embed_tokens.weight"]
+    return x @ head.t()
+
+
+# ---------------------------------------------------------------------------------------
+
+def next_token_logprobs(logits, ids):
+    logp = torch.log_softmax(logits.double(), dim=-1)
+    return [logp[i, ids[i + 1]].item() for i in range(len(ids) - 1)]
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.stderr.write("usage: torch_reference.py OUTPUT_FOLDER\n")
+        return 2
+    out = sys.argv[1]
+    os.makedirs(out, exist_ok=True)
+    torch.manual_seed(0)
+    vocab = 97
+    seq_gen = torch.Generator().manual_seed(1234)
+    sequences = [torch.randint(0, vocab, (n,), generator=seq_gen).tolist() for n in (13, 5, 2)]
+
+    gpt2_cfg = {"architectures": ["GPT2LMHeadModel"], "model_type": "gpt2", "vocab_size": vocab,
+                "n_embd": 32, "n_layer": 2, "n_head": 4, "n_positions": 32, "n_ctx": 32,
+                "layer_norm_epsilon": 1e-5, "activation_function": "gelu_new",
+                "bos_token_id": 0, "eos_token_id": 0}
+    llama_cfg = {"architectures": ["LlamaForCausalLM"], "model_type": "llama", "vocab_size": vocab,
+                 "hidden_size": 32, "intermediate_size": 48, "num_hidden_layers": 2,
+                 "num_attention_heads": 4, "num_key_value_heads": 2, "hidden_act": "silu",
+                 "max_position_embeddings": 256, "rms_norm_eps": 1e-5, "rope_theta": 10000.0,
+                 "tie_word_embeddings": False, "bos_token_id": 1, "eos_token_id": 2,
+                 # head_dim 8: wavelengths 6.3, 63, 628, 6283 -> with original 64, low 1,
+                 # high 4 the four frequencies hit the high, medium and low branches.
+                 "rope_scaling": {"rope_type": "llama3", "factor": 8.0, "low_freq_factor": 1.0,
+                                  "high_freq_factor": 4.0, "original_max_position_embeddings": 64}}
+    llama_linear_cfg = dict(llama_cfg, head_dim=16, num_key_value_heads=4, tie_word_embeddings=True,
+                            rope_scaling={"type": "linear", "factor": 2.0})
+    qwen2_cfg = {"architectures": ["Qwen2ForCausalLM"], "model_type": "qwen2", "vocab_size": vocab,
+                 "hidden_size": 48, "intermediate_size": 64, "num_hidden_layers": 2,
+                 "num_attention_heads": 6, "num_key_value_heads": 2, "hidden_act": "silu",
+                 "max_position_embeddings": 512, "rms_norm_eps": 1e-6, "rope_theta": 1000000.0,
+                 "tie_word_embeddings": True, "use_sliding_window": False,
+                 "bos_token_id": 1, "eos_token_id": 2}
+
+    def gen(seed):
+        return torch.Generator().manual_seed(seed)
+
+    # name, config, weights, forward, dtype, shards
+    models = [
+        ("gpt2", gpt2_cfg, gpt2_weights(gpt2_cfg, gen(1), 0.3, untied=False), gpt2_logits, torch.float32, 1),
+        ("gpt2-untied", dict(gpt2_cfg, tie_word_embeddings=False),
+         gpt2_weights(gpt2_cfg, gen(2), 0.3, untied=True), gpt2_logits, torch.float32, 1),
+        ("llama-gqa-llama3", llama_cfg, llama_weights(llama_cfg, gen(3), 0.3), llama_logits, torch.float32, 1),
+        ("llama-gqa-llama3-sharded", llama_cfg, llama_weights(llama_cfg, gen(3), 0.3), llama_logits,
+         torch.float32, 3),
+        ("llama-gqa-llama3-bf16", llama_cfg, llama_weights(llama_cfg, gen(3), 0.3), llama_logits,
+         torch.bfloat16, 1),
+        ("llama-linear-tied-f16", llama_linear_cfg, llama_weights(llama_linear_cfg, gen(4), 0.3), llama_logits,
+         torch.float16, 1),
+        ("qwen2", qwen2_cfg, llama_weights(qwen2_cfg, gen(5), 0.25), llama_logits, torch.float32, 1),
+        ("qwen2-bf16", qwen2_cfg, llama_weights(qwen2_cfg, gen(5), 0.25), llama_logits, torch.bfloat16, 1),
+    ]
+
+    # The original openai-community/gpt2 file names its tensors without "transformer." and
+    # carries the causal-mask buffers h.N.attn.bias; loaders must accept both layouts.
+    legacy = gpt2_weights(gpt2_cfg, gen(6), 0.3, untied=False, prefix="")
+    legacy_stored = dict(legacy)
+    for i in range(gpt2_cfg["n_layer"]):
+        n = gpt2_cfg["n_positions"]
+        legacy_stored["h.%d.attn.bias" % i] = torch.tril(torch.ones(n, n)).view(1, 1, n, n)
+
+    expected = {"generator": "tests/tools/reference/torch_reference.py", "torch": torch.__version__,
+                "models": []}
+    with torch.no_grad():
+        for name, cfg, weights, forward, dtype, shards in models:
+            used = save_model(os.path.join(out, name), cfg, weights, dtype, shards)
+            expected["models"].append(score_all(name, cfg, used, forward, dtype, sequences))
+        used = save_model(os.path.join(out, "gpt2-legacy-names"), gpt2_cfg, legacy_stored, torch.float32)
+        expected["models"].append(score_all("gpt2-legacy-names", gpt2_cfg, used,
+                                            lambda c, w, ids: gpt2_logits(c, w, ids, prefix=""),
+                                            torch.float32, sequences))
+
+    with open(os.path.join(out, "expected.json"), "w") as f:
+        json.dump(expected, f, indent=1)
+    return 0
+
+
+def score_all(name, cfg, weights, forward, dtype, sequences):
+    entry = {"name": name, "folder": name, "dtype": DTYPE_NAMES[dtype], "sequences": []}
+    for ids in sequences:
+        logits = forward(cfg, weights, ids)
+        lp = next_token_logprobs(logits, ids)
+        entry["sequences"].append({"ids": ids, "logprobs": lp,
+                                   "perplexity": math.exp(-sum(lp) / len(lp)),
+                                   "last_logits": logits[-1].tolist()})
+    return entry
+
+
+if __name__ == "__main__":
+    sys.exit(main())
