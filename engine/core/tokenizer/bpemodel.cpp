@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <bit>
 #include <cctype>
 #include <queue>
 
@@ -14,9 +15,9 @@ namespace llmos {
 namespace jf = jsonfields;
 using nlohmann::json;
 
-BpeModel::BpeModel(const json &object, const std::string &where, std::size_t idBound)
+BpeModel::BpeModel(const json &object, const std::string &where, std::size_t idBound, ModelTables *tables)
 {
-    m_vocab = Vocabulary::fromJson(jf::require(object, "vocab", where), jf::path(where, "vocab"), idBound);
+    m_vocab = loadVocabulary(object, where, idBound, tables);
     m_prefix = jf::optString(object, "continuing_subword_prefix", where).value_or("");
     m_suffix = jf::optString(object, "end_of_word_suffix", where).value_or("");
     m_fuseUnk = jf::optBool(object, "fuse_unk", false, where);
@@ -26,7 +27,31 @@ BpeModel::BpeModel(const json &object, const std::string &where, std::size_t idB
     if (const auto unk = jf::optString(object, "unk_token", where)) m_unkId = requireUnkToken(m_vocab, *unk, where);
     m_byteIds.fill(-1);
     checkByteTokens(where);
-    loadMerges(jf::require(object, "merges", where), jf::path(where, "merges"));
+    const json &merges = jf::require(object, "merges", where);
+    if (tables && tables->merges) {
+        const MergeEntries &read = *tables->merges;
+        loadMerges(
+            read.entries.size(),
+            [&read](std::size_t i) {
+                const MergeEntries::Entry &e = read.entries[i];
+                return MergeText{e.pair ? MergeText::Kind::Pair : MergeText::Kind::Line, read.left(e), read.right(e)};
+            },
+            jf::path(where, "merges"));
+        tables->merges.reset();
+        return;
+    }
+    if (!merges.is_array()) throw Error(ErrorKind::Format, jf::path(where, "merges"), "expected a list of merges");
+    loadMerges(
+        merges.size(),
+        [&merges](std::size_t i) {
+            const json &entry = merges[i];
+            if (entry.is_string()) return MergeText{MergeText::Kind::Line, entry.get_ref<const std::string &>(), {}};
+            if (entry.is_array() && entry.size() == 2 && entry[0].is_string() && entry[1].is_string())
+                return MergeText{MergeText::Kind::Pair, entry[0].get_ref<const std::string &>(),
+                                 entry[1].get_ref<const std::string &>()};
+            return MergeText{MergeText::Kind::Invalid, {}, {}};
+        },
+        jf::path(where, "merges"));
 }
 
 // Byte tokens must read <0xNN> with two hex digits: the decoder turns them back into
@@ -45,53 +70,83 @@ void BpeModel::checkByteTokens(const std::string &where)
         if (const auto id = m_vocab.find(fmt::format("<0x{:02X}>", b))) m_byteIds[b] = *id;
 }
 
-void BpeModel::loadMerges(const json &merges, const std::string &where)
+template <class EntryAt>
+void BpeModel::loadMerges(std::size_t count, EntryAt entryAt, const std::string &where)
 {
-    if (!merges.is_array()) throw Error(ErrorKind::Format, where, "expected a list of merges");
-    m_merges.reserve(merges.size());
+    m_merges.reserve(count);
     std::uint32_t rank = 0;
-    for (std::size_t i = 0; i < merges.size(); ++i) {
-        const json &entry = merges[i];
-        const std::string at = jf::path(where, i);
-        std::string left;
-        std::string right;
-        if (entry.is_string()) {
-            const std::string &line = entry.get_ref<const std::string &>();
+    std::string merged;
+    for (std::size_t i = 0; i < count; ++i) {
+        const MergeText entry = entryAt(i);
+        auto at = [&where, i] { return jf::path(where, i); }; // only built for a message
+        std::string_view left;
+        std::string_view right;
+        if (entry.kind == MergeText::Kind::Line) {
+            const std::string_view line = entry.left;
             if (line.starts_with("#version")) continue; // merges.txt header carried over
             const std::size_t space = line.find(' ');
-            if (space == std::string::npos || line.find(' ', space + 1) != std::string::npos)
-                throw Error(ErrorKind::Format, at,
+            if (space == std::string_view::npos || line.find(' ', space + 1) != std::string_view::npos)
+                throw Error(ErrorKind::Format, at(),
                             fmt::format("merge '{}' must be two tokens separated by one space", line));
             left = line.substr(0, space);
             right = line.substr(space + 1);
-        } else if (entry.is_array() && entry.size() == 2 && entry[0].is_string() && entry[1].is_string()) {
-            left = entry[0].get<std::string>();
-            right = entry[1].get<std::string>();
+        } else if (entry.kind == MergeText::Kind::Pair) {
+            left = entry.left;
+            right = entry.right;
         } else {
-            throw Error(ErrorKind::Format, at, "a merge must be \"a b\" or [\"a\", \"b\"]");
+            throw Error(ErrorKind::Format, at(), "a merge must be \"a b\" or [\"a\", \"b\"]");
         }
         const auto a = m_vocab.find(left);
         const auto b = m_vocab.find(right);
-        if (!a) throw Error(ErrorKind::Format, at, fmt::format("merge refers to '{}', which is not in model.vocab", left));
-        if (!b) throw Error(ErrorKind::Format, at, fmt::format("merge refers to '{}', which is not in model.vocab", right));
+        if (!a) throw Error(ErrorKind::Format, at(), fmt::format("merge refers to '{}', which is not in model.vocab", left));
+        if (!b) throw Error(ErrorKind::Format, at(), fmt::format("merge refers to '{}', which is not in model.vocab", right));
         if (right.size() < m_prefix.size())
-            throw Error(ErrorKind::Format, at,
+            throw Error(ErrorKind::Format, at(),
                         fmt::format("'{}' is shorter than the continuing_subword_prefix '{}'", right, m_prefix));
-        const std::string merged = left + right.substr(m_prefix.size());
+        merged.assign(left).append(right.substr(m_prefix.size()));
         const auto merged_id = m_vocab.find(merged);
         if (!merged_id)
-            throw Error(ErrorKind::Format, at,
+            throw Error(ErrorKind::Format, at(),
                         fmt::format("merging '{}' and '{}' gives '{}', which is not in model.vocab", left, right, merged));
         // A repeated pair takes the later rank, as in the Rust library's map.
-        m_merges[pairKey(*a, *b)] = Merge{rank, *merged_id};
+        m_merges.set(pairKey(*a, *b), Merge{rank, *merged_id});
         ++rank;
+    }
+}
+
+void BpeModel::MergeTable::reserve(std::size_t count)
+{
+    // At most three quarters full.
+    const std::size_t wanted = std::bit_ceil(std::max<std::size_t>(16, count + count / 3 + 1));
+    if (wanted <= m_slots.size()) return;
+    std::vector<Slot> old(wanted);
+    old.swap(m_slots);
+    m_count = 0;
+    for (const Slot &slot : old)
+        if (slot.key != kEmpty) set(slot.key, slot.merge);
+}
+
+void BpeModel::MergeTable::set(std::uint64_t key, Merge merge)
+{
+    if (4 * (m_count + 1) > 3 * m_slots.size()) reserve(2 * (m_count + 1));
+    const std::size_t mask = m_slots.size() - 1;
+    for (std::size_t i = mix(key) & mask;; i = (i + 1) & mask) {
+        Slot &slot = m_slots[i];
+        if (slot.key == key) {
+            slot.merge = merge;
+            return;
+        }
+        if (slot.key == kEmpty) {
+            slot = {key, merge};
+            ++m_count;
+            return;
+        }
     }
 }
 
 const BpeModel::Merge *BpeModel::findMerge(std::int32_t a, std::int32_t b) const
 {
-    const auto it = m_merges.find(pairKey(a, b));
-    return it == m_merges.end() ? nullptr : &it->second;
+    return m_merges.find(pairKey(a, b));
 }
 
 namespace {

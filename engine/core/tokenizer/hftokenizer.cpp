@@ -2,6 +2,7 @@
 
 #include "formats/strictjson.h"
 #include "tokenizer/jsonfields.h"
+#include "tokenizer/tokenizerjson.h"
 #include "tokenizer/utf8.h"
 #include "util/error.h"
 
@@ -16,11 +17,41 @@ using nlohmann::json;
 
 std::unique_ptr<HfTokenizer> HfTokenizer::fromJson(std::string_view text, const std::string &sourceName)
 {
+    // The fast way (tokenizerjson.h) when the document is plainly well formed. Its
+    // vocabulary is built, and so checked, before anything else is looked at: a
+    // repeated token there is a duplicate key, which parseJsonStrict would report
+    // before any other problem.
+    if (auto parts = readTokenizerJson(text)) {
+        ModelTables tables;
+        bool usable = true;
+        const std::size_t idBound = idBoundOf(parts->root, parts->vocab ? parts->vocab->entries.size() : 0);
+        if (parts->vocab) {
+            tables.vocab = Vocabulary::fromEntries(*parts->vocab, idBound);
+            usable = tables.vocab.has_value();
+            parts->vocab.reset();
+        }
+        tables.merges = std::move(parts->merges);
+        if (usable) return std::unique_ptr<HfTokenizer>(new HfTokenizer(parts->root, sourceName, &tables, idBound));
+    }
     const json root = parseJsonStrict(text, sourceName);
-    return std::unique_ptr<HfTokenizer>(new HfTokenizer(root, sourceName));
+    return std::unique_ptr<HfTokenizer>(new HfTokenizer(root, sourceName, nullptr, 0));
 }
 
-HfTokenizer::HfTokenizer(const json &root, const std::string &where)
+// Real files leave holes in their ids (cl100k skips a few), but a file must not
+// claim id 2^31 and make us allocate for it: ids stay below twice the number of
+// tokens it lists (plus some slack), so memory follows the size of the document.
+std::size_t HfTokenizer::idBoundOf(const json &root, std::size_t vocabEntries)
+{
+    std::size_t listed = vocabEntries;
+    if (root.is_object()) {
+        if (const auto added = root.find("added_tokens"); added != root.end() && added->is_array()) listed += added->size();
+        if (const auto model = root.find("model"); model != root.end() && model->is_object())
+            if (const auto vocab = model->find("vocab"); vocab != model->end() && vocab->is_object()) listed += vocab->size();
+    }
+    return 2 * listed + 1024;
+}
+
+HfTokenizer::HfTokenizer(const json &root, const std::string &where, ModelTables *tables, std::size_t idBound)
 {
     jf::requireObject(root, where);
     auto field = [&root](const char *key) -> const json & {
@@ -34,16 +65,11 @@ HfTokenizer::HfTokenizer(const json &root, const std::string &where)
 
     const json &model = jf::require(root, "model", where);
     jf::requireObject(model, jf::path(where, "model"));
-    const json *vocab = model.contains("vocab") ? &model.at("vocab") : nullptr;
-    // Real files leave holes in their ids (cl100k skips a few), but a file must not
-    // claim id 2^31 and make us allocate for it: ids stay below twice the number of
-    // tokens it lists (plus some slack), so memory follows the size of the document.
-    const std::size_t listed = (vocab && vocab->is_object() ? vocab->size() : 0) + (added.is_array() ? added.size() : 0);
-    m_idBound = 2 * listed + 1024;
+    m_idBound = tables ? idBound : idBoundOf(root, 0);
 
     m_normalizer = Normalizer::fromJson(field("normalizer"), jf::path(where, "normalizer"));
     m_preTokenizer = PreTokenizer::fromJson(field("pre_tokenizer"), jf::path(where, "pre_tokenizer"));
-    m_model = TokenModel::fromJson(model, jf::path(where, "model"), m_idBound);
+    m_model = TokenModel::fromJson(model, jf::path(where, "model"), m_idBound, tables);
     m_postProcessor = PostProcessor::fromJson(field("post_processor"), jf::path(where, "post_processor"));
     m_decoder = Decoder::fromJson(field("decoder"), jf::path(where, "decoder"));
     m_vocabSize = static_cast<std::size_t>(m_model->vocabulary().idLimit());

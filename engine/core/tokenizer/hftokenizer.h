@@ -32,7 +32,9 @@ protected:
     std::string decodeChecked(std::span<const std::int32_t> ids, bool skipSpecialTokens) const override;
 
 private:
-    HfTokenizer(const nlohmann::json &root, const std::string &sourceName);
+    // tables: what the fast loader read of the model (null on the DOM-only way).
+    HfTokenizer(const nlohmann::json &root, const std::string &sourceName, ModelTables *tables, std::size_t idBound);
+    static std::size_t idBoundOf(const nlohmann::json &root, std::size_t vocabEntries);
     void loadAddedTokens(const nlohmann::json &list, const std::string &where);
     void guessSpecialTokens();
 

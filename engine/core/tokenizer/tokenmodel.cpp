@@ -19,8 +19,20 @@ std::int32_t TokenModel::requireUnkToken(const Vocabulary &vocab, const std::str
     return *id;
 }
 
+Vocabulary TokenModel::loadVocabulary(const nlohmann::json &object, const std::string &where, std::size_t idBound,
+                                      ModelTables *tables)
+{
+    const nlohmann::json &vocab = jsonfields::require(object, "vocab", where);
+    if (tables && tables->vocab) {
+        Vocabulary read = std::move(*tables->vocab);
+        tables->vocab.reset();
+        return read;
+    }
+    return Vocabulary::fromJson(vocab, jsonfields::path(where, "vocab"), idBound);
+}
+
 std::unique_ptr<TokenModel> TokenModel::fromJson(const nlohmann::json &object, const std::string &where,
-                                                 std::size_t idBound)
+                                                 std::size_t idBound, ModelTables *tables)
 {
     jsonfields::requireObject(object, where);
     std::string type;
@@ -33,9 +45,9 @@ std::unique_ptr<TokenModel> TokenModel::fromJson(const nlohmann::json &object, c
     } else {
         throw Error(ErrorKind::Format, where, "the model has no 'type' and is not recognisable as BPE or WordPiece");
     }
-    if (type == "BPE") return std::make_unique<BpeModel>(object, where, idBound);
-    if (type == "WordPiece") return std::make_unique<WordPieceModel>(object, where, idBound);
-    if (type == "WordLevel") return std::make_unique<WordLevelModel>(object, where, idBound);
+    if (type == "BPE") return std::make_unique<BpeModel>(object, where, idBound, tables);
+    if (type == "WordPiece") return std::make_unique<WordPieceModel>(object, where, idBound, tables);
+    if (type == "WordLevel") return std::make_unique<WordLevelModel>(object, where, idBound, tables);
     throw Error(ErrorKind::Unsupported, jsonfields::path(where, "type"),
                 fmt::format("model type '{}' is not supported (BPE, WordPiece and WordLevel are)", type));
 }

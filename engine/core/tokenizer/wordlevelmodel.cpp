@@ -7,9 +7,9 @@ namespace llmos {
 namespace jf = jsonfields;
 using nlohmann::json;
 
-WordLevelModel::WordLevelModel(const json &object, const std::string &where, std::size_t idBound)
+WordLevelModel::WordLevelModel(const json &object, const std::string &where, std::size_t idBound, ModelTables *tables)
 {
-    m_vocab = Vocabulary::fromJson(jf::require(object, "vocab", where), jf::path(where, "vocab"), idBound);
+    m_vocab = loadVocabulary(object, where, idBound, tables);
     m_unkId = requireUnkToken(m_vocab, jf::optString(object, "unk_token", where).value_or("<unk>"), where);
 }
 

@@ -12,9 +12,9 @@ namespace jf = jsonfields;
 using nlohmann::json;
 
 
-WordPieceModel::WordPieceModel(const json &object, const std::string &where, std::size_t idBound)
+WordPieceModel::WordPieceModel(const json &object, const std::string &where, std::size_t idBound, ModelTables *tables)
 {
-    m_vocab = Vocabulary::fromJson(jf::require(object, "vocab", where), jf::path(where, "vocab"), idBound);
+    m_vocab = loadVocabulary(object, where, idBound, tables);
     m_prefix = jf::optString(object, "continuing_subword_prefix", where).value_or("##");
     m_maxInputChars = jf::optUnsigned(object, "max_input_chars_per_word", 100, where);
     m_unkId = requireUnkToken(m_vocab, jf::optString(object, "unk_token", where).value_or("[UNK]"), where);

@@ -9,7 +9,7 @@ namespace llmos {
 // max_input_chars_per_word characters, becomes the unk token.
 class WordPieceModel : public TokenModel {
 public:
-    WordPieceModel(const nlohmann::json &object, const std::string &where, std::size_t idBound);
+    WordPieceModel(const nlohmann::json &object, const std::string &where, std::size_t idBound, ModelTables *tables = nullptr);
 
     void tokenize(std::string_view word, std::vector<std::int32_t> &out) const override;
 

@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 using namespace llmos;
 using namespace llmos::test;
 using nlohmann::json;
@@ -28,6 +30,55 @@ TEST(BpeModel, AppliesPairMerges)
 {
     const auto t = load(tokenizerDoc(bpeModel(kAbc, json::array({json::array({"a", "b"}), json::array({"ab", "c"})}))));
     EXPECT_EQ(t->encode("abcab"), (Ids{4, 3}));
+}
+
+// The loader reads vocab and merges straight from the text: escaped strings, both
+// merge forms, a merges.txt header line, and a repeated pair (the later rank wins).
+TEST(BpeModel, LoadsEscapedTokensAndMixedMergeForms)
+{
+    const std::string text = R"({"model": {"type": "BPE",
+        "vocab": {"a": 0, "b": 1, "ab": 2, "\u0120": 3, "\u0120ab": 4, "c": 5, "bc": 6, "\"q\\": 7},
+        "merges": ["#version: 0.2", ["a", "b"], "\u0120 ab", "b c", ["a", "b"]]}})";
+    const auto t = loadTokenizerJson(text);
+    EXPECT_EQ(t->encode("\xC4\xA0" "ab"), Ids{4});
+    // "a b" is repeated last, so "b c" (rank 2) now comes first.
+    EXPECT_EQ(t->encode("abc"), (Ids{0, 6}));
+    EXPECT_EQ(t->tokenToId("\"q\\"), 7);
+    EXPECT_EQ(t->idToToken(3), "\xC4\xA0");
+    EXPECT_EQ(t->vocabSize(), 8u);
+}
+
+// Enough tokens and merges to grow the lookup tables several times over.
+TEST(BpeModel, LargeVocabularyRoundTrips)
+{
+    std::vector<std::string> tokens;
+    json merges = json::array();
+    for (char x = 'a'; x <= 'z'; ++x) tokens.emplace_back(1, x);
+    for (char x = 'a'; x <= 'z'; ++x)
+        for (char y = 'a'; y <= 'z'; ++y) {
+            tokens.push_back(std::string{x, y});
+            merges.push_back(std::string{x} + " " + std::string{y});
+        }
+    for (char x = 'a'; x <= 'z'; ++x)
+        for (char y = 'a'; y <= 'z'; ++y)
+            for (char z = 'a'; z <= 'e'; ++z) {
+                tokens.push_back(std::string{x, y, z});
+                merges.push_back(json::array({std::string{x, y}, std::string{z}}));
+            }
+    const auto t = load(tokenizerDoc(bpeModel(tokens, merges)));
+    ASSERT_EQ(t->vocabSize(), tokens.size());
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        ASSERT_EQ(t->tokenToId(tokens[i]), static_cast<std::int32_t>(i)) << tokens[i];
+        ASSERT_EQ(t->idToToken(static_cast<std::int32_t>(i)), tokens[i]);
+    }
+    EXPECT_FALSE(t->tokenToId("zzzz"));
+    const auto find = [&tokens](const std::string &s) {
+        return static_cast<std::int32_t>(std::find(tokens.begin(), tokens.end(), s) - tokens.begin());
+    };
+    // "a b" (rank 0) twice, then "ab c" (a pair merge, ranked after all letter pairs).
+    EXPECT_EQ(t->encode("abcab"), (Ids{find("abc"), find("ab")}));
+    // "c z" (rank 77) goes before "q r" (433), and "qr cz" is no merge.
+    EXPECT_EQ(t->encode("qrczy"), (Ids{find("qr"), find("cz"), find("y")}));
 }
 
 TEST(BpeModel, LowerRankMergesFirst)

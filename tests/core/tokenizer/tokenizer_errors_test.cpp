@@ -49,6 +49,39 @@ TEST(TokenizerJsonErrors, DuplicateKeysAreRefused)
     EXPECT_EQ(loadError(R"({"model": {"type": "BPE", "vocab": {"a": 0, "a": 1}, "merges": []}})").kind(), ErrorKind::Format);
 }
 
+// The fast reader (tokenizerjson.h) takes model.vocab and model.merges apart from the
+// DOM; whatever it cannot take goes the DOM way, and the errors must read as before.
+TEST(TokenizerJsonErrors, VocabAndMergeProblemsReadAsBeforeTheFastReader)
+{
+    // A repeated vocab token is a duplicate key, reported before any later problem
+    // (here an unsupported normalizer) as the strict parser always did.
+    const Error dup = loadError(
+        R"({"normalizer": {"type": "Precompiled"}, "model": {"type": "BPE", "vocab": {"a": 0, "b": 1, "a": 2}, "merges": []}})");
+    EXPECT_EQ(dup.kind(), ErrorKind::Format) << dup.what();
+    EXPECT_EQ(dup.where(), "tokenizer.json: /model/vocab") << dup.what();
+    EXPECT_NE(dup.detail().find("duplicate key \"a\""), std::string::npos) << dup.what();
+    EXPECT_EQ(loadError(R"({"model": {"type": "BPE", "vocab": {"a": 0}, "merges": [], "vocab": {}}})").where(),
+              "tokenizer.json: /model");
+
+    expectError(tokenizerDoc({{"type", "BPE"}, {"vocab", {{"a", 0}, {"b", 1.5}}}, {"merges", json::array()}}),
+                ErrorKind::Format, "tokenizer.json: model.vocab.b", "expected a token id");
+    expectError(tokenizerDoc({{"type", "BPE"}, {"vocab", {{"a", 0}, {"b", {{"x", 1}}}}}, {"merges", json::array()}}),
+                ErrorKind::Format, "tokenizer.json: model.vocab.b", "expected a token id");
+    expectError(tokenizerDoc({{"type", "BPE"}, {"vocab", {{"a", 0}, {"b", 4294967296}}}, {"merges", json::array()}}),
+                ErrorKind::Format, "tokenizer.json: model.vocab.b", "too large");
+    expectError(tokenizerDoc({{"type", "BPE"}, {"vocab", json::array()}, {"merges", json::array()}}), ErrorKind::Format,
+                "tokenizer.json: model.vocab", "expected an object");
+    expectError(tokenizerDoc(bpeModel(kAbc, json::array({"a b", 7}))), ErrorKind::Format, "tokenizer.json: model.merges[1]",
+                "a merge must be");
+    expectError(tokenizerDoc(bpeModel(kAbc, json::array({json::array({"a", "b", "c"})}))), ErrorKind::Format,
+                "tokenizer.json: model.merges[0]", "a merge must be");
+    expectError(tokenizerDoc(bpeModel(kAbc, json::array({json::array({"a", json::array()})}))), ErrorKind::Format,
+                "tokenizer.json: model.merges[0]", "a merge must be");
+    expectError(tokenizerDoc(bpeModel(kAbc, "a b")), ErrorKind::Format, "tokenizer.json: model.merges", "expected a list of merges");
+    expectError(tokenizerDoc(bpeModel(kAbc, json::array({json::array({"a", "x"})}))), ErrorKind::Format,
+                "tokenizer.json: model.merges[0]", "'x', which is not in model.vocab");
+}
+
 TEST(TokenizerJsonErrors, UnknownOrUnsupportedModel)
 {
     expectError(tokenizerDoc({{"type", "Foo"}, {"vocab", vocabOf(kAbc)}}), ErrorKind::Unsupported,
