@@ -98,15 +98,7 @@ TEST(BpeModel, IgnoreMergesTakesWholeWordFromVocab)
 
 TEST(BpeModel, ByteFallbackAndDecode)
 {
-    std::vector<std::string> tokens = {"<unk>", "a"};
-    for (int b = 0; b < 256; ++b) {
-        char name[8];
-        std::snprintf(name, sizeof name, "<0x%02X>", b);
-        tokens.push_back(name);
-    }
-    json model = bpeModel(tokens, json::array());
-    model["byte_fallback"] = true;
-    model["unk_token"] = "<unk>";
+    json model = byteFallbackBpeModel({"<unk>", "a"});
     const json decoder = {{"type", "Sequence"},
                           {"decoders", json::array({{{"type", "ByteFallback"}}, {{"type", "Fuse"}}})}};
     const auto t = load(tokenizerDoc(model, {{"decoder", decoder}}));

@@ -75,15 +75,7 @@ TEST(TokenizerLimits, MegabyteOfNewlinesAndDigits)
 
 TEST(TokenizerLimits, MegabyteOfCjkThroughMetaspaceWithByteFallback)
 {
-    std::vector<std::string> tokens = {"<unk>", "\xE2\x96\x81"};
-    for (int b = 0; b < 256; ++b) {
-        char name[8];
-        std::snprintf(name, sizeof name, "<0x%02X>", b);
-        tokens.push_back(name);
-    }
-    json model = bpeModel(tokens, json::array());
-    model["byte_fallback"] = true;
-    model["unk_token"] = "<unk>";
+    json model = byteFallbackBpeModel({"<unk>", "\xE2\x96\x81"});
     const json pre = {{"type", "Metaspace"}, {"replacement", "\xE2\x96\x81"}, {"prepend_scheme", "first"}, {"split", false}};
     const auto t = load(tokenizerDoc(model, {{"pre_tokenizer", pre}}));
     std::string text;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstdio>
+
 // Tiny tokenizer.json documents for the unit tests, built as JSON so each test shows
 // only the part it is about.
 
@@ -37,6 +39,21 @@ inline nlohmann::json bpeModel(const std::vector<std::string> &tokens, nlohmann:
 }
 
 // WordLevel makes pre-tokenizer tests readable: each expected word is a token.
+// A BPE model with byte fallback: `first` tokens, then <0x00>..<0xFF>, unk "<unk>"
+// (which must be among `first`), no merges.
+inline nlohmann::json byteFallbackBpeModel(std::vector<std::string> first)
+{
+    for (int b = 0; b < 256; ++b) {
+        char name[8];
+        std::snprintf(name, sizeof name, "<0x%02X>", b);
+        first.push_back(name);
+    }
+    nlohmann::json model = bpeModel(first, nlohmann::json::array());
+    model["byte_fallback"] = true;
+    model["unk_token"] = "<unk>";
+    return model;
+}
+
 inline nlohmann::json wordLevelModel(const std::vector<std::string> &tokens)
 {
     std::vector<std::string> all = tokens;
