@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <memory>
 #include <new>
 #include <string>
 #include <vector>
@@ -45,38 +46,35 @@ void setCurrentError(char **error)
     }
 }
 
-llmos_spm_model *loadBytes(const char *data, std::size_t size, char **error)
+// Makes a model with `load` (which returns a sentencepiece::util::Status); the model is
+// owned by a unique_ptr until it is handed out, so no path leaks it.
+template<typename Load>
+llmos_spm_model *loadWith(char **error, Load load)
 {
     try {
-        auto *model = new llmos_spm_model;
-        const auto status = model->sp.LoadFromSerializedProto(absl::string_view(data, size));
+        auto model = std::make_unique<llmos_spm_model>();
+        const auto status = load(model->sp);
         if (!status.ok()) {
             setError(error, status.ToString());
-            delete model;
             return nullptr;
         }
-        return model;
+        return model.release();
     } catch (...) {
         setCurrentError(error);
         return nullptr;
     }
 }
 
+llmos_spm_model *loadBytes(const char *data, std::size_t size, char **error)
+{
+    return loadWith(error, [&](sentencepiece::SentencePieceProcessor &sp) {
+        return sp.LoadFromSerializedProto(absl::string_view(data, size));
+    });
+}
+
 llmos_spm_model *loadFile(const char *path, char **error)
 {
-    try {
-        auto *model = new llmos_spm_model;
-        const auto status = model->sp.Load(path ? path : "");
-        if (!status.ok()) {
-            setError(error, status.ToString());
-            delete model;
-            return nullptr;
-        }
-        return model;
-    } catch (...) {
-        setCurrentError(error);
-        return nullptr;
-    }
+    return loadWith(error, [&](sentencepiece::SentencePieceProcessor &sp) { return sp.Load(path ? path : ""); });
 }
 
 void freeModel(llmos_spm_model *model) { delete model; }
