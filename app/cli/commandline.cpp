@@ -18,7 +18,9 @@ namespace {
 const std::vector<Command> &commands()
 {
     static const std::vector<Command> all{doctorCommand(), tokenizeCommand(), detokenizeCommand(),
-                                          inspectCommand(), scoreCommand()};
+                                          inspectCommand(), scoreCommand(),      generateCommand(),
+                                          chatCommand(),     embedCommand(),    classifyCommand(),
+                                          benchmarkCommand()};
     return all;
 }
 
@@ -66,6 +68,28 @@ QString CommandContext::required(const QString &option) const
     if (!m_parser.isSet(option))
         throw UsageError{tr("missing required option --%1").arg(option)};
     return m_parser.value(option);
+}
+
+std::optional<double> CommandContext::number(const QString &option) const
+{
+    if (!m_parser.isSet(option))
+        return std::nullopt;
+    bool ok = false;
+    const double value = m_parser.value(option).toDouble(&ok);
+    if (!ok)
+        throw UsageError{tr("--%1: '%2' is not a number").arg(option, m_parser.value(option))};
+    return value;
+}
+
+std::optional<std::int64_t> CommandContext::integer(const QString &option) const
+{
+    if (!m_parser.isSet(option))
+        return std::nullopt;
+    bool ok = false;
+    const qlonglong value = m_parser.value(option).toLongLong(&ok);
+    if (!ok)
+        throw UsageError{tr("--%1: '%2' is not a whole number").arg(option, m_parser.value(option))};
+    return value;
 }
 
 void CommandContext::printJson(const nlohmann::json &value) const

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,10 @@ public:
     bool json() const { return m_json; }
     // A required option's value; throws UsageError naming it when absent.
     QString required(const QString &option) const;
+    // An option's value as a number; empty when the option is absent, UsageError naming
+    // it when the value is not a number.
+    std::optional<double> number(const QString &option) const;
+    std::optional<std::int64_t> integer(const QString &option) const;
 
     void printJson(const nlohmann::json &value) const;
     void printLine(const QString &text) const;
@@ -62,5 +67,10 @@ Command inspectCommand();
 Command tokenizeCommand();
 Command detokenizeCommand();
 Command scoreCommand();
+Command embedCommand();
+Command classifyCommand();
+Command generateCommand();
+Command chatCommand();
+Command benchmarkCommand();
 
 } // namespace llmos::cli

@@ -29,7 +29,7 @@ namespace {
 void addTokenizerOption(QCommandLineParser &p)
 {
     p.addOption({QStringLiteral("tokenizer"),
-                 QCoreApplication::translate("Commands", "tokenizer.json, tokenizer.model or a model folder."),
+                 QCoreApplication::translate("Commands", "tokenizer.json, tokenizer.model, a .gguf file or a model folder."),
                  QStringLiteral("PATH")});
 }
 

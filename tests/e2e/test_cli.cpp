@@ -3,6 +3,7 @@
 
 #include "formats/gguf/ggufwriter.h"
 #include "formats/safetensorswriter.h"
+#include "clirunner.h"
 #include "tempdir.h"
 
 #include <gtest/gtest.h>
@@ -18,40 +19,13 @@
 #include <sys/wait.h>
 
 using namespace llmos;
+using llmos::test::Run;
+using llmos::test::runLlmos;
+using llmos::test::shellQuote;
 using llmos::test::TempDir;
 using nlohmann::json;
 
 namespace {
-
-struct Run {
-    int exitCode = -1;
-    std::string out; // stdout
-    std::string err; // stderr
-};
-
-std::string shellQuote(const std::string &s)
-{
-    std::string q = "'";
-    for (char c : s)
-        q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
-}
-
-// env: extra "NAME=value " prefix for the shell (e.g. "env -u DISPLAY ").
-Run runLlmos(const std::vector<std::string> &args, const std::string &env = "")
-{
-    TempDir tmp;
-    std::string command = env + shellQuote(LLMOS_EXECUTABLE);
-    for (const auto &a : args)
-        command += " " + shellQuote(a);
-    command += " >" + tmp.file("out") + " 2>" + tmp.file("err") + " </dev/null";
-    const int status = std::system(command.c_str());
-    Run r;
-    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    r.out = llmos::test::readFile(tmp.file("out"));
-    r.err = llmos::test::readFile(tmp.file("err"));
-    return r;
-}
 
 std::vector<std::uint8_t> floats(std::initializer_list<float> values)
 {
@@ -302,4 +276,92 @@ TEST(Cli, ScoreGivesTheReferenceLogprobsOfTinyModels)
     EXPECT_EQ(bad.exitCode, 1);
     EXPECT_NE(bad.err.find("100000"), std::string::npos) << bad.err;
     EXPECT_EQ(runLlmos({"score", "--model", dir.file("gpt2")}).exitCode, 2);
+}
+
+// The BERT encoders of torch_reference.py ("encoders" in expected.json) through `llmos
+// embed` and `llmos classify`: the folders carry a WordPiece tokenizer.json, so the CLI
+// tokenizes the text itself and must land on the reference computed from the reference's
+// own tokenization.
+TEST(Cli, EmbedAndClassifyGiveTheReferenceOutputsOfTinyBerts)
+{
+    TempDir dir;
+    const std::string command = shellQuote(LLMOS_TORCH_PYTHON) + " " + shellQuote(LLMOS_TORCH_REFERENCE_SCRIPT) + " "
+                                + shellQuote(dir.path()) + " >/dev/null";
+    ASSERT_EQ(std::system(command.c_str()), 0) << "torch_reference.py failed; install python3-torch";
+    std::ifstream in(dir.file("expected.json"));
+    const json expected = json::parse(in);
+    auto encoder = [&](const std::string &name) {
+        for (const auto &e : expected.at("encoders"))
+            if (e.at("name") == name)
+                return e;
+        throw std::runtime_error("no encoder " + name);
+    };
+    auto expectClose = [](const json &got, const json &want, const std::string &what) {
+        ASSERT_EQ(got.size(), want.size()) << what;
+        for (std::size_t i = 0; i < want.size(); ++i)
+            EXPECT_NEAR(got[i].get<double>(), want[i].get<double>(), 1e-4) << what << " value " << i;
+    };
+
+    // A sentence-transformers folder: normalized mean pooling by default.
+    const auto sentence = encoder("bert-sentence");
+    const auto model = dir.file("bert-sentence");
+    const auto &first = sentence.at("texts")[0];
+    const auto text = first.at("text").get<std::string>();
+    auto r = runLlmos({"embed", "--model", model, "--text", text, "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    json got = json::parse(r.out);
+    expectClose(got.at("embedding"), first.at("mean_normalized"), "default embedding");
+    EXPECT_EQ(got.at("tokens").get<std::size_t>(), first.at("ids").size());
+    EXPECT_EQ(got.at("truncated"), false);
+
+    r = runLlmos({"embed", "--model", model, "--text", text, "--pooling", "cls", "--no-normalize", "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    expectClose(json::parse(r.out).at("embedding"), first.at("cls"), "cls embedding");
+
+    // Several texts: one padded batch, "embeddings" in order; the long one is truncated.
+    const auto &second = sentence.at("texts")[1];
+    const auto &long_ = sentence.at("texts")[2];
+    r = runLlmos({"embed", "--model", model, "--text", second.at("text").get<std::string>(), "--text", text, "--text",
+                  long_.at("text").get<std::string>(),
+                  "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    got = json::parse(r.out);
+    ASSERT_EQ(got.at("embeddings").size(), 3u);
+    expectClose(got.at("embeddings")[0], second.at("mean_normalized"), "batch text 1");
+    expectClose(got.at("embeddings")[1], first.at("mean_normalized"), "batch text 2");
+    expectClose(got.at("embeddings")[2], long_.at("mean_normalized"), "batch text 3 (truncated)");
+    EXPECT_EQ(got.at("truncated"), json::array({false, false, true}));
+
+    // Human output: the dimension and the norm.
+    r = runLlmos({"embed", "--model", model, "--text", text});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("32"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("1.0000"), std::string::npos) << r.out;
+
+    EXPECT_EQ(runLlmos({"embed", "--model", model, "--text", text, "--pooling", "max"}).exitCode, 2);
+    EXPECT_EQ(runLlmos({"embed", "--model", model}).exitCode, 2);
+    const auto missing = runLlmos({"embed", "--model", dir.file("no-such-model"), "--text", text});
+    EXPECT_EQ(missing.exitCode, 1);
+    EXPECT_NE(missing.err.find("no-such-model"), std::string::npos) << missing.err;
+    // A causal LM is not an encoder.
+    EXPECT_EQ(runLlmos({"embed", "--model", dir.file("gpt2"), "--text", text}).exitCode, 1);
+
+    // Classification: the label with the highest reference probability, every label named.
+    const auto classifier = encoder("bert-classifier");
+    const auto &sample = classifier.at("texts")[1];
+    r = runLlmos({"classify", "--model", dir.file("bert-classifier"), "--text", sample.at("text").get<std::string>(),
+                  "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    got = json::parse(r.out);
+    const auto labels = classifier.at("labels");
+    const auto want = sample.at("probabilities");
+    std::size_t best = 0;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        EXPECT_NEAR(got.at("probabilities").at(labels[i].get<std::string>()).get<double>(), want[i].get<double>(), 1e-4)
+            << labels[i];
+        if (want[i].get<double>() > want[best].get<double>())
+            best = i;
+    }
+    EXPECT_EQ(got.at("label"), labels[best]);
+    EXPECT_EQ(runLlmos({"classify", "--model", model, "--text", text}).exitCode, 1); // no classifier head
 }

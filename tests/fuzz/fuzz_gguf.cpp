@@ -4,6 +4,7 @@
 
 #include "formats/gguf/ggmlconvert.h"
 #include "formats/gguf/gguffile.h"
+#include "tokenizer/gguftokenizer.h"
 #include "util/error.h"
 
 #include <cstddef>
@@ -21,6 +22,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             if (llmos::canDequantize(t.type))
                 (void)file.dequantize(t);
         }
+        // and the tokenizer, which reads tokens, scores, types, merges and ids.
+        if (file.find("tokenizer.ggml.model"))
+            (void)llmos::loadGgufTokenizer(file);
     } catch (const llmos::Error &) {
     }
     return 0;

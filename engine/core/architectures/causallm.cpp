@@ -1,5 +1,7 @@
 #include "architectures/causallm.h"
 
+#include "architectures/projection.h"
+
 #include "util/error.h"
 
 #include <cmath>
@@ -52,21 +54,34 @@ std::int64_t CausalLmImpl::checkInputs(const torch::Tensor &ids, const torch::Te
     return past;
 }
 
-torch::Tensor positionIds(std::int64_t batch, std::int64_t seq, std::int64_t past, const torch::Tensor &attentionMask)
+torch::Tensor CausalLmImpl::logits(const torch::Tensor &hidden)
+{
+    return linearRows(hidden, outputEmbedding()).to(torch::kFloat);
+}
+
+torch::Tensor positionIds(std::int64_t batch, std::int64_t seq, std::int64_t past, const torch::Tensor &attentionMask,
+                          torch::Device device)
 {
     if (!attentionMask.defined())
-        return torch::arange(past, past + seq, torch::kLong).unsqueeze(0).expand({batch, seq});
-    const auto counted = attentionMask.to(torch::kLong).cumsum(1) - 1;
+        return torch::arange(past, past + seq, torch::TensorOptions(torch::kLong).device(device))
+            .unsqueeze(0)
+            .expand({batch, seq});
+    const auto counted = attentionMask.to(device, torch::kLong).cumsum(1) - 1;
     return counted.clamp_min(0).narrow(1, past, seq);
 }
 
-torch::Tensor allowedKeys(std::int64_t seq, std::int64_t past, const torch::Tensor &attentionMask)
+torch::Tensor allowedKeys(std::int64_t seq, std::int64_t past, const torch::Tensor &attentionMask,
+                          torch::Device device)
 {
-    const auto queries = torch::arange(past, past + seq, torch::kLong).unsqueeze(1);
-    const auto keys = torch::arange(past + seq, torch::kLong).unsqueeze(0);
+    if (seq == 1 && !attentionMask.defined())
+        return {};
+    const auto options = torch::TensorOptions(torch::kLong).device(device);
+    const auto queries = torch::arange(past, past + seq, options).unsqueeze(1);
+    const auto keys = torch::arange(past + seq, options).unsqueeze(0);
     auto allowed = (keys <= queries).view({1, 1, seq, past + seq});
     if (attentionMask.defined())
-        allowed = allowed.logical_and(attentionMask.to(torch::kBool).view({attentionMask.size(0), 1, 1, past + seq}));
+        allowed = allowed.logical_and(
+            attentionMask.to(device, torch::kBool).view({attentionMask.size(0), 1, 1, past + seq}));
     return allowed;
 }
 
@@ -75,7 +90,8 @@ torch::Tensor scaledDotProductAttention(const torch::Tensor &q, const torch::Ten
 {
     const double scale = 1.0 / std::sqrt(static_cast<double>(q.size(-1)));
     auto scores = torch::matmul(q, k.transpose(-2, -1)) * scale;
-    scores = scores.masked_fill(allowed.logical_not(), std::numeric_limits<float>::lowest());
+    if (allowed.defined())
+        scores = scores.masked_fill(allowed.logical_not(), std::numeric_limits<float>::lowest());
     const auto out = torch::matmul(torch::softmax(scores, -1), v); // [b, h, s, d]
     return out.transpose(1, 2).reshape({q.size(0), q.size(2), q.size(1) * q.size(3)});
 }

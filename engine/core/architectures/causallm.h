@@ -20,8 +20,22 @@ public:
     //   positions count real tokens only (cumsum - 1), so left padding works.
     // cache: optional; the call reads the tokens cached so far and appends this call's.
     // Returns logits [batch, seq, vocab] in fp32.
-    virtual torch::Tensor forward(const torch::Tensor &ids, const torch::Tensor &attentionMask = {},
-                                  KvCache *cache = nullptr) = 0;
+    torch::Tensor forward(const torch::Tensor &ids, const torch::Tensor &attentionMask = {}, KvCache *cache = nullptr)
+    {
+        return logits(hiddenStates(ids, attentionMask, cache));
+    }
+
+    // The final hidden states [batch, seq, hidden], before the LM head. Generation runs
+    // the head on the last position only: during prefill the full [seq, vocab] logits
+    // would cost more than the rest of the model for a short model with a large vocabulary.
+    virtual torch::Tensor hiddenStates(const torch::Tensor &ids, const torch::Tensor &attentionMask = {},
+                                       KvCache *cache = nullptr) = 0;
+
+    // hidden [..., hidden] -> logits [..., vocab], as float32.
+    torch::Tensor logits(const torch::Tensor &hidden);
+
+    // The LM head's weight [vocab, hidden] (the token embeddings when tied).
+    virtual const torch::Tensor &outputEmbedding() const = 0;
 
     const ModelConfig &config() const noexcept { return m_config; }
 
@@ -42,15 +56,19 @@ private:
 };
 TORCH_MODULE(CausalLm);
 
-// Position of each new token, [batch, seq] int64: past..past+seq-1, or, with a mask,
-// the number of real tokens before it (padding gets 0).
-torch::Tensor positionIds(std::int64_t batch, std::int64_t seq, std::int64_t past, const torch::Tensor &attentionMask);
+// Position of each new token, [batch, seq] int64 on `device`: past..past+seq-1, or, with
+// a mask, the number of real tokens before it (padding gets 0).
+torch::Tensor positionIds(std::int64_t batch, std::int64_t seq, std::int64_t past, const torch::Tensor &attentionMask,
+                          torch::Device device = torch::kCPU);
 
-// Which keys each query may attend to, bool [batch or 1, 1, seq, past + seq]: itself and
-// earlier tokens, minus padding.
-torch::Tensor allowedKeys(std::int64_t seq, std::int64_t past, const torch::Tensor &attentionMask);
+// Which keys each query may attend to, bool [batch or 1, 1, seq, past + seq] on `device`:
+// itself and earlier tokens, minus padding. Undefined when every key is allowed (one new
+// token and no padding: the usual decode step), so attention skips the mask.
+torch::Tensor allowedKeys(std::int64_t seq, std::int64_t past, const torch::Tensor &attentionMask,
+                          torch::Device device = torch::kCPU);
 
-// Softmax attention of q [b, h, s, d] over k, v [b, h, past + s, d] where `allowed`;
+// Softmax attention of q [b, h, s, d] over k, v [b, h, past + s, d] where `allowed`
+// (everywhere when it is undefined);
 // returns [b, s, h * d]. Disallowed scores get the lowest float rather than -inf, so a
 // query that may see nothing (padding before the first token) gives finite garbage,
 // not NaN.

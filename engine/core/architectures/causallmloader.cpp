@@ -1,13 +1,14 @@
 #include "architectures/causallmloader.h"
 
+#include "architectures/checkpointparameters.h"
+#include "architectures/ggufcausallm.h"
 #include "architectures/gpt2model.h"
 #include "architectures/llamamodel.h"
-#include "formats/dtype.h"
-#include "formats/tensorload.h"
+#include "formats/picklerefusal.h"
 #include "util/error.h"
 
 #include <filesystem>
-#include <set>
+#include <fstream>
 #include <string_view>
 
 namespace llmos {
@@ -16,25 +17,7 @@ namespace {
 
 constexpr std::string_view kGpt2Prefix = "transformer.";
 
-std::string shapeText(const std::vector<std::int64_t> &shape)
-{
-    std::string s = "[";
-    for (std::size_t i = 0; i < shape.size(); ++i)
-        s += (i ? ", " : "") + std::to_string(shape[i]);
-    return s + "]";
-}
-
-std::vector<std::int64_t> fileShape(const SafetensorsWeights::Entry &entry)
-{
-    return {entry.info->shape.begin(), entry.info->shape.end()};
-}
-
-std::string tensorWhere(const SafetensorsWeights::Entry &entry)
-{
-    return entry.file->path() + ": " + entry.info->name;
-}
-
-// The checkpoint name a parameter may be stored under, in order of preference.
+// The checkpoint names a parameter may be stored under, in order of preference.
 std::vector<std::string> storedNames(const ModelConfig &config, const std::string &parameter)
 {
     std::vector<std::string> names{parameter};
@@ -54,13 +37,10 @@ bool isIgnorable(const ModelConfig &config, std::string_view name)
     return name.ends_with(".rotary_emb.inv_freq");
 }
 
-const SafetensorsWeights::Entry *findStored(const ModelConfig &config, const SafetensorsWeights &weights,
-                                            const std::string &parameter)
+CheckpointNaming causalLmNaming(const ModelConfig &config)
 {
-    for (const auto &name : storedNames(config, parameter))
-        if (const auto *entry = weights.find(name))
-            return entry;
-    return nullptr;
+    return {[&config](const std::string &parameter) { return storedNames(config, parameter); },
+            [&config](std::string_view name) { return isIgnorable(config, name); }};
 }
 
 std::string embeddingParameter(const ModelConfig &config)
@@ -68,11 +48,18 @@ std::string embeddingParameter(const ModelConfig &config)
     return config.family == ModelFamily::Gpt2 ? "transformer.wte.weight" : "model.embed_tokens.weight";
 }
 
-std::string folderOf(const SafetensorsWeights &weights)
+// A .gguf name, or a regular file that starts with GGUF's magic whatever its name.
+bool isGgufFile(const std::filesystem::path &path)
 {
-    if (weights.files().empty())
-        return "model weights";
-    return std::filesystem::path(weights.files().front()->path()).parent_path().string();
+    if (path.extension() == ".gguf")
+        return true;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec))
+        return false;
+    std::ifstream in(path, std::ios::binary);
+    char magic[4] = {};
+    in.read(magic, sizeof magic);
+    return in.gcount() == 4 && std::string_view(magic, 4) == "GGUF";
 }
 
 } // namespace
@@ -92,53 +79,29 @@ CausalLm buildCausalLm(const ModelConfig &config)
 void loadCausalLmWeights(CausalLmImpl &model, const SafetensorsWeights &weights, const std::string &configName)
 {
     const auto &config = model.config();
-    torch::NoGradGuard noGrad;
-
-    if (const auto *embedding = findStored(config, weights, embeddingParameter(config))) {
-        const auto shape = fileShape(*embedding);
-        if (shape.size() == 2 && shape[0] != config.vocabSize)
-            throw Error(ErrorKind::Format, configName + ": vocab_size",
-                        "says " + std::to_string(config.vocabSize) + " tokens but the embedding table "
-                            + embedding->info->name + " has " + std::to_string(shape[0])
-                            + " rows; the config and the weights belong to different models");
-    }
-
-    std::set<std::string, std::less<>> used;
-    for (auto &item : model.named_parameters(/*recurse=*/true)) {
-        const auto &parameter = item.key();
-        auto &value = item.value();
-        const std::vector<std::int64_t> expected(value.sizes().begin(), value.sizes().end());
-        const auto *entry = findStored(config, weights, parameter);
-        if (!entry)
-            throw Error(ErrorKind::NotFound, folderOf(weights) + ": " + parameter,
-                        "is missing; a " + config.modelType + " model with " + std::to_string(config.numLayers)
-                            + " layers needs it with shape " + shapeText(expected));
-        if (fileShape(*entry) != expected)
-            throw Error(ErrorKind::Format, tensorWhere(*entry),
-                        "has shape " + shapeText(fileShape(*entry)) + " but " + configName + " implies "
-                            + shapeText(expected));
-        const auto dtype = entry->info->dtype;
-        if (dtype != DType::F32 && dtype != DType::F16 && dtype != DType::BF16)
-            throw Error(ErrorKind::Unsupported, tensorWhere(*entry),
-                        "is " + std::string(dtypeName(dtype)) + "; model weights must be F32, F16 or BF16");
-        value.set_data(toTorch(*entry).to(torch::kFloat));
-        used.insert(entry->info->name);
-    }
-
-    for (const auto &[name, entry] : weights.tensors())
-        if (!used.contains(name) && !isIgnorable(config, name))
-            throw Error(ErrorKind::Format, tensorWhere(entry),
-                        "is not part of a " + config.modelType + " model with " + std::to_string(config.numLayers)
-                            + " layers as " + configName
-                            + " describes it (check num_hidden_layers / n_layer and the architecture)");
+    const auto naming = causalLmNaming(config);
+    checkVocabularyRows(findStoredTensor(weights, naming, embeddingParameter(config)), config.vocabSize, configName);
+    loadCheckpointParameters(model, weights, naming,
+                             config.modelType + " model with " + std::to_string(config.numLayers) + " layers",
+                             configName);
 }
 
-CausalLm loadCausalLm(const std::string &folder)
+CausalLm loadCausalLm(const std::string &path)
 {
-    const auto configPath = (std::filesystem::path(folder) / "config.json").string();
+    if (isGgufFile(path))
+        return loadCausalLmFromGguf(path);
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(path, ec)) {
+        if (isPickleCheckpoint(path))
+            refusePickleCheckpoint(path);
+        throw Error(ErrorKind::Unsupported, path,
+                    "is neither a GGUF file nor a Hugging Face model folder; pass the folder that holds "
+                    "config.json and the .safetensors weights, or a .gguf file");
+    }
+    const auto configPath = (std::filesystem::path(path) / "config.json").string();
     const auto config = loadModelConfig(configPath);
     auto model = buildCausalLm(config);
-    const auto weights = SafetensorsWeights::openFolder(folder);
+    const auto weights = SafetensorsWeights::openFolder(path);
     loadCausalLmWeights(*model, weights, configPath);
     model->eval();
     return model;

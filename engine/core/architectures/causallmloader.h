@@ -28,7 +28,10 @@ CausalLm buildCausalLm(const ModelConfig &config);
 // openai-community/gpt2 file has none).
 void loadCausalLmWeights(CausalLmImpl &model, const SafetensorsWeights &weights, const std::string &configName);
 
-// config.json + safetensors of a Hugging Face folder -> a loaded model in eval() mode.
-CausalLm loadCausalLm(const std::string &folder);
+// A model on disk -> a loaded model in eval() mode: a .gguf file (or any regular file
+// that starts with GGUF's magic) goes to loadCausalLmFromGguf (ggufcausallm.h), a folder
+// is read as Hugging Face config.json + safetensors. Other files are refused with
+// Error(Unsupported), pickle checkpoints with the reason why.
+CausalLm loadCausalLm(const std::string &path);
 
 } // namespace llmos

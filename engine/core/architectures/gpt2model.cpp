@@ -1,5 +1,6 @@
 #include "architectures/gpt2model.h"
 
+#include "architectures/projection.h"
 #include "util/error.h"
 
 #include <string>
@@ -28,7 +29,8 @@ Gpt2Conv1dImpl::Gpt2Conv1dImpl(std::int64_t in, std::int64_t out)
 
 torch::Tensor Gpt2Conv1dImpl::forward(const torch::Tensor &x)
 {
-    return torch::matmul(x, weight) + bias;
+    // Wᵀ of the [in, out] weight is a transposed view: no copy, BLAS reads it transposed.
+    return linearRows(x, weight.t(), bias);
 }
 
 Gpt2AttentionImpl::Gpt2AttentionImpl(const ModelConfig &config)
@@ -121,21 +123,19 @@ Gpt2LmHeadModelImpl::Gpt2LmHeadModelImpl(const ModelConfig &config)
         lm_head = register_module("lm_head", TokenEmbedding(config.vocabSize, config.hiddenSize));
 }
 
-torch::Tensor Gpt2LmHeadModelImpl::forward(const torch::Tensor &ids, const torch::Tensor &attentionMask,
-                                           KvCache *cache)
+torch::Tensor Gpt2LmHeadModelImpl::hiddenStates(const torch::Tensor &ids, const torch::Tensor &attentionMask,
+                                                KvCache *cache)
 {
     const auto past = checkInputs(ids, attentionMask, cache);
     const auto batch = ids.size(0);
     const auto seq = ids.size(1);
-    const auto positions = positionIds(batch, seq, past, attentionMask);
+    const auto positions = positionIds(batch, seq, past, attentionMask, ids.device());
     const auto limit = config().maxPositionEmbeddings;
     if (positions.max().item<std::int64_t>() >= limit)
         throw Error(ErrorKind::InvalidInput, "GPT-2 forward",
                     "positions beyond " + std::to_string(limit) + " (n_positions): GPT-2 has no embedding for them; "
                     "shorten the input");
-    const auto hidden = transformer(ids, positions, allowedKeys(seq, past, attentionMask), cache);
-    const auto &head = lm_head ? lm_head->weight : transformer->wte->weight;
-    return torch::matmul(hidden, head.t());
+    return transformer(ids, positions, allowedKeys(seq, past, attentionMask, ids.device()), cache);
 }
 
 } // namespace llmos

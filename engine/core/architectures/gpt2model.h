@@ -88,8 +88,9 @@ public:
     // Throws Error(Unsupported) for an activation_function other than gelu_new,
     // gelu_pytorch_tanh, gelu_fast, gelu or relu.
     explicit Gpt2LmHeadModelImpl(const ModelConfig &config);
-    torch::Tensor forward(const torch::Tensor &ids, const torch::Tensor &attentionMask = {},
-                          KvCache *cache = nullptr) override;
+    torch::Tensor hiddenStates(const torch::Tensor &ids, const torch::Tensor &attentionMask = {},
+                               KvCache *cache = nullptr) override;
+    const torch::Tensor &outputEmbedding() const override { return lm_head ? lm_head->weight : transformer->wte->weight; }
 
 private:
     Gpt2Model transformer{nullptr};

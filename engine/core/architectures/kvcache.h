@@ -2,6 +2,7 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <utility>
 #include <vector>
@@ -12,6 +13,10 @@ namespace llmos {
 // that the next forward call only runs the new tokens. Tensors are
 // [batch, keyValueHeads, tokens, headDim]; keys are stored after rotary embedding.
 // One cache belongs to one sequence batch: pass the same object to each forward call.
+//
+// Storage is preallocated and grows by doubling, so appending a decode step copies only
+// that step's keys and values; concatenating instead would copy the whole cache at every
+// step, which at batch 8 costs as much memory traffic as the weights.
 class KvCache {
 public:
     explicit KvCache(std::int64_t layers)
@@ -23,17 +28,32 @@ public:
     std::int64_t layers() const noexcept { return static_cast<std::int64_t>(m_keys.size()); }
 
     // Tokens cached so far (what the next call's positions start from).
-    std::int64_t length() const { return m_keys.empty() || !m_keys[0].defined() ? 0 : m_keys[0].size(2); }
+    std::int64_t length() const { return m_length; }
 
-    // Adds this step's keys and values for `layer` and returns all keys and values so far.
+    // Room for this many tokens in all, allocated at the first append (a generator knows
+    // prompt + new tokens in advance). More still works; it reallocates.
+    void reserve(std::int64_t tokens) { m_reserved = std::max(m_reserved, tokens); }
+
+    // Adds this step's keys and values for `layer` and returns all keys and values so far
+    // (views of the storage). Every layer must be appended once per step, in order.
     std::pair<torch::Tensor, torch::Tensor> append(std::int64_t layer, const torch::Tensor &keys,
                                                    const torch::Tensor &values)
     {
-        auto &k = m_keys.at(static_cast<std::size_t>(layer));
-        auto &v = m_values.at(static_cast<std::size_t>(layer));
-        k = k.defined() ? torch::cat({k, keys}, 2) : keys;
-        v = v.defined() ? torch::cat({v, values}, 2) : values;
-        return {k, v};
+        const auto index = static_cast<std::size_t>(layer);
+        auto &k = m_keys.at(index);
+        auto &v = m_values.at(index);
+        const auto added = keys.size(2);
+        const auto needed = m_length + added;
+        if (!k.defined() || k.size(2) < needed) {
+            const auto capacity = std::max({needed, m_reserved, k.defined() ? 2 * k.size(2) : std::int64_t(0)});
+            k = grow(k, keys, capacity);
+            v = grow(v, values, capacity);
+        }
+        k.narrow(2, m_length, added).copy_(keys);
+        v.narrow(2, m_length, added).copy_(values);
+        if (index + 1 == m_keys.size())
+            m_length = needed; // the last layer completes the step
+        return {k.narrow(2, 0, needed), v.narrow(2, 0, needed)};
     }
 
     void clear()
@@ -42,11 +62,23 @@ public:
             k = torch::Tensor();
         for (auto &v : m_values)
             v = torch::Tensor();
+        m_length = 0;
     }
 
 private:
+    // New storage of `capacity` tokens holding what `old` holds.
+    torch::Tensor grow(const torch::Tensor &old, const torch::Tensor &like, std::int64_t capacity) const
+    {
+        auto storage = torch::empty({like.size(0), like.size(1), capacity, like.size(3)}, like.options());
+        if (old.defined() && m_length > 0)
+            storage.narrow(2, 0, m_length).copy_(old.narrow(2, 0, m_length));
+        return storage;
+    }
+
     std::vector<torch::Tensor> m_keys;
     std::vector<torch::Tensor> m_values;
+    std::int64_t m_length = 0;
+    std::int64_t m_reserved = 0;
 };
 
 } // namespace llmos

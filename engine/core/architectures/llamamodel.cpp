@@ -100,16 +100,14 @@ LlamaForCausalLmImpl::LlamaForCausalLmImpl(const ModelConfig &config)
         lm_head = register_module("lm_head", TokenEmbedding(config.vocabSize, config.hiddenSize));
 }
 
-torch::Tensor LlamaForCausalLmImpl::forward(const torch::Tensor &ids, const torch::Tensor &attentionMask,
-                                            KvCache *cache)
+torch::Tensor LlamaForCausalLmImpl::hiddenStates(const torch::Tensor &ids, const torch::Tensor &attentionMask,
+                                                 KvCache *cache)
 {
     const auto past = checkInputs(ids, attentionMask, cache);
     const auto batch = ids.size(0);
     const auto seq = ids.size(1);
-    const auto positions = positionIds(batch, seq, past, attentionMask);
-    const auto hidden = model(ids, positions, allowedKeys(seq, past, attentionMask), cache);
-    const auto &head = lm_head ? lm_head->weight : model->embed_tokens->weight;
-    return torch::matmul(hidden, head.t());
+    const auto positions = positionIds(batch, seq, past, attentionMask, ids.device());
+    return model(ids, positions, allowedKeys(seq, past, attentionMask, ids.device()), cache);
 }
 
 } // namespace llmos

@@ -84,8 +84,9 @@ public:
     // Throws Error(Unsupported) for hidden_act other than silu and for rope scaling
     // types other than linear and llama3.
     explicit LlamaForCausalLmImpl(const ModelConfig &config);
-    torch::Tensor forward(const torch::Tensor &ids, const torch::Tensor &attentionMask = {},
-                          KvCache *cache = nullptr) override;
+    torch::Tensor hiddenStates(const torch::Tensor &ids, const torch::Tensor &attentionMask = {},
+                               KvCache *cache = nullptr) override;
+    const torch::Tensor &outputEmbedding() const override { return lm_head ? lm_head->weight : model->embed_tokens->weight; }
 
 private:
     LlamaModel model{nullptr};

@@ -57,8 +57,9 @@ RotaryEmbedding::RotaryEmbedding(const ModelConfig &config)
 
 std::pair<torch::Tensor, torch::Tensor> RotaryEmbedding::cosSin(const torch::Tensor &positions) const
 {
-    const auto angles = positions.to(torch::kFloat).unsqueeze(-1) * m_inverseFrequencies; // [b, s, d/2]
-    const auto full = torch::cat({angles, angles}, -1).unsqueeze(1);                       // [b, 1, s, d]
+    const auto frequencies = m_inverseFrequencies.to(positions.device());
+    const auto angles = positions.to(torch::kFloat).unsqueeze(-1) * frequencies; // [b, s, d/2]
+    const auto full = torch::cat({angles, angles}, -1).unsqueeze(1);            // [b, 1, s, d]
     return {full.cos(), full.sin()};
 }
 

@@ -54,13 +54,6 @@ void checkShardName(const std::string &name, const std::string &where, const std
         refuse("resolves (through a link) outside the model folder");
 }
 
-std::string readWholeFile(const std::string &path)
-{
-    MappedFile file(path);
-    auto bytes = file.bytes();
-    return {reinterpret_cast<const char *>(bytes.data()), bytes.size()};
-}
-
 } // namespace
 
 ShardIndex parseShardIndex(std::string_view text, const std::string &sourceName, const std::string &folder)

@@ -18,6 +18,10 @@ constexpr std::int64_t kMaxDimension = 1 << 20;
 constexpr std::int64_t kMaxVocab = 1 << 24;
 constexpr std::int64_t kMaxLayers = 1024;
 constexpr std::int64_t kMaxPositions = 1 << 24;
+// rope_scaling fields config.json may leave out (transformers' llama3 defaults).
+constexpr double kDefaultLowFreqFactor = 1.0;
+constexpr double kDefaultHighFreqFactor = 4.0;
+constexpr std::int64_t kDefaultOriginalMaxPositions = 8192;
 
 class ConfigReader {
 public:
@@ -171,9 +175,10 @@ void readLlama(const ConfigReader &r, ModelConfig &c)
         rs.factor = sr.number("factor", 1.0);
         if (rs.factor <= 0)
             r.fail("rope_scaling.factor", "must be positive");
-        rs.lowFreqFactor = sr.number("low_freq_factor", 1.0);
-        rs.highFreqFactor = sr.number("high_freq_factor", 4.0);
-        rs.originalMaxPositionEmbeddings = static_cast<std::int64_t>(sr.number("original_max_position_embeddings", 8192));
+        rs.lowFreqFactor = sr.number("low_freq_factor", kDefaultLowFreqFactor);
+        rs.highFreqFactor = sr.number("high_freq_factor", kDefaultHighFreqFactor);
+        rs.originalMaxPositionEmbeddings = static_cast<std::int64_t>(
+            sr.number("original_max_position_embeddings", static_cast<double>(kDefaultOriginalMaxPositions)));
         if (rs.type != "default")
             c.ropeScaling = rs;
     }
@@ -203,6 +208,19 @@ std::optional<ModelFamily> familyOf(const std::string &modelType)
     if (modelType == "bert")
         return ModelFamily::Bert;
     return std::nullopt;
+}
+
+nlohmann::json ropeScalingToJson(const RopeScaling &s)
+{
+    nlohmann::json j{{"rope_type", s.type}, {"factor", s.factor}};
+    // Other types ignore these; leave them out unless a value would be lost.
+    if (s.type == "llama3" || s.lowFreqFactor != kDefaultLowFreqFactor || s.highFreqFactor != kDefaultHighFreqFactor
+        || s.originalMaxPositionEmbeddings != kDefaultOriginalMaxPositions) {
+        j["low_freq_factor"] = s.lowFreqFactor;
+        j["high_freq_factor"] = s.highFreqFactor;
+        j["original_max_position_embeddings"] = s.originalMaxPositionEmbeddings;
+    }
+    return j;
 }
 
 } // namespace
@@ -306,6 +324,77 @@ ModelConfig loadModelConfig(const std::string &path)
     const auto bytes = file.bytes();
     const std::string_view text(reinterpret_cast<const char *>(bytes.data()), bytes.size());
     return parseModelConfig(parseJsonStrict(text, path), path);
+}
+
+nlohmann::json modelConfigToJson(const ModelConfig &c)
+{
+    nlohmann::json j{{"model_type", c.modelType}};
+    if (!c.architectures.empty())
+        j["architectures"] = c.architectures;
+    j["vocab_size"] = c.vocabSize;
+    switch (c.family) {
+    case ModelFamily::Gpt2:
+        j["n_embd"] = c.hiddenSize;
+        j["n_layer"] = c.numLayers;
+        j["n_head"] = c.numHeads;
+        j["n_positions"] = c.maxPositionEmbeddings;
+        j["n_ctx"] = c.maxPositionEmbeddings;
+        j["n_inner"] = c.intermediateSize;
+        j["layer_norm_epsilon"] = c.normEps;
+        j["activation_function"] = c.hiddenAct;
+        break;
+    case ModelFamily::Llama:
+        j["hidden_size"] = c.hiddenSize;
+        j["intermediate_size"] = c.intermediateSize;
+        j["num_hidden_layers"] = c.numLayers;
+        j["num_attention_heads"] = c.numHeads;
+        j["num_key_value_heads"] = c.numKeyValueHeads;
+        j["max_position_embeddings"] = c.maxPositionEmbeddings;
+        j["rms_norm_eps"] = c.normEps;
+        j["hidden_act"] = c.hiddenAct;
+        j["rope_theta"] = c.ropeTheta;
+        if (c.ropeScaling)
+            j["rope_scaling"] = ropeScalingToJson(*c.ropeScaling);
+        if (c.attentionBias != (c.modelType == "qwen2"))
+            j["attention_bias"] = c.attentionBias;
+        if (c.slidingWindow)
+            j["sliding_window"] = *c.slidingWindow;
+        break;
+    case ModelFamily::Bert:
+        j["hidden_size"] = c.hiddenSize;
+        j["intermediate_size"] = c.intermediateSize;
+        j["num_hidden_layers"] = c.numLayers;
+        j["num_attention_heads"] = c.numHeads;
+        j["max_position_embeddings"] = c.maxPositionEmbeddings;
+        j["type_vocab_size"] = c.typeVocabSize;
+        j["layer_norm_eps"] = c.normEps;
+        j["hidden_act"] = c.hiddenAct;
+        break;
+    }
+    j["tie_word_embeddings"] = c.tieWordEmbeddings;
+    if (c.numHeads <= 0 || c.hiddenSize % c.numHeads != 0 || c.headDim != c.hiddenSize / c.numHeads)
+        j["head_dim"] = c.headDim;
+    if (c.bosTokenId)
+        j["bos_token_id"] = *c.bosTokenId;
+    if (c.eosTokenIds.size() == 1)
+        j["eos_token_id"] = c.eosTokenIds.front();
+    else if (!c.eosTokenIds.empty())
+        j["eos_token_id"] = c.eosTokenIds;
+    if (c.padTokenId)
+        j["pad_token_id"] = *c.padTokenId;
+    if (!c.torchDtype.empty())
+        j["torch_dtype"] = c.torchDtype;
+    if (!c.labels.empty()) {
+        nlohmann::json id2label = nlohmann::json::object();
+        nlohmann::json label2id = nlohmann::json::object();
+        for (std::size_t i = 0; i < c.labels.size(); ++i) {
+            id2label[std::to_string(i)] = c.labels[i];
+            label2id[c.labels[i]] = i;
+        }
+        j["id2label"] = id2label;
+        j["label2id"] = label2id;
+    }
+    return j;
 }
 
 } // namespace llmos

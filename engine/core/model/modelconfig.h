@@ -19,6 +19,8 @@ struct RopeScaling {
     double lowFreqFactor = 1.0;   // llama3
     double highFreqFactor = 4.0;  // llama3
     std::int64_t originalMaxPositionEmbeddings = 0; // llama3
+
+    bool operator==(const RopeScaling &) const = default;
 };
 
 // A Hugging Face config.json read into one typed shape for the three families we run.
@@ -51,6 +53,8 @@ struct ModelConfig {
     std::vector<std::int64_t> eosTokenIds;
     std::optional<std::int64_t> padTokenId;
     std::string torchDtype;
+
+    bool operator==(const ModelConfig &) const = default;
 };
 
 // Reads and checks a config. Impossible values (zero or negative sizes, hidden size not
@@ -58,5 +62,10 @@ struct ModelConfig {
 // Error(Format/Unsupported) whose `where` names the file and the field.
 ModelConfig parseModelConfig(const nlohmann::json &config, const std::string &sourceName);
 ModelConfig loadModelConfig(const std::string &path);
+
+// The config.json a config was read from, in Hugging Face's field names, such that
+// parseModelConfig(modelConfigToJson(c), name) == c for every config parseModelConfig
+// returns. Fields at their defaults are left out where the parser supplies them.
+nlohmann::json modelConfigToJson(const ModelConfig &config);
 
 } // namespace llmos

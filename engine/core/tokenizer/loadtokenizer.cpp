@@ -1,5 +1,7 @@
 #include "tokenizer/loadtokenizer.h"
 
+#include "formats/gguf/gguffile.h"
+#include "tokenizer/gguftokenizer.h"
 #include "tokenizer/hftokenizer.h"
 #include "tokenizer/sentencepiecetokenizer.h"
 #include "tokenizer/tokenizerconfig.h"
@@ -70,6 +72,9 @@ std::unique_ptr<Tokenizer> loadTokenizer(const std::string &path)
             file = folder / "tokenizer.model";
         else
             throw Error(ErrorKind::NotFound, path, "the folder has neither tokenizer.json nor tokenizer.model");
+    } else if (file.extension() == ".gguf") {
+        // A GGUF model carries its tokenizer (and special ids) in its own metadata.
+        return loadGgufTokenizer(GgufFile::open(path));
     } else {
         folder = file.parent_path();
     }

@@ -8,9 +8,11 @@
 
 namespace llmos {
 
-// Loads a tokenizer from a tokenizer.json, a SentencePiece tokenizer.model, or a
-// model folder (tokenizer.json preferred, else tokenizer.model). A tokenizer_config.json
-// next to it supplies BOS/EOS/PAD names and, for SentencePiece, extra tokens.
+// Loads a tokenizer from a tokenizer.json, a SentencePiece tokenizer.model, a GGUF file
+// (its tokenizer.ggml.* metadata; see gguftokenizer.h), or a model folder
+// (tokenizer.json preferred, else tokenizer.model). A tokenizer_config.json next to a
+// tokenizer.json or tokenizer.model supplies BOS/EOS/PAD names and, for SentencePiece,
+// extra tokens.
 // Errors: NotFound (nothing to load), Format (malformed file), Unsupported (a
 // component we do not implement), Io.
 std::unique_ptr<Tokenizer> loadTokenizer(const std::string &path);

@@ -29,6 +29,27 @@ std::optional<bool> optionalBool(const json &root, const char *key, const std::s
     return jf::optBool(root, key, false, where);
 }
 
+// "chat_template": "..." or [{"name": "default", "template": "..."}, {"name": "tool_use", ...}].
+std::optional<std::string> chatTemplateOf(const json &root, const std::string &where)
+{
+    const auto it = root.find("chat_template");
+    if (it == root.end() || it->is_null()) return std::nullopt;
+    if (it->is_string()) return it->get<std::string>();
+    const std::string at = jf::path(where, "chat_template");
+    if (!it->is_array() || it->empty())
+        throw Error(ErrorKind::Format, at, "expected a template string or a list of {name, template}");
+    std::optional<std::string> first;
+    for (std::size_t i = 0; i < it->size(); ++i) {
+        const std::string entryAt = at + "[" + std::to_string(i) + "]";
+        const json &entry = (*it)[i];
+        jf::requireObject(entry, entryAt);
+        auto source = jf::getString(entry, "template", entryAt);
+        if (jf::getString(entry, "name", entryAt) == "default") return source;
+        if (!first) first = std::move(source);
+    }
+    return first;
+}
+
 } // namespace
 
 TokenizerConfig TokenizerConfig::fromJson(std::string_view text, const std::string &where)
@@ -42,6 +63,7 @@ TokenizerConfig TokenizerConfig::fromJson(std::string_view text, const std::stri
     config.unkToken = tokenName(root, "unk_token", where);
     config.addBosToken = optionalBool(root, "add_bos_token", where);
     config.addEosToken = optionalBool(root, "add_eos_token", where);
+    config.chatTemplate = chatTemplateOf(root, where);
     if (root.contains("added_tokens_decoder") && !root.at("added_tokens_decoder").is_null()) {
         const std::string at = jf::path(where, "added_tokens_decoder");
         const json &decoder = root.at("added_tokens_decoder");

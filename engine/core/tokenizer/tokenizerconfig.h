@@ -19,6 +19,9 @@ struct TokenizerConfig {
     std::optional<bool> addBosToken;
     std::optional<bool> addEosToken;
     std::vector<AddedToken> addedTokens;
+    // chat_template: a string, or from the list form [{name, template}, ...] the one named
+    // "default" (else the first).
+    std::optional<std::string> chatTemplate;
 
     // Throws Error(Format) for malformed JSON or fields of the wrong type.
     static TokenizerConfig fromJson(std::string_view text, const std::string &sourceName);

@@ -79,4 +79,11 @@ void MappedFile::release() noexcept
     m_size = 0;
 }
 
+std::string readWholeFile(const std::string &path)
+{
+    const MappedFile file(path);
+    const auto bytes = file.bytes();
+    return {reinterpret_cast<const char *>(bytes.data()), bytes.size()};
+}
+
 } // namespace llmos

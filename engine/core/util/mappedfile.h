@@ -31,4 +31,7 @@ private:
     std::size_t m_size = 0;
 };
 
+// The whole file as a string (through MappedFile, so the same refusals apply).
+std::string readWholeFile(const std::string &path);
+
 } // namespace llmos

@@ -5,6 +5,7 @@
 #include "architectures/tokenscorer.h"
 #include "formats/safetensorsweights.h"
 #include "formats/tensorload.h"
+#include "referencemodels.h"
 #include "tempdir.h"
 #include "util/error.h"
 
@@ -12,15 +13,15 @@
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
-#include <sys/wait.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <memory>
 
 using namespace llmos;
+using test::idsTensor;
+using test::maxAbs;
+using test::reference;
 
 namespace {
 
@@ -30,71 +31,6 @@ const std::vector<std::string> kModels{
     "gpt2", "gpt2-untied", "gpt2-legacy-names", "llama-gqa-llama3", "llama-gqa-llama3-sharded",
     "llama-gqa-llama3-bf16", "llama-linear-tied-f16", "qwen2", "qwen2-bf16",
 };
-
-struct Reference {
-    std::unique_ptr<test::TempDir> dir;
-    nlohmann::json expected;
-    std::string failure; // why there is no reference, for the test to report
-
-    std::string folder(const std::string &model) const { return dir->file(model); }
-    const nlohmann::json &model(const std::string &name) const
-    {
-        for (const auto &m : expected.at("models"))
-            if (m.at("name") == name)
-                return m;
-        throw std::runtime_error("expected.json has no model " + name);
-    }
-};
-
-// Runs the script once for the whole executable.
-const Reference &reference()
-{
-    static const Reference made = [] {
-        Reference r;
-        r.dir = std::make_unique<test::TempDir>();
-        const std::string command = std::string("\"") + LLMOS_TORCH_PYTHON + "\" \"" + LLMOS_TORCH_REFERENCE_SCRIPT
-                                    + "\" \"" + r.dir->path() + "\" 2>&1";
-        std::string output;
-        FILE *pipe = popen(command.c_str(), "r");
-        if (!pipe) {
-            r.failure = "could not start: " + command;
-            return r;
-        }
-        char buffer[4096];
-        while (const auto n = std::fread(buffer, 1, sizeof buffer, pipe))
-            output.append(buffer, n);
-        const int status = pclose(pipe);
-        const int code = status != -1 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        if (code == 3 || output.find("No module named 'torch'") != std::string::npos)
-            r.failure = std::string("PyTorch is missing for ") + LLMOS_TORCH_PYTHON
-                        + ": install it (Debian: apt-get install python3-torch, see installer/setup-debian.sh) "
-                          "and re-run cmake. Output: "
-                        + output;
-        else if (code == 127)
-            r.failure = std::string(LLMOS_TORCH_PYTHON) + " was not found: install python3 and python3-torch";
-        else if (code != 0)
-            r.failure = "torch_reference.py failed (exit " + std::to_string(code) + "): " + output;
-        else
-            r.expected = nlohmann::json::parse(test::readFile(r.dir->file("expected.json")));
-        return r;
-    }();
-    return made;
-}
-
-#define REQUIRE_REFERENCE()                                                                                            \
-    do {                                                                                                               \
-        ASSERT_TRUE(reference().failure.empty()) << reference().failure;                                              \
-    } while (false)
-
-torch::Tensor idsTensor(const std::vector<std::int64_t> &ids)
-{
-    return torch::tensor(ids, torch::kLong).unsqueeze(0);
-}
-
-double maxAbs(const torch::Tensor &a, const torch::Tensor &b)
-{
-    return (a.to(torch::kDouble) - b.to(torch::kDouble)).abs().max().item<double>();
-}
 
 bool hasParameter(const CausalLm &model, const std::string &name)
 {

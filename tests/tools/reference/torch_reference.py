@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Reference log-probabilities for llmos's causal LM architectures.
+"""Reference outputs for llmos's architectures: causal LMs and BERT encoders.
 
 An independent implementation, written from the published architectures (GPT-2, Llama,
 Qwen2 as Hugging Face transformers defines them), that never calls llmos. It:
@@ -9,7 +9,10 @@ Qwen2 as Hugging Face transformers defines them), that never calls llmos. It:
     written by the minimal safetensors writer below (the safetensors package is not
     available on Debian);
   * computes, with its own plain forward pass in fp32, the natural-log probability of each
-    next token of fixed id sequences, and writes them to expected.json.
+    next token of fixed id sequences, and writes them to expected.json ("models");
+  * for BERT, also a tiny WordPiece tokenizer.json (and its own encoder of it), and the
+    hidden states, CLS / mean embeddings, pooler outputs and classifier logits of a
+    padded batch and of a few texts ("encoders").
 
 Weights saved as BF16/F16 are rounded first, and the reference computes with the rounded
 values upcast to fp32, exactly what the C++ loader sees.
@@ -278,6 +281,283 @@ def llama_logits(cfg, w, ids):
 
 
 # ---------------------------------------------------------------------------------------
+# BERT (Devlin et al. 2019; transformers' modeling_bert.py): word + learned absolute
+# position + token-type embeddings, LayerNorm; post-norm encoder layers (bidirectional
+# attention over the real tokens only, then a GELU feed-forward block); optional pooler
+# tanh(W h[CLS] + b); sequence classifier = Linear on the pooled output. Tensors are named
+# bert.* (task models) or without the prefix (bare BertModel, sentence-transformers).
+
+BERT_WORDS = ["the", "a", "on", "cat", "dog", "sat", "mat", "run", "hello", "world", "is", "good", "bad",
+              "movie", "was", "not", "very", "and", "it", "this"]
+BERT_SUBWORDS = ["##s", "##ning", "##ed", "##ing"]
+BERT_PUNCTUATION = [",", ".", "!", "?", "'"]
+
+
+def bert_vocab():
+    letters = [chr(c) for c in range(ord("a"), ord("z") + 1)]
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] + BERT_PUNCTUATION + letters + ["##" + c for c in letters]
+    vocab += BERT_WORDS + BERT_SUBWORDS
+    return vocab
+
+
+def bert_tokenizer_json(vocab):
+    """A tokenizer.json like bert-base-uncased's, over a tiny vocabulary."""
+    ids = {t: i for i, t in enumerate(vocab)}
+
+    def special(token):
+        return {"id": ids[token], "content": token, "single_word": False, "lstrip": False, "rstrip": False,
+                "normalized": False, "special": True}
+
+    def piece(kind, name, type_id):
+        return {kind: {"id": name, "type_id": type_id}}
+
+    return {
+        "version": "1.0", "truncation": None, "padding": None,
+        "added_tokens": [special(t) for t in ("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]")],
+        "normalizer": {"type": "BertNormalizer", "clean_text": True, "handle_chinese_chars": True,
+                       "strip_accents": None, "lowercase": True},
+        "pre_tokenizer": {"type": "BertPreTokenizer"},
+        "post_processor": {
+            "type": "TemplateProcessing",
+            "single": [piece("SpecialToken", "[CLS]", 0), piece("Sequence", "A", 0), piece("SpecialToken", "[SEP]", 0)],
+            "pair": [piece("SpecialToken", "[CLS]", 0), piece("Sequence", "A", 0), piece("SpecialToken", "[SEP]", 0),
+                     piece("Sequence", "B", 1), piece("SpecialToken", "[SEP]", 1)],
+            "special_tokens": {t: {"id": t, "ids": [ids[t]], "tokens": [t]} for t in ("[CLS]", "[SEP]")}},
+        "decoder": {"type": "WordPiece", "prefix": "##", "cleanup": True},
+        "model": {"type": "WordPiece", "unk_token": "[UNK]", "continuing_subword_prefix": "##",
+                  "max_input_chars_per_word": 100, "vocab": ids},
+    }
+
+
+def bert_encode(vocab, text, max_tokens):
+    """Our own WordPiece for ASCII text: lowercase, split on whitespace and punctuation,
+    greedy longest match with "##" continuations, then [CLS] ... [SEP], keeping the first
+    max_tokens - 2 content tokens (Hugging Face's truncation). Returns (ids, truncated)."""
+    ids = {t: i for i, t in enumerate(vocab)}
+    words, word = [], ""
+    for ch in text.lower():
+        if ch.isspace() or not ch.isalnum():
+            if word:
+                words.append(word)
+            word = ""
+            if not ch.isspace():
+                words.append(ch)
+        else:
+            word += ch
+    if word:
+        words.append(word)
+    content = []
+    for w in words:
+        pieces, start = [], 0
+        while start < len(w):
+            end = len(w)
+            while end > start and (w[start:end] if start == 0 else "##" + w[start:end]) not in ids:
+                end -= 1
+            if end == start:
+                pieces = [ids["[UNK]"]]
+                break
+            pieces.append(ids[w[start:end] if start == 0 else "##" + w[start:end]])
+            start = end
+        content += pieces
+    truncated = len(content) > max_tokens - 2
+    return [ids["[CLS]"]] + content[:max_tokens - 2] + [ids["[SEP]"]], truncated
+
+
+def bert_weights(cfg, gen, scale, prefix, pooler, num_labels=0):
+    d, inter, v = cfg["hidden_size"], cfg["intermediate_size"], cfg["vocab_size"]
+
+    def r(*shape, s=scale):
+        return torch.randn(*shape, generator=gen) * s
+
+    def norm(name):
+        w[name + ".weight"] = 1 + r(d, s=0.1)
+        w[name + ".bias"] = r(d, s=0.1)
+
+    def dense(name, out, inp):
+        w[name + ".weight"] = r(out, inp)
+        w[name + ".bias"] = r(out, s=0.1)
+
+    w = {}
+    e = prefix + "embeddings."
+    w[e + "word_embeddings.weight"] = r(v, d)
+    w[e + "position_embeddings.weight"] = r(cfg["max_position_embeddings"], d)
+    w[e + "token_type_embeddings.weight"] = r(cfg["type_vocab_size"], d)
+    norm(e + "LayerNorm")
+    for i in range(cfg["num_hidden_layers"]):
+        p = "%sencoder.layer.%d." % (prefix, i)
+        for name in ("query", "key", "value"):
+            dense(p + "attention.self." + name, d, d)
+        dense(p + "attention.output.dense", d, d)
+        norm(p + "attention.output.LayerNorm")
+        dense(p + "intermediate.dense", inter, d)
+        dense(p + "output.dense", d, inter)
+        norm(p + "output.LayerNorm")
+    if pooler:
+        dense(prefix + "pooler.dense", d, d)
+    if num_labels:
+        dense("classifier", num_labels, d)
+    return w
+
+
+def gelu_erf(x):
+    return 0.5 * x * (1.0 + torch.erf(x / math.sqrt(2.0)))
+
+
+def bert_forward(cfg, w, ids, mask, types, prefix):
+    """ids, mask, types: [batch, seq] (mask 1 = real token, 0 = padding on the right).
+    Returns the last hidden state [batch, seq, hidden]."""
+    d, heads, eps = cfg["hidden_size"], cfg["num_attention_heads"], cfg["layer_norm_eps"]
+    hd = d // heads
+    act = gelu_erf if cfg["hidden_act"] == "gelu" else gelu_tanh
+    batch, seq = ids.shape
+    e = prefix + "embeddings."
+    x = (w[e + "word_embeddings.weight"][ids] + w[e + "position_embeddings.weight"][torch.arange(seq)][None]
+         + w[e + "token_type_embeddings.weight"][types])
+    x = layer_norm(x, w[e + "LayerNorm.weight"], w[e + "LayerNorm.bias"], eps)
+    hidden_keys = (mask == 0)[:, None, None, :]  # [batch, 1, 1, seq]
+
+    def lin(h, name):
+        return h @ w[name + ".weight"].t() + w[name + ".bias"]
+
+    for i in range(cfg["num_hidden_layers"]):
+        p = "%sencoder.layer.%d." % (prefix, i)
+        q, k, v = (lin(x, p + "attention.self." + n).reshape(batch, seq, heads, hd).transpose(1, 2)
+                   for n in ("query", "key", "value"))
+        scores = (q @ k.transpose(-1, -2) / math.sqrt(hd)).masked_fill(hidden_keys, float("-inf"))
+        a = (torch.softmax(scores, dim=-1) @ v).transpose(1, 2).reshape(batch, seq, d)
+        x = layer_norm(lin(a, p + "attention.output.dense") + x, w[p + "attention.output.LayerNorm.weight"],
+                       w[p + "attention.output.LayerNorm.bias"], eps)
+        m = act(lin(x, p + "intermediate.dense"))
+        x = layer_norm(lin(m, p + "output.dense") + x, w[p + "output.LayerNorm.weight"],
+                       w[p + "output.LayerNorm.bias"], eps)
+    return x
+
+
+def pad_batch(sequences, types=None):
+    seq = max(len(s) for s in sequences)
+    ids = torch.zeros(len(sequences), seq, dtype=torch.long)
+    mask = torch.zeros(len(sequences), seq, dtype=torch.long)
+    token_types = torch.zeros(len(sequences), seq, dtype=torch.long)
+    for b, s in enumerate(sequences):
+        ids[b, :len(s)] = torch.tensor(s)
+        mask[b, :len(s)] = 1
+        if types:
+            token_types[b, :len(s)] = torch.tensor(types[b])
+    return ids, mask, token_types
+
+
+def bert_outputs(cfg, w, prefix, sequences, types=None):
+    """Per sequence: the last hidden state, CLS and mean pooling (plain and L2-normalized),
+    the pooler output and the classifier's logits where the weights have them. Computed as
+    one right-padded batch; checked here against each sequence run alone."""
+    ids, mask, token_types = pad_batch(sequences, types)
+    hidden = bert_forward(cfg, w, ids, mask, token_types, prefix)
+    out = []
+    for b, s in enumerate(sequences):
+        n = len(s)
+        alone = bert_forward(cfg, w, ids[b:b + 1, :n], mask[b:b + 1, :n], token_types[b:b + 1, :n], prefix)[0]
+        h = hidden[b, :n]
+        assert (alone - h).abs().max().item() < 1e-5, "padding changed the reference's own hidden states"
+        cls, mean = h[0], h.mean(0)
+        entry = {"ids": s, "token_type_ids": token_types[b, :n].tolist(), "last_hidden_state": h.tolist(),
+                 "cls": cls.tolist(), "mean": mean.tolist(),
+                 "cls_normalized": (cls / cls.norm().clamp_min(1e-12)).tolist(),
+                 "mean_normalized": (mean / mean.norm().clamp_min(1e-12)).tolist()}
+        if prefix + "pooler.dense.weight" in w:
+            pooled = torch.tanh(cls @ w[prefix + "pooler.dense.weight"].t() + w[prefix + "pooler.dense.bias"])
+            entry["pooled"] = pooled.tolist()
+            if "classifier.weight" in w:
+                logits = pooled @ w["classifier.weight"].t() + w["classifier.bias"]
+                entry["logits"] = logits.tolist()
+                entry["probabilities"] = torch.softmax(logits.double(), dim=-1).tolist()
+        out.append(entry)
+    return out
+
+
+def save_bert_tokenizer(folder, vocab):
+    with open(os.path.join(folder, "tokenizer.json"), "w") as f:
+        json.dump(bert_tokenizer_json(vocab), f, indent=1)
+    with open(os.path.join(folder, "tokenizer_config.json"), "w") as f:
+        json.dump({"tokenizer_class": "BertTokenizer", "do_lower_case": True, "cls_token": "[CLS]",
+                   "sep_token": "[SEP]", "pad_token": "[PAD]", "unk_token": "[UNK]", "mask_token": "[MASK]",
+                   "model_max_length": 64}, f, indent=1)
+
+
+def save_sentence_transformers_files(folder, hidden, max_seq_length):
+    """The files sentence-transformers adds: mean pooling, then L2 normalization."""
+    os.makedirs(os.path.join(folder, "1_Pooling"), exist_ok=True)
+    os.makedirs(os.path.join(folder, "2_Normalize"), exist_ok=True)
+    with open(os.path.join(folder, "1_Pooling", "config.json"), "w") as f:
+        json.dump({"word_embedding_dimension": hidden, "pooling_mode_cls_token": False,
+                   "pooling_mode_mean_tokens": True, "pooling_mode_max_tokens": False,
+                   "pooling_mode_mean_sqrt_len_tokens": False}, f, indent=1)
+    with open(os.path.join(folder, "modules.json"), "w") as f:
+        json.dump([{"idx": 0, "name": "0", "path": "", "type": "sentence_transformers.models.Transformer"},
+                   {"idx": 1, "name": "1", "path": "1_Pooling", "type": "sentence_transformers.models.Pooling"},
+                   {"idx": 2, "name": "2", "path": "2_Normalize", "type": "sentence_transformers.models.Normalize"}],
+                  f, indent=1)
+    with open(os.path.join(folder, "sentence_bert_config.json"), "w") as f:
+        json.dump({"max_seq_length": max_seq_length, "do_lower_case": False}, f, indent=1)
+
+
+def make_encoders(out):
+    vocab = bert_vocab()
+    cfg = {"architectures": ["BertModel"], "model_type": "bert", "vocab_size": len(vocab), "hidden_size": 32,
+           "intermediate_size": 48, "num_hidden_layers": 2, "num_attention_heads": 4, "hidden_act": "gelu",
+           "max_position_embeddings": 64, "type_vocab_size": 2, "layer_norm_eps": 1e-12,
+           "position_embedding_type": "absolute", "pad_token_id": 0,
+           "hidden_dropout_prob": 0.1, "attention_probs_dropout_prob": 0.1}
+    classifier_cfg = dict(cfg, architectures=["BertForSequenceClassification"], hidden_act="gelu_new",
+                          id2label={"0": "negative", "1": "neutral", "2": "positive"},
+                          label2id={"negative": 0, "neutral": 1, "positive": 2})
+    seq_gen = torch.Generator().manual_seed(4321)
+    # Two sequences of different lengths, [CLS] ... [SEP]; the second a sentence pair
+    # with token types 0/1.
+    sequences = [[2] + torch.randint(5, len(vocab), (9,), generator=seq_gen).tolist() + [3],
+                 [2] + torch.randint(5, len(vocab), (2,), generator=seq_gen).tolist() + [3, 57, 3]]
+    types = [[0] * len(sequences[0]), [0, 0, 0, 0, 1, 1]]
+    texts = ["Hello world, the cats sat on a mat!", "This movie was not very good.",
+             " ".join(["the dog is running and it's xyz"] * 12)]
+
+    def gen(seed):
+        return torch.Generator().manual_seed(seed)
+
+    # name, config, weights, prefix, dtype, extra files
+    encoders = [
+        ("bert", cfg, bert_weights(cfg, gen(11), 0.3, "bert.", pooler=True), "bert.", torch.float32, "masked-lm"),
+        ("bert-bf16", cfg, bert_weights(cfg, gen(11), 0.3, "bert.", pooler=True), "bert.", torch.bfloat16, ""),
+        ("bert-sentence", cfg, bert_weights(cfg, gen(12), 0.3, "", pooler=False), "", torch.float32,
+         "sentence-transformers"),
+        ("bert-classifier", classifier_cfg, bert_weights(classifier_cfg, gen(13), 0.3, "bert.", pooler=True,
+                                                         num_labels=3), "bert.", torch.float32, ""),
+    ]
+    entries = []
+    for name, c, weights, prefix, dtype, extra in encoders:
+        stored = dict(weights)
+        # Checkpoints carry the position_ids buffer; a masked-LM checkpoint also its head.
+        stored[prefix + "embeddings.position_ids"] = torch.arange(c["max_position_embeddings"])[None].float()
+        if extra == "masked-lm":
+            stored["cls.predictions.bias"] = torch.zeros(c["vocab_size"])
+        folder = os.path.join(out, name)
+        used = save_model(folder, c, stored, dtype)
+        used = {k: v for k, v in used.items() if k in weights}
+        save_bert_tokenizer(folder, vocab)
+        max_tokens = c["max_position_embeddings"]
+        if extra == "sentence-transformers":
+            max_tokens = 48
+            save_sentence_transformers_files(folder, c["hidden_size"], max_tokens)
+        entry = {"name": name, "folder": name, "dtype": DTYPE_NAMES[dtype], "prefix": prefix,
+                 "pooler": prefix + "pooler.dense.weight" in weights, "max_tokens": max_tokens,
+                 "labels": [c["id2label"][str(i)] for i in range(len(c["id2label"]))] if "id2label" in c else [],
+                 "sequences": bert_outputs(c, used, prefix, sequences, types), "texts": []}
+        encoded = [bert_encode(vocab, t, max_tokens) for t in texts]
+        for text, (ids, truncated), result in zip(texts, encoded, bert_outputs(c, used, prefix, [e[0] for e in encoded])):
+            entry["texts"].append(dict(result, text=text, truncated=truncated))
+        entries.append(entry)
+    return entries
+
+
+# ---------------------------------------------------------------------------------------
 
 def next_token_logprobs(logits, ids):
     logp = torch.log_softmax(logits.double(), dim=-1)
@@ -354,6 +634,8 @@ def main():
         expected["models"].append(score_all("gpt2-legacy-names", gpt2_cfg, used,
                                             lambda c, w, ids: gpt2_logits(c, w, ids, prefix=""),
                                             torch.float32, sequences))
+        # Encoders go under their own key: "models" lists the causal LMs only.
+        expected["encoders"] = make_encoders(out)
 
     with open(os.path.join(out, "expected.json"), "w") as f:
         json.dump(expected, f, indent=1)

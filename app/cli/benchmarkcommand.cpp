@@ -1,0 +1,117 @@
+#include "cli/commandline.h"
+#include "cli/generationoptions.h"
+
+#include "generation/benchmarkmodel.h"
+#include "runtime/runtimeinfo.h"
+#include "util/error.h"
+
+#include <QCommandLineParser>
+#include <QTemporaryDir>
+
+#include <nlohmann/json.hpp>
+
+namespace llmos::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Commands", text);
+}
+
+int runBenchmark(CommandContext &ctx)
+{
+    const bool haveModel = ctx.parser().isSet(QStringLiteral("model"));
+    const bool haveShape = ctx.parser().isSet(QStringLiteral("shape"));
+    if (haveModel == haveShape)
+        throw UsageError{tr("give either --model PATH or --shape small|tiny")};
+    std::vector<std::int64_t> batches;
+    for (const auto &item : ctx.parser().value(QStringLiteral("batch")).split(QLatin1Char(','))) {
+        bool ok = false;
+        batches.push_back(item.trimmed().toLongLong(&ok));
+        if (!ok || batches.back() < 1)
+            throw UsageError{tr("--batch: '%1' is not a batch size").arg(item)};
+    }
+    const auto promptTokens = ctx.integer(QStringLiteral("prompt-tokens")).value_or(128);
+    const auto newTokens = ctx.integer(QStringLiteral("new-tokens")).value_or(128);
+    const auto repeat = ctx.integer(QStringLiteral("repeat")).value_or(3);
+
+    // A shape is written as a random model into a temporary folder, removed afterwards.
+    QTemporaryDir scratch;
+    if (haveShape) {
+        if (!scratch.isValid())
+            throw Error(ErrorKind::Io, scratch.path().toStdString(), "cannot create a temporary folder");
+        const auto &shape = benchmarkShape(ctx.parser().value(QStringLiteral("shape")).toStdString());
+        writeBenchmarkModel(scratch.path().toStdString(), shape);
+    }
+    const TextGenerator generator =
+        haveShape ? openGenerator(ctx, scratch.path().toStdString()) : openGenerator(ctx);
+
+    const RuntimeInfo runtime = collectRuntimeInfo(false);
+    nlohmann::json runs = nlohmann::json::array();
+    for (const auto batch : batches) {
+        const auto f = benchmarkGeneration(generator, batch, promptTokens, newTokens, static_cast<int>(repeat));
+        runs.push_back({{"batch", f.batch},
+                        {"prefill_tokens_per_second", f.prefillTokensPerSecond},
+                        {"decode_tokens_per_second", f.decodeTokensPerSecond},
+                        {"time_to_first_token", f.timeToFirstToken}});
+        if (!ctx.json())
+            ctx.printLine(tr("batch %1: prefill %2 tokens/s, decode %3 tokens/s, first token after %4 ms")
+                              .arg(f.batch)
+                              .arg(f.prefillTokensPerSecond, 0, 'f', 0)
+                              .arg(f.decodeTokensPerSecond, 0, 'f', 1)
+                              .arg(f.timeToFirstToken * 1000, 0, 'f', 1));
+    }
+    // Peak memory before the bandwidth test, whose buffers are not the model's.
+    const double peakMiB = static_cast<double>(peakResidentBytes()) / (1024.0 * 1024.0);
+    const double bandwidth = measureCopyBandwidth();
+    const auto weightBytes = generator.weightBytesPerDecodeStep();
+    const double bound = bandwidth / static_cast<double>(weightBytes);
+    if (ctx.json()) {
+        ctx.printJson({{"engine", "llmos"},
+                       {"device", generator.deviceName()},
+                       {"threads", runtime.threads},
+                       {"prompt_tokens", promptTokens},
+                       {"new_tokens", newTokens},
+                       {"runs", runs},
+                       {"copy_bandwidth_bytes_per_second", bandwidth},
+                       {"weight_bytes_per_token", weightBytes},
+                       {"bandwidth_bound_tokens_per_second", bound},
+                       {"peak_rss_mib", peakMiB}});
+        return 0;
+    }
+    ctx.printLine(tr("weights read per decode step: %1 MiB; copy bandwidth %2 GB/s; batch-1 bound %3 tokens/s")
+                      .arg(static_cast<double>(weightBytes) / (1024.0 * 1024.0), 0, 'f', 1)
+                      .arg(bandwidth / 1e9, 0, 'f', 1)
+                      .arg(bound, 0, 'f', 0));
+    ctx.printLine(tr("peak memory: %1 MiB").arg(peakMiB, 0, 'f', 0));
+    return 0;
+}
+
+} // namespace
+
+Command benchmarkCommand()
+{
+    return {"benchmark", QT_TRANSLATE_NOOP("Commands", "Measure prefill and decode speed of a model on this machine."),
+            [](QCommandLineParser &p) {
+                addGenerationOptions(p);
+                p.addOption({QStringLiteral("shape"),
+                             QCoreApplication::translate("Commands", "Benchmark a random model of this shape "
+                                                                     "(small or tiny) instead of --model."),
+                             QStringLiteral("NAME")});
+                p.addOption({QStringLiteral("batch"),
+                             QCoreApplication::translate("Commands", "Comma-separated batch sizes (default 1,8)."),
+                             QStringLiteral("1,8"), QStringLiteral("1,8")});
+                p.addOption({QStringLiteral("prompt-tokens"),
+                             QCoreApplication::translate("Commands", "Prompt length (default 128)."), QStringLiteral("N")});
+                p.addOption({QStringLiteral("new-tokens"),
+                             QCoreApplication::translate("Commands", "Tokens to generate (default 128)."),
+                             QStringLiteral("N")});
+                p.addOption({QStringLiteral("repeat"),
+                             QCoreApplication::translate("Commands", "Runs per batch size; the best counts (default 3)."),
+                             QStringLiteral("N")});
+            },
+            runBenchmark};
+}
+
+} // namespace llmos::cli

@@ -1,0 +1,76 @@
+#include "architectures/causallmsaver.h"
+
+#include "architectures/causallm.h"
+#include "formats/tensorload.h"
+#include "model/modelconfig.h"
+#include "util/atomicfile.h"
+#include "util/error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+namespace llmos {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char *kWeightsFile = "model.safetensors";
+
+// torch_dtype as transformers writes it.
+std::pair<torch::ScalarType, const char *> torchDtypeOf(DType storeAs, const std::string &folder)
+{
+    switch (storeAs) {
+    case DType::F32:
+        return {torch::kFloat, "float32"};
+    case DType::F16:
+        return {torch::kHalf, "float16"};
+    case DType::BF16:
+        return {torch::kBFloat16, "bfloat16"};
+    default:
+        break;
+    }
+    throw Error(ErrorKind::InvalidInput, folder,
+                "cannot save weights as " + std::string(dtypeName(storeAs)) + " (choose F32, F16 or BF16)");
+}
+
+// Other weights in the folder would be read together with ours (or instead of them).
+void refuseOtherWeights(const std::string &folder)
+{
+    std::error_code ec;
+    for (const auto &entry : fs::directory_iterator(folder, ec)) {
+        const auto name = entry.path().filename().string();
+        if (name == kWeightsFile)
+            continue;
+        if (name.ends_with(".safetensors") || name == "model.safetensors.index.json")
+            throw Error(ErrorKind::InvalidInput, entry.path().string(),
+                        "is already in the destination folder; save the model into an empty folder");
+    }
+}
+
+} // namespace
+
+void saveCausalLm(const CausalLmImpl &model, const std::string &folder, DType storeAs)
+{
+    const auto [dtype, torchDtypeName] = torchDtypeOf(storeAs, folder);
+    std::error_code ec;
+    fs::create_directories(folder, ec);
+    if (ec || !fs::is_directory(folder))
+        throw Error(ErrorKind::Io, folder, "cannot create the folder: " + ec.message());
+    refuseOtherWeights(folder);
+
+    std::vector<std::pair<std::string, at::Tensor>> tensors;
+    for (const auto &item : model.named_parameters(/*recurse=*/true))
+        tensors.emplace_back(item.key(), item.value().detach().to(torch::kCPU, dtype).contiguous());
+    writeSafetensors((fs::path(folder) / kWeightsFile).string(), tensors, {{"format", "pt"}});
+
+    auto config = modelConfigToJson(model.config());
+    config["torch_dtype"] = torchDtypeName;
+    const auto text = config.dump(2) + "\n";
+    AtomicFileWriter file((fs::path(folder) / "config.json").string());
+    file.write(text.data(), text.size());
+    file.commit();
+}
+
+} // namespace llmos

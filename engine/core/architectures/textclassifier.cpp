@@ -1,0 +1,90 @@
+#include "architectures/textclassifier.h"
+
+#include "architectures/bertloader.h"
+#include "architectures/encoderinput.h"
+#include "tokenizer/loadtokenizer.h"
+#include "util/error.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <span>
+
+namespace llmos {
+
+namespace {
+
+// Bounds the memory of one forward pass (attention scores grow with batch x seq^2).
+constexpr std::size_t kBatchSize = 32;
+
+std::vector<double> row(const torch::Tensor &t)
+{
+    const auto d = t.to(torch::kDouble).contiguous();
+    return {d.data_ptr<double>(), d.data_ptr<double>() + d.numel()};
+}
+
+} // namespace
+
+struct TextClassifier::State {
+    BertForSequenceClassification model{nullptr};
+    std::unique_ptr<Tokenizer> tokenizer;
+    std::vector<std::string> labels;
+    bool sigmoid = false;
+};
+
+TextClassifier::TextClassifier(std::unique_ptr<State> state)
+    : m_state(std::move(state))
+{
+}
+
+TextClassifier::TextClassifier(TextClassifier &&) noexcept = default;
+TextClassifier &TextClassifier::operator=(TextClassifier &&) noexcept = default;
+TextClassifier::~TextClassifier() = default;
+
+TextClassifier TextClassifier::open(const std::string &folder)
+{
+    auto state = std::make_unique<State>();
+    const auto config = loadBertConfig((std::filesystem::path(folder) / "config.json").string());
+    state->model = loadBertClassifier(folder);
+    state->tokenizer = loadTokenizer(folder);
+    state->labels = config.model.labels;
+    for (auto i = static_cast<std::int64_t>(state->labels.size()); i < config.numLabels; ++i)
+        state->labels.push_back("LABEL_" + std::to_string(i));
+    state->sigmoid = config.numLabels == 1 || config.problemType == "multi_label_classification";
+    return TextClassifier(std::move(state));
+}
+
+const ModelConfig &TextClassifier::config() const
+{
+    return m_state->model->config();
+}
+
+const std::vector<std::string> &TextClassifier::labels() const
+{
+    return m_state->labels;
+}
+
+std::vector<TextClassification> TextClassifier::classify(const std::vector<std::string> &texts) const
+{
+    if (texts.empty())
+        throw Error(ErrorKind::InvalidInput, "classify", "no texts given");
+    torch::NoGradGuard noGrad;
+    const auto maxTokens = static_cast<std::size_t>(config().maxPositionEmbeddings);
+    std::vector<TextClassification> out;
+    const std::span<const std::string> all(texts);
+    for (std::size_t first = 0; first < texts.size(); first += kBatchSize) {
+        const auto input = encoderInput(*m_state->tokenizer,
+                                        all.subspan(first, std::min(kBatchSize, texts.size() - first)), maxTokens);
+        const auto logits = m_state->model->forward(input.ids, input.mask);
+        const auto probabilities = m_state->sigmoid ? torch::sigmoid(logits) : torch::softmax(logits, -1);
+        for (std::int64_t i = 0; i < logits.size(0); ++i) {
+            TextClassification result{row(logits[i]), row(probabilities[i]), 0, input.tokens[i], input.truncated[i]};
+            result.best =
+                static_cast<std::size_t>(std::max_element(result.probabilities.begin(), result.probabilities.end()) -
+                                         result.probabilities.begin());
+            out.push_back(std::move(result));
+        }
+    }
+    return out;
+}
+
+} // namespace llmos

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "model/modelconfig.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace llmos {
+
+struct TextClassification {
+    std::vector<double> logits;        // one per label, in label order
+    std::vector<double> probabilities; // one per label (see TextClassifier)
+    std::size_t best = 0;              // index of the highest probability
+    std::int64_t tokens = 0;           // tokens the model read, special tokens included
+    bool truncated = false;            // the text was longer than the model reads; its end was dropped
+};
+
+// What `llmos classify` calls: a BertForSequenceClassification folder and its tokenizer.
+// Probabilities are the softmax of the logits; for problem_type
+// "multi_label_classification" or a single label they are per-label sigmoids, as
+// transformers' text-classification pipeline does. Texts longer than
+// max_position_embeddings tokens are truncated like TextEmbedder's. Not thread-safe.
+class TextClassifier {
+public:
+    // Throws llmos::Error (see bertloader.h for what is checked).
+    static TextClassifier open(const std::string &folder);
+
+    TextClassifier(TextClassifier &&) noexcept;
+    TextClassifier &operator=(TextClassifier &&) noexcept;
+    ~TextClassifier();
+
+    const ModelConfig &config() const;
+    // config.json's id2label in id order, or LABEL_0..LABEL_{n-1} when it has none.
+    const std::vector<std::string> &labels() const;
+
+    // One result per text, in order. No texts -> Error(InvalidInput).
+    std::vector<TextClassification> classify(const std::vector<std::string> &texts) const;
+
+private:
+    struct State;
+    explicit TextClassifier(std::unique_ptr<State> state);
+    std::unique_ptr<State> m_state;
+};
+
+} // namespace llmos

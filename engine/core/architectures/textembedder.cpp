@@ -1,0 +1,168 @@
+#include "architectures/textembedder.h"
+
+#include "architectures/bertloader.h"
+#include "architectures/encoderinput.h"
+#include "tokenizer/loadtokenizer.h"
+#include "util/error.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <span>
+
+namespace llmos {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Bounds the memory of one forward pass (attention scores grow with batch x seq^2).
+constexpr std::size_t kBatchSize = 32;
+
+struct FolderDefaults {
+    std::optional<EmbeddingPooling> pooling = EmbeddingPooling::Mean;
+    std::string poolingProblem; // why there is no default pooling
+    bool normalize = false;
+    std::optional<std::int64_t> maxSeqLength;
+};
+
+bool flag(const nlohmann::json &object, const char *key)
+{
+    const auto it = object.find(key);
+    return it != object.end() && it->is_boolean() && it->get<bool>();
+}
+
+FolderDefaults readFolderDefaults(const fs::path &folder)
+{
+    FolderDefaults defaults;
+    const auto poolingPath = folder / "1_Pooling" / "config.json";
+    if (fs::exists(poolingPath)) {
+        const auto pooling = readJsonFile(poolingPath.string());
+        if (!pooling.is_object())
+            throw Error(ErrorKind::Format, poolingPath.string(), "must be a JSON object");
+        if (flag(pooling, "pooling_mode_cls_token")) {
+            defaults.pooling = EmbeddingPooling::Cls;
+        } else if (flag(pooling, "pooling_mode_mean_tokens")) {
+            defaults.pooling = EmbeddingPooling::Mean;
+        } else {
+            defaults.pooling.reset();
+            defaults.poolingProblem = poolingPath.string() + " asks for a pooling other than CLS or mean";
+        }
+    }
+    defaults.normalize = fs::is_directory(folder / "2_Normalize");
+    const auto modulesPath = folder / "modules.json";
+    if (fs::exists(modulesPath)) {
+        const auto modules = readJsonFile(modulesPath.string());
+        if (!modules.is_array())
+            throw Error(ErrorKind::Format, modulesPath.string(), "must be a list of modules");
+        for (const auto &module : modules) {
+            const auto type = module.is_object() ? module.find("type") : module.end();
+            if (module.is_object() && type != module.end() && type->is_string() &&
+                type->get<std::string>().ends_with("Normalize"))
+                defaults.normalize = true;
+        }
+    }
+    const auto sentenceConfigPath = folder / "sentence_bert_config.json";
+    if (fs::exists(sentenceConfigPath)) {
+        const auto sentenceConfig = readJsonFile(sentenceConfigPath.string());
+        const auto it = sentenceConfig.is_object() ? sentenceConfig.find("max_seq_length") : sentenceConfig.end();
+        if (sentenceConfig.is_object() && it != sentenceConfig.end() && !it->is_null()) {
+            if (!it->is_number_integer() || it->get<std::int64_t>() < 1)
+                throw Error(ErrorKind::Format, sentenceConfigPath.string() + ": max_seq_length",
+                            "must be a positive whole number");
+            defaults.maxSeqLength = it->get<std::int64_t>();
+        }
+    }
+    return defaults;
+}
+
+} // namespace
+
+struct TextEmbedder::State {
+    BertModel model{nullptr};
+    std::unique_ptr<Tokenizer> tokenizer;
+    FolderDefaults defaults;
+    std::size_t maxTokens = 0;
+};
+
+TextEmbedder::TextEmbedder(std::unique_ptr<State> state)
+    : m_state(std::move(state))
+{
+}
+
+TextEmbedder::TextEmbedder(TextEmbedder &&) noexcept = default;
+TextEmbedder &TextEmbedder::operator=(TextEmbedder &&) noexcept = default;
+TextEmbedder::~TextEmbedder() = default;
+
+TextEmbedder TextEmbedder::open(const std::string &folder)
+{
+    auto state = std::make_unique<State>();
+    state->model = loadBertModel(folder);
+    state->tokenizer = loadTokenizer(folder);
+    state->defaults = readFolderDefaults(folder);
+    const auto positions = state->model->config().maxPositionEmbeddings;
+    state->maxTokens = static_cast<std::size_t>(std::min(positions, state->defaults.maxSeqLength.value_or(positions)));
+    return TextEmbedder(std::move(state));
+}
+
+const ModelConfig &TextEmbedder::config() const
+{
+    return m_state->model->config();
+}
+
+std::int64_t TextEmbedder::dimension() const
+{
+    return config().hiddenSize;
+}
+
+std::size_t TextEmbedder::maxTokens() const
+{
+    return m_state->maxTokens;
+}
+
+std::optional<EmbeddingPooling> TextEmbedder::defaultPooling() const
+{
+    return m_state->defaults.pooling;
+}
+
+bool TextEmbedder::defaultNormalize() const
+{
+    return m_state->defaults.normalize;
+}
+
+std::vector<TextEmbedding> TextEmbedder::embed(const std::vector<std::string> &texts,
+                                               const EmbeddingOptions &options) const
+{
+    if (texts.empty())
+        throw Error(ErrorKind::InvalidInput, "embed", "no texts given");
+    const auto pooling = options.pooling ? options.pooling : m_state->defaults.pooling;
+    if (!pooling)
+        throw Error(ErrorKind::Unsupported, "embed",
+                    m_state->defaults.poolingProblem + "; choose CLS or mean pooling explicitly");
+    const bool normalize = options.normalize.value_or(m_state->defaults.normalize);
+
+    torch::NoGradGuard noGrad;
+    std::vector<TextEmbedding> out;
+    const std::span<const std::string> all(texts);
+    for (std::size_t first = 0; first < texts.size(); first += kBatchSize) {
+        const auto input = encoderInput(
+            *m_state->tokenizer, all.subspan(first, std::min(kBatchSize, texts.size() - first)), m_state->maxTokens);
+        const auto hidden = m_state->model->forward(input.ids, input.mask);
+        torch::Tensor vectors;
+        if (*pooling == EmbeddingPooling::Cls) {
+            vectors = hidden.select(1, 0);
+        } else {
+            const auto mask = input.mask.to(torch::kFloat).unsqueeze(-1);
+            vectors = (hidden * mask).sum(1) / mask.sum(1).clamp_min(1.0);
+        }
+        if (normalize) // as torch.nn.functional.normalize: x / max(||x||, eps)
+            vectors = vectors / vectors.norm(2, -1, true).clamp_min(1e-12);
+        vectors = vectors.contiguous();
+        for (std::int64_t row = 0; row < vectors.size(0); ++row) {
+            const auto *data = vectors[row].data_ptr<float>();
+            out.push_back({std::vector<float>(data, data + vectors.size(1)), input.tokens[row], input.truncated[row]});
+        }
+    }
+    return out;
+}
+
+} // namespace llmos

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "bytetokenizer.h"
+
+#include <cstdint>
+#include <string>
+
+namespace llmos::test {
+
+// A tiny random causal LM written as a Hugging Face folder: config.json (EOS
+// <|endoftext|>, context 96), model.safetensors and the byte tokenizer of
+// bytetokenizer.h. Weights are seeded, so the same call makes the same model.
+enum class TinyFamily { Llama, Gpt2 };
+
+constexpr std::int64_t kTinyVocab = kByteVocab;
+
+void writeTinyModel(const std::string &folder, TinyFamily family, std::uint64_t seed = 7);
+
+// tokenizer_config.json with a ChatML template ending turns with <|im_end|>.
+void writeChatMlTokenizerConfig(const std::string &folder);
+
+} // namespace llmos::test

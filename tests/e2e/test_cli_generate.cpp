@@ -1,0 +1,146 @@
+// llmos generate, chat and benchmark, run as a user runs them, on a tiny random model
+// with a byte-level tokenizer (tests/core/generation/tinymodel.h).
+#include "clirunner.h"
+#include "generation/textgenerator.h"
+#include "tempdir.h"
+#include "tinymodel.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+using namespace llmos;
+using llmos::test::runLlmos;
+using nlohmann::json;
+
+namespace {
+
+struct Models {
+    test::TempDir dir;
+    std::string base = dir.file("base");
+    std::string chat = dir.file("chat");
+    Models()
+    {
+        test::writeTinyModel(base, test::TinyFamily::Llama);
+        test::writeTinyModel(chat, test::TinyFamily::Llama);
+        test::writeChatMlTokenizerConfig(chat);
+    }
+};
+
+const Models &models()
+{
+    static const Models made;
+    return made;
+}
+
+json lastJsonLine(const std::string &out)
+{
+    const auto end = out.find_last_not_of('\n');
+    const auto start = out.rfind('\n', end);
+    return json::parse(out.substr(start == std::string::npos ? 0 : start + 1, end + 1));
+}
+
+} // namespace
+
+TEST(CliGenerate, GreedyJsonHasTheDocumentedFieldsAndTheEnginesTokens)
+{
+    const auto run = runLlmos({"generate", "--model", models().base, "--prompt", "Hello", "--max-tokens", "8",
+                               "--temperature", "0", "--json"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto out = json::parse(run.out);
+    for (const char *field : {"text", "ids", "prompt_tokens", "completion_tokens", "tokens_per_second"})
+        EXPECT_TRUE(out.contains(field)) << field;
+    EXPECT_EQ(out["prompt_tokens"], 5); // one token per byte
+    EXPECT_EQ(out["completion_tokens"], 8);
+    EXPECT_GT(out["tokens_per_second"].get<double>(), 0);
+
+    // The same ids the engine gives in-process.
+    const auto generator = TextGenerator::open(models().base, {.device = "cpu"});
+    GenerationRequest request;
+    request.promptIds = generator.encode("Hello");
+    request.maxNewTokens = 8;
+    request.sampling.temperature = 0;
+    EXPECT_EQ(out["ids"].get<std::vector<std::int32_t>>(), generator.generate(request).ids);
+}
+
+TEST(CliGenerate, TheSameSeedGivesTheSameTextAndStopCutsIt)
+{
+    const std::vector<std::string> args{"generate", "--model",     models().base, "--prompt", "Seeded", "--max-tokens",
+                                        "20",       "--temperature", "0.9",       "--top-k",  "50",     "--seed",
+                                        "77",       "--json"};
+    const auto first = runLlmos(args);
+    const auto second = runLlmos(args);
+    ASSERT_EQ(first.exitCode, 0) << first.err;
+    EXPECT_EQ(json::parse(first.out)["ids"], json::parse(second.out)["ids"]);
+    EXPECT_EQ(json::parse(first.out)["seed"], 77);
+
+    // Text mode streams the text to stdout and a summary to stderr.
+    const auto text = runLlmos({"generate", "--model", models().base, "--prompt", "Seeded", "--max-tokens", "5",
+                                "--temperature", "0"});
+    ASSERT_EQ(text.exitCode, 0) << text.err;
+    EXPECT_NE(text.err.find("5 tokens"), std::string::npos) << text.err;
+}
+
+TEST(CliGenerate, BadOptionsAreUsageErrorsAndMissingCudaIsAFailure)
+{
+    auto run = runLlmos({"generate", "--model", models().base});
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_NE(run.err.find("--prompt"), std::string::npos) << run.err;
+    run = runLlmos({"generate", "--model", models().base, "--prompt", "x", "--temperature", "-1"});
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_NE(run.err.find("temperature"), std::string::npos) << run.err;
+    run = runLlmos({"generate", "--model", models().base, "--prompt", "x", "--top-p", "abc"});
+    EXPECT_EQ(run.exitCode, 2);
+    run = runLlmos({"generate", "--model", models().base, "--prompt", "x", "--device", "cuda", "--json"});
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_EQ(json::parse(run.out)["error"]["kind"], "unsupported");
+    run = runLlmos({"generate", "--model", "/nonexistent/model", "--prompt", "x"});
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_NE(run.err.find("/nonexistent/model"), std::string::npos) << run.err;
+}
+
+TEST(CliChat, OneMessageRendersTheTemplateAndReplies)
+{
+    const auto run = runLlmos({"chat", "--model", models().chat, "--message", "Hi", "--max-tokens", "6",
+                               "--temperature", "0", "--json"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto out = json::parse(run.out);
+    // <|im_start|> "user\nHi" <|im_end|> "\n" <|im_start|> "assistant\n": 3 special + 18 byte tokens.
+    EXPECT_EQ(out["prompt_tokens"], 3 + std::string("user\nHi\nassistant\n").size());
+    EXPECT_LE(out["completion_tokens"].get<int>(), 6);
+}
+
+TEST(CliChat, AnInteractiveSessionKeepsTheConversation)
+{
+    const auto run = runLlmos({"chat", "--model", models().chat, "--max-tokens", "4", "--temperature", "0", "--json"},
+                              "", "Hello\nAnd again\n/exit\n");
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    // One JSON line per reply; the second prompt holds the first exchange.
+    std::vector<json> replies;
+    std::size_t start = 0;
+    for (auto end = run.out.find('\n'); end != std::string::npos; start = end + 1, end = run.out.find('\n', start))
+        if (run.out[start] == '{')
+            replies.push_back(json::parse(run.out.substr(start, end - start)));
+    ASSERT_EQ(replies.size(), 2u) << run.out;
+    EXPECT_GT(replies[1]["prompt_tokens"].get<int>(), replies[0]["prompt_tokens"].get<int>() + 10);
+}
+
+TEST(CliChat, AModelWithoutATemplateGetsAClearError)
+{
+    const auto run = runLlmos({"chat", "--model", models().base, "--message", "Hi"});
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_NE(run.err.find("no chat template"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("--chat-template"), std::string::npos) << run.err;
+}
+
+TEST(CliBenchmark, MeasuresARandomModelOfAShape)
+{
+    const auto run = runLlmos({"benchmark", "--shape", "tiny", "--batch", "1,2", "--prompt-tokens", "8",
+                               "--new-tokens", "4", "--repeat", "1", "--json"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto out = lastJsonLine(run.out);
+    ASSERT_EQ(out["runs"].size(), 2u);
+    EXPECT_EQ(out["runs"][1]["batch"], 2);
+    EXPECT_GT(out["runs"][0]["decode_tokens_per_second"].get<double>(), 0);
+    EXPECT_GT(out["weight_bytes_per_token"].get<double>(), 0);
+    EXPECT_EQ(runLlmos({"benchmark", "--shape", "huge"}).exitCode, 1);
+}
