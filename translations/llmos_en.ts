@@ -146,6 +146,54 @@
         <source>perplexity: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>label: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note: the text was longer than the model reads and was cut to its first %1 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--pooling: &apos;%1&apos; is not cls or mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give either --normalize or --no-normalize, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dimension: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>values:    %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>norm:      %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tokens:    %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note:      the text was longer than the model reads and was cut to its first %1 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -190,10 +238,6 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
     <message>
         <source>A model folder, .safetensors or .gguf file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>tokenizer.json, tokenizer.model or a model folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -243,11 +287,99 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A Hugging Face model folder.</source>
+        <source>The text to score.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The text to score.</source>
+        <source>Measure prefill and decode speed of a model on this machine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Benchmark a random model of this shape (small or tiny) instead of --model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma-separated batch sizes (default 1,8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt length (default 128).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens to generate (default 128).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs per batch size; the best counts (default 3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat with a model in the terminal, using its chat template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send one message, print the reply and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A system message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Jinja chat template file to use instead of the model&apos;s own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label a text with a BERT sequence classifier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Hugging Face BertForSequenceClassification folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text to classify.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embedding vectors of texts from a BERT encoder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Hugging Face or sentence-transformers BERT model folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A text to embed; repeat for several.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cls or mean (default: the model folder&apos;s 1_Pooling setting, else mean).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale each vector to unit length.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the raw vectors (default unless the folder has a Normalize module).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue a prompt with a language model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tokenizer.json, tokenizer.model, a .gguf file or a model folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Hugging Face model folder or a .gguf file.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -400,6 +532,97 @@ llmos inspect PATH   (a Hugging Face folder, .safetensors or .gguf file)</source
     </message>
     <message>
         <source>libtorch is using the slow reference BLAS. Install the package libopenblas0-openmp to make models run about 30 times faster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::cli</name>
+    <message>
+        <source>give either --model PATH or --shape small|tiny</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--batch: &apos;%1&apos; is not a batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batch %1: prefill %2 tokens/s, decode %3 tokens/s, first token after %4 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weights read per decode step: %1 MiB; copy bandwidth %2 GB/s; batch-1 bound %3 tokens/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>peak memory: %1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chatting with %1 on %2. Type /reset to start over, /exit or Ctrl-D to leave; Ctrl-C stops a reply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(conversation cleared)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Hugging Face model folder or a .gguf file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most tokens to generate (default 256).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampling temperature; 0 picks the most likely token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample from the K most likely tokens (0: all).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample from the most likely tokens that make up probability P.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop tokens less likely than P times the most likely one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Above 1, makes tokens already seen less likely.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random seed; the same seed gives the same output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop before this text (may be repeated).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto, cpu, cuda or cuda:N (default auto).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU threads to compute with (default: all cores).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--threads must be at least 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--max-tokens must be at least 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[%1 tokens in %2 s (%3 tokens/s), stopped: %4]</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -145,6 +145,54 @@
         <source>perplexity: %1</source>
         <translation>困惑度：    %1</translation>
     </message>
+    <message>
+        <source>label: %1</source>
+        <translation>标签：%1</translation>
+    </message>
+    <message>
+        <source>note: the text was longer than the model reads and was cut to its first %1 tokens</source>
+        <translation>注意：文本超出模型可读取的长度，已截断为前 %1 个词元</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not a number</source>
+        <translation>--%1：“%2”不是数字</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not a whole number</source>
+        <translation>--%1：“%2”不是整数</translation>
+    </message>
+    <message>
+        <source>--pooling: &apos;%1&apos; is not cls or mean</source>
+        <translation>--pooling：“%1”不是 cls 或 mean</translation>
+    </message>
+    <message>
+        <source>give either --normalize or --no-normalize, not both</source>
+        <translation>只能指定 --normalize 或 --no-normalize 之一，不能同时指定</translation>
+    </message>
+    <message>
+        <source>text %1:</source>
+        <translation>文本 %1：</translation>
+    </message>
+    <message>
+        <source>dimension: %1</source>
+        <translation>维度：%1</translation>
+    </message>
+    <message>
+        <source>values:    %1</source>
+        <translation>数值：    %1</translation>
+    </message>
+    <message>
+        <source>norm:      %1</source>
+        <translation>范数：    %1</translation>
+    </message>
+    <message>
+        <source>tokens:    %1</source>
+        <translation>词元数：  %1</translation>
+    </message>
+    <message>
+        <source>note:      the text was longer than the model reads and was cut to its first %1 tokens</source>
+        <translation>注意：    文本超出模型可读取的长度，已截断为前 %1 个词元</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -199,10 +247,6 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <translation>模型文件夹、.safetensors 或 .gguf 文件。</translation>
     </message>
     <message>
-        <source>tokenizer.json, tokenizer.model or a model folder.</source>
-        <translation>tokenizer.json、tokenizer.model 或模型文件夹。</translation>
-    </message>
-    <message>
         <source>Turn text into token ids with a model&apos;s tokenizer.</source>
         <translation>用模型的分词器把文本转换为词元 ID。</translation>
     </message>
@@ -255,12 +299,100 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <translation>计算文本在模型下的对数概率和困惑度。</translation>
     </message>
     <message>
-        <source>A Hugging Face model folder.</source>
-        <translation>Hugging Face 模型文件夹。</translation>
-    </message>
-    <message>
         <source>The text to score.</source>
         <translation>要评分的文本。</translation>
+    </message>
+    <message>
+        <source>Measure prefill and decode speed of a model on this machine.</source>
+        <translation>在本机上测量模型的预填充与解码速度。</translation>
+    </message>
+    <message>
+        <source>Benchmark a random model of this shape (small or tiny) instead of --model.</source>
+        <translation>使用该规格（small 或 tiny）的随机模型进行测试，代替 --model。</translation>
+    </message>
+    <message>
+        <source>Comma-separated batch sizes (default 1,8).</source>
+        <translation>以逗号分隔的批大小（默认 1,8）。</translation>
+    </message>
+    <message>
+        <source>Prompt length (default 128).</source>
+        <translation>提示长度（默认 128）。</translation>
+    </message>
+    <message>
+        <source>Tokens to generate (default 128).</source>
+        <translation>要生成的词元数（默认 128）。</translation>
+    </message>
+    <message>
+        <source>Runs per batch size; the best counts (default 3).</source>
+        <translation>每个批大小运行的次数，取最好成绩（默认 3）。</translation>
+    </message>
+    <message>
+        <source>Chat with a model in the terminal, using its chat template.</source>
+        <translation>在终端中使用模型自带的对话模板与模型对话。</translation>
+    </message>
+    <message>
+        <source>Send one message, print the reply and exit.</source>
+        <translation>发送一条消息，打印回复后退出。</translation>
+    </message>
+    <message>
+        <source>A system message.</source>
+        <translation>系统消息。</translation>
+    </message>
+    <message>
+        <source>A Jinja chat template file to use instead of the model&apos;s own.</source>
+        <translation>用于替代模型自带模板的 Jinja 对话模板文件。</translation>
+    </message>
+    <message>
+        <source>Label a text with a BERT sequence classifier.</source>
+        <translation>用 BERT 序列分类器为文本打标签。</translation>
+    </message>
+    <message>
+        <source>A Hugging Face BertForSequenceClassification folder.</source>
+        <translation>Hugging Face BertForSequenceClassification 模型文件夹。</translation>
+    </message>
+    <message>
+        <source>The text to classify.</source>
+        <translation>要分类的文本。</translation>
+    </message>
+    <message>
+        <source>Embedding vectors of texts from a BERT encoder.</source>
+        <translation>用 BERT 编码器计算文本的嵌入向量。</translation>
+    </message>
+    <message>
+        <source>A Hugging Face or sentence-transformers BERT model folder.</source>
+        <translation>Hugging Face 或 sentence-transformers 的 BERT 模型文件夹。</translation>
+    </message>
+    <message>
+        <source>A text to embed; repeat for several.</source>
+        <translation>要嵌入的文本；可重复指定多个。</translation>
+    </message>
+    <message>
+        <source>cls or mean (default: the model folder&apos;s 1_Pooling setting, else mean).</source>
+        <translation>cls 或 mean（默认：模型文件夹中 1_Pooling 的设置，否则为 mean）。</translation>
+    </message>
+    <message>
+        <source>Scale each vector to unit length.</source>
+        <translation>将每个向量缩放为单位长度。</translation>
+    </message>
+    <message>
+        <source>Keep the raw vectors (default unless the folder has a Normalize module).</source>
+        <translation>保留原始向量（除非文件夹含有 Normalize 模块，否则为默认）。</translation>
+    </message>
+    <message>
+        <source>Continue a prompt with a language model.</source>
+        <translation>用语言模型续写提示。</translation>
+    </message>
+    <message>
+        <source>The text to continue.</source>
+        <translation>要续写的文本。</translation>
+    </message>
+    <message>
+        <source>tokenizer.json, tokenizer.model, a .gguf file or a model folder.</source>
+        <translation>tokenizer.json、tokenizer.model、.gguf 文件或模型文件夹。</translation>
+    </message>
+    <message>
+        <source>A Hugging Face model folder or a .gguf file.</source>
+        <translation>Hugging Face 模型文件夹或 .gguf 文件。</translation>
     </message>
 </context>
 <context>
@@ -413,6 +545,97 @@ llmos inspect PATH   （Hugging Face 文件夹、.safetensors 或 .gguf 文件�
     <message>
         <source>libtorch is using the slow reference BLAS. Install the package libopenblas0-openmp to make models run about 30 times faster.</source>
         <translation>libtorch 正在使用缓慢的参考 BLAS。安装 libopenblas0-openmp 软件包可使模型运行速度提高约 30 倍。</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::cli</name>
+    <message>
+        <source>give either --model PATH or --shape small|tiny</source>
+        <translation>请指定 --model PATH 或 --shape small|tiny 之一</translation>
+    </message>
+    <message>
+        <source>--batch: &apos;%1&apos; is not a batch size</source>
+        <translation>--batch：“%1”不是有效的批大小</translation>
+    </message>
+    <message>
+        <source>batch %1: prefill %2 tokens/s, decode %3 tokens/s, first token after %4 ms</source>
+        <translation>批大小 %1：预填充 %2 词元/秒，解码 %3 词元/秒，首个词元用时 %4 毫秒</translation>
+    </message>
+    <message>
+        <source>weights read per decode step: %1 MiB; copy bandwidth %2 GB/s; batch-1 bound %3 tokens/s</source>
+        <translation>每步解码读取权重：%1 MiB；内存复制带宽 %2 GB/s；批大小 1 的上限 %3 词元/秒</translation>
+    </message>
+    <message>
+        <source>peak memory: %1 MiB</source>
+        <translation>峰值内存：%1 MiB</translation>
+    </message>
+    <message>
+        <source>Chatting with %1 on %2. Type /reset to start over, /exit or Ctrl-D to leave; Ctrl-C stops a reply.</source>
+        <translation>正在 %2 上与 %1 对话。输入 /reset 重新开始，/exit 或 Ctrl-D 退出；Ctrl-C 停止当前回复。</translation>
+    </message>
+    <message>
+        <source>(conversation cleared)</source>
+        <translation>（对话已清空）</translation>
+    </message>
+    <message>
+        <source>A Hugging Face model folder or a .gguf file.</source>
+        <translation>Hugging Face 模型文件夹或 .gguf 文件。</translation>
+    </message>
+    <message>
+        <source>Most tokens to generate (default 256).</source>
+        <translation>最多生成的词元数（默认 256）。</translation>
+    </message>
+    <message>
+        <source>Sampling temperature; 0 picks the most likely token.</source>
+        <translation>采样温度；0 表示总是选择概率最高的词元。</translation>
+    </message>
+    <message>
+        <source>Sample from the K most likely tokens (0: all).</source>
+        <translation>仅从概率最高的 K 个词元中采样（0：全部）。</translation>
+    </message>
+    <message>
+        <source>Sample from the most likely tokens that make up probability P.</source>
+        <translation>从累计概率达到 P 的最可能词元中采样。</translation>
+    </message>
+    <message>
+        <source>Drop tokens less likely than P times the most likely one.</source>
+        <translation>舍弃概率低于最高概率 P 倍的词元。</translation>
+    </message>
+    <message>
+        <source>Above 1, makes tokens already seen less likely.</source>
+        <translation>大于 1 时，降低已出现词元的概率。</translation>
+    </message>
+    <message>
+        <source>Random seed; the same seed gives the same output.</source>
+        <translation>随机种子；相同的种子给出相同的输出。</translation>
+    </message>
+    <message>
+        <source>Stop before this text (may be repeated).</source>
+        <translation>遇到此文本前停止（可重复指定）。</translation>
+    </message>
+    <message>
+        <source>auto, cpu, cuda or cuda:N (default auto).</source>
+        <translation>auto、cpu、cuda 或 cuda:N（默认 auto）。</translation>
+    </message>
+    <message>
+        <source>CPU threads to compute with (default: all cores).</source>
+        <translation>用于计算的 CPU 线程数（默认：全部核心）。</translation>
+    </message>
+    <message>
+        <source>--threads must be at least 1</source>
+        <translation>--threads 至少为 1</translation>
+    </message>
+    <message>
+        <source>--max-tokens must be at least 1</source>
+        <translation>--max-tokens 至少为 1</translation>
+    </message>
+    <message>
+        <source>--%1: %2</source>
+        <translation>--%1：%2</translation>
+    </message>
+    <message>
+        <source>[%1 tokens in %2 s (%3 tokens/s), stopped: %4]</source>
+        <translation>[%1 个词元，用时 %2 秒（%3 词元/秒），停止原因：%4]</translation>
     </message>
 </context>
 </TS>

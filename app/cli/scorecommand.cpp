@@ -49,7 +49,7 @@ Command scoreCommand()
     return {"score", QT_TRANSLATE_NOOP("Commands", "Log-probabilities and perplexity of a text under a model."),
             [](QCommandLineParser &p) {
                 p.addOption({QStringLiteral("model"),
-                             QCoreApplication::translate("Commands", "A Hugging Face model folder."), QStringLiteral("PATH")});
+                             QCoreApplication::translate("Commands", "A Hugging Face model folder or a .gguf file."), QStringLiteral("PATH")});
                 p.addOption({QStringLiteral("text"), QCoreApplication::translate("Commands", "The text to score."),
                              QStringLiteral("STR")});
                 p.addOption({QStringLiteral("ids"), QCoreApplication::translate("Commands", "Comma-separated token ids."),
