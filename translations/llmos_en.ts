@@ -194,6 +194,94 @@
         <source>note:      the text was longer than the model reads and was cut to its first %1 tokens</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>give either --model PATH or --shape small|tiny</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--batch: &apos;%1&apos; is not a batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batch %1: prefill %2 tokens/s, decode %3 tokens/s, first token after %4 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weights read per decode step: %1 MiB; copy bandwidth %2 GB/s; batch-1 bound %3 tokens/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>peak memory: %1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chatting with %1 on %2. Type /reset to start over, /exit or Ctrl-D to leave; Ctrl-C stops a reply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(conversation cleared)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Hugging Face model folder or a .gguf file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most tokens to generate (default 256).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampling temperature; 0 picks the most likely token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample from the K most likely tokens (0: all).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample from the most likely tokens that make up probability P.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop tokens less likely than P times the most likely one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Above 1, makes tokens already seen less likely.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random seed; the same seed gives the same output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop before this text (may be repeated).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto, cpu, cuda or cuda:N (default auto).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU threads to compute with (default: all cores).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--threads must be at least 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--max-tokens must be at least 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[%1 tokens in %2 s (%3 tokens/s), stopped: %4]</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -532,97 +620,6 @@ llmos inspect PATH   (a Hugging Face folder, .safetensors or .gguf file)</source
     </message>
     <message>
         <source>libtorch is using the slow reference BLAS. Install the package libopenblas0-openmp to make models run about 30 times faster.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>llmos::cli</name>
-    <message>
-        <source>give either --model PATH or --shape small|tiny</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--batch: &apos;%1&apos; is not a batch size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>batch %1: prefill %2 tokens/s, decode %3 tokens/s, first token after %4 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>weights read per decode step: %1 MiB; copy bandwidth %2 GB/s; batch-1 bound %3 tokens/s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>peak memory: %1 MiB</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Chatting with %1 on %2. Type /reset to start over, /exit or Ctrl-D to leave; Ctrl-C stops a reply.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(conversation cleared)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A Hugging Face model folder or a .gguf file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Most tokens to generate (default 256).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sampling temperature; 0 picks the most likely token.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sample from the K most likely tokens (0: all).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sample from the most likely tokens that make up probability P.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Drop tokens less likely than P times the most likely one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Above 1, makes tokens already seen less likely.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Random seed; the same seed gives the same output.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop before this text (may be repeated).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>auto, cpu, cuda or cuda:N (default auto).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CPU threads to compute with (default: all cores).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--threads must be at least 1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--max-tokens must be at least 1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>[%1 tokens in %2 s (%3 tokens/s), stopped: %4]</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

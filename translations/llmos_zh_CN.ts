@@ -193,6 +193,94 @@
         <source>note:      the text was longer than the model reads and was cut to its first %1 tokens</source>
         <translation>注意：    文本超出模型可读取的长度，已截断为前 %1 个词元</translation>
     </message>
+    <message>
+        <source>give either --model PATH or --shape small|tiny</source>
+        <translation>请指定 --model PATH 或 --shape small|tiny 之一</translation>
+    </message>
+    <message>
+        <source>--batch: &apos;%1&apos; is not a batch size</source>
+        <translation>--batch：“%1”不是有效的批大小</translation>
+    </message>
+    <message>
+        <source>batch %1: prefill %2 tokens/s, decode %3 tokens/s, first token after %4 ms</source>
+        <translation>批大小 %1：预填充 %2 词元/秒，解码 %3 词元/秒，首个词元用时 %4 毫秒</translation>
+    </message>
+    <message>
+        <source>weights read per decode step: %1 MiB; copy bandwidth %2 GB/s; batch-1 bound %3 tokens/s</source>
+        <translation>每步解码读取权重：%1 MiB；内存复制带宽 %2 GB/s；批大小 1 的上限 %3 词元/秒</translation>
+    </message>
+    <message>
+        <source>peak memory: %1 MiB</source>
+        <translation>峰值内存：%1 MiB</translation>
+    </message>
+    <message>
+        <source>Chatting with %1 on %2. Type /reset to start over, /exit or Ctrl-D to leave; Ctrl-C stops a reply.</source>
+        <translation>正在 %2 上与 %1 对话。输入 /reset 重新开始，/exit 或 Ctrl-D 退出；Ctrl-C 停止当前回复。</translation>
+    </message>
+    <message>
+        <source>(conversation cleared)</source>
+        <translation>（对话已清空）</translation>
+    </message>
+    <message>
+        <source>A Hugging Face model folder or a .gguf file.</source>
+        <translation>Hugging Face 模型文件夹或 .gguf 文件。</translation>
+    </message>
+    <message>
+        <source>Most tokens to generate (default 256).</source>
+        <translation>最多生成的词元数（默认 256）。</translation>
+    </message>
+    <message>
+        <source>Sampling temperature; 0 picks the most likely token.</source>
+        <translation>采样温度；0 表示总是选择概率最高的词元。</translation>
+    </message>
+    <message>
+        <source>Sample from the K most likely tokens (0: all).</source>
+        <translation>仅从概率最高的 K 个词元中采样（0：全部）。</translation>
+    </message>
+    <message>
+        <source>Sample from the most likely tokens that make up probability P.</source>
+        <translation>从累计概率达到 P 的最可能词元中采样。</translation>
+    </message>
+    <message>
+        <source>Drop tokens less likely than P times the most likely one.</source>
+        <translation>舍弃概率低于最高概率 P 倍的词元。</translation>
+    </message>
+    <message>
+        <source>Above 1, makes tokens already seen less likely.</source>
+        <translation>大于 1 时，降低已出现词元的概率。</translation>
+    </message>
+    <message>
+        <source>Random seed; the same seed gives the same output.</source>
+        <translation>随机种子；相同的种子给出相同的输出。</translation>
+    </message>
+    <message>
+        <source>Stop before this text (may be repeated).</source>
+        <translation>遇到此文本前停止（可重复指定）。</translation>
+    </message>
+    <message>
+        <source>auto, cpu, cuda or cuda:N (default auto).</source>
+        <translation>auto、cpu、cuda 或 cuda:N（默认 auto）。</translation>
+    </message>
+    <message>
+        <source>CPU threads to compute with (default: all cores).</source>
+        <translation>用于计算的 CPU 线程数（默认：全部核心）。</translation>
+    </message>
+    <message>
+        <source>--threads must be at least 1</source>
+        <translation>--threads 至少为 1</translation>
+    </message>
+    <message>
+        <source>--max-tokens must be at least 1</source>
+        <translation>--max-tokens 至少为 1</translation>
+    </message>
+    <message>
+        <source>--%1: %2</source>
+        <translation>--%1：%2</translation>
+    </message>
+    <message>
+        <source>[%1 tokens in %2 s (%3 tokens/s), stopped: %4]</source>
+        <translation>[%1 个词元，用时 %2 秒（%3 词元/秒），停止原因：%4]</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -545,97 +633,6 @@ llmos inspect PATH   （Hugging Face 文件夹、.safetensors 或 .gguf 文件�
     <message>
         <source>libtorch is using the slow reference BLAS. Install the package libopenblas0-openmp to make models run about 30 times faster.</source>
         <translation>libtorch 正在使用缓慢的参考 BLAS。安装 libopenblas0-openmp 软件包可使模型运行速度提高约 30 倍。</translation>
-    </message>
-</context>
-<context>
-    <name>llmos::cli</name>
-    <message>
-        <source>give either --model PATH or --shape small|tiny</source>
-        <translation>请指定 --model PATH 或 --shape small|tiny 之一</translation>
-    </message>
-    <message>
-        <source>--batch: &apos;%1&apos; is not a batch size</source>
-        <translation>--batch：“%1”不是有效的批大小</translation>
-    </message>
-    <message>
-        <source>batch %1: prefill %2 tokens/s, decode %3 tokens/s, first token after %4 ms</source>
-        <translation>批大小 %1：预填充 %2 词元/秒，解码 %3 词元/秒，首个词元用时 %4 毫秒</translation>
-    </message>
-    <message>
-        <source>weights read per decode step: %1 MiB; copy bandwidth %2 GB/s; batch-1 bound %3 tokens/s</source>
-        <translation>每步解码读取权重：%1 MiB；内存复制带宽 %2 GB/s；批大小 1 的上限 %3 词元/秒</translation>
-    </message>
-    <message>
-        <source>peak memory: %1 MiB</source>
-        <translation>峰值内存：%1 MiB</translation>
-    </message>
-    <message>
-        <source>Chatting with %1 on %2. Type /reset to start over, /exit or Ctrl-D to leave; Ctrl-C stops a reply.</source>
-        <translation>正在 %2 上与 %1 对话。输入 /reset 重新开始，/exit 或 Ctrl-D 退出；Ctrl-C 停止当前回复。</translation>
-    </message>
-    <message>
-        <source>(conversation cleared)</source>
-        <translation>（对话已清空）</translation>
-    </message>
-    <message>
-        <source>A Hugging Face model folder or a .gguf file.</source>
-        <translation>Hugging Face 模型文件夹或 .gguf 文件。</translation>
-    </message>
-    <message>
-        <source>Most tokens to generate (default 256).</source>
-        <translation>最多生成的词元数（默认 256）。</translation>
-    </message>
-    <message>
-        <source>Sampling temperature; 0 picks the most likely token.</source>
-        <translation>采样温度；0 表示总是选择概率最高的词元。</translation>
-    </message>
-    <message>
-        <source>Sample from the K most likely tokens (0: all).</source>
-        <translation>仅从概率最高的 K 个词元中采样（0：全部）。</translation>
-    </message>
-    <message>
-        <source>Sample from the most likely tokens that make up probability P.</source>
-        <translation>从累计概率达到 P 的最可能词元中采样。</translation>
-    </message>
-    <message>
-        <source>Drop tokens less likely than P times the most likely one.</source>
-        <translation>舍弃概率低于最高概率 P 倍的词元。</translation>
-    </message>
-    <message>
-        <source>Above 1, makes tokens already seen less likely.</source>
-        <translation>大于 1 时，降低已出现词元的概率。</translation>
-    </message>
-    <message>
-        <source>Random seed; the same seed gives the same output.</source>
-        <translation>随机种子；相同的种子给出相同的输出。</translation>
-    </message>
-    <message>
-        <source>Stop before this text (may be repeated).</source>
-        <translation>遇到此文本前停止（可重复指定）。</translation>
-    </message>
-    <message>
-        <source>auto, cpu, cuda or cuda:N (default auto).</source>
-        <translation>auto、cpu、cuda 或 cuda:N（默认 auto）。</translation>
-    </message>
-    <message>
-        <source>CPU threads to compute with (default: all cores).</source>
-        <translation>用于计算的 CPU 线程数（默认：全部核心）。</translation>
-    </message>
-    <message>
-        <source>--threads must be at least 1</source>
-        <translation>--threads 至少为 1</translation>
-    </message>
-    <message>
-        <source>--max-tokens must be at least 1</source>
-        <translation>--max-tokens 至少为 1</translation>
-    </message>
-    <message>
-        <source>--%1: %2</source>
-        <translation>--%1：%2</translation>
-    </message>
-    <message>
-        <source>[%1 tokens in %2 s (%3 tokens/s), stopped: %4]</source>
-        <translation>[%1 个词元，用时 %2 秒（%3 词元/秒），停止原因：%4]</translation>
     </message>
 </context>
 </TS>

@@ -14,23 +14,18 @@ namespace llmos::cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Commands", text);
-}
-
 int runBenchmark(CommandContext &ctx)
 {
     const bool haveModel = ctx.parser().isSet(QStringLiteral("model"));
     const bool haveShape = ctx.parser().isSet(QStringLiteral("shape"));
     if (haveModel == haveShape)
-        throw UsageError{tr("give either --model PATH or --shape small|tiny")};
+        throw UsageError{CommandContext::tr("give either --model PATH or --shape small|tiny")};
     std::vector<std::int64_t> batches;
     for (const auto &item : ctx.parser().value(QStringLiteral("batch")).split(QLatin1Char(','))) {
         bool ok = false;
         batches.push_back(item.trimmed().toLongLong(&ok));
         if (!ok || batches.back() < 1)
-            throw UsageError{tr("--batch: '%1' is not a batch size").arg(item)};
+            throw UsageError{CommandContext::tr("--batch: '%1' is not a batch size").arg(item)};
     }
     const auto promptTokens = ctx.integer(QStringLiteral("prompt-tokens")).value_or(128);
     const auto newTokens = ctx.integer(QStringLiteral("new-tokens")).value_or(128);
@@ -56,7 +51,7 @@ int runBenchmark(CommandContext &ctx)
                         {"decode_tokens_per_second", f.decodeTokensPerSecond},
                         {"time_to_first_token", f.timeToFirstToken}});
         if (!ctx.json())
-            ctx.printLine(tr("batch %1: prefill %2 tokens/s, decode %3 tokens/s, first token after %4 ms")
+            ctx.printLine(CommandContext::tr("batch %1: prefill %2 tokens/s, decode %3 tokens/s, first token after %4 ms")
                               .arg(f.batch)
                               .arg(f.prefillTokensPerSecond, 0, 'f', 0)
                               .arg(f.decodeTokensPerSecond, 0, 'f', 1)
@@ -80,11 +75,11 @@ int runBenchmark(CommandContext &ctx)
                        {"peak_rss_mib", peakMiB}});
         return 0;
     }
-    ctx.printLine(tr("weights read per decode step: %1 MiB; copy bandwidth %2 GB/s; batch-1 bound %3 tokens/s")
+    ctx.printLine(CommandContext::tr("weights read per decode step: %1 MiB; copy bandwidth %2 GB/s; batch-1 bound %3 tokens/s")
                       .arg(static_cast<double>(weightBytes) / (1024.0 * 1024.0), 0, 'f', 1)
                       .arg(bandwidth / 1e9, 0, 'f', 1)
                       .arg(bound, 0, 'f', 0));
-    ctx.printLine(tr("peak memory: %1 MiB").arg(peakMiB, 0, 'f', 0));
+    ctx.printLine(CommandContext::tr("peak memory: %1 MiB").arg(peakMiB, 0, 'f', 0));
     return 0;
 }
 

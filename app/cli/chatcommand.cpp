@@ -19,11 +19,6 @@ namespace llmos::cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Commands", text);
-}
-
 // Ctrl-C during a reply ends the reply, not the conversation.
 std::atomic<bool> g_interrupted{false};
 
@@ -98,7 +93,7 @@ int runChat(CommandContext &ctx)
     }
 
     QTextStream err(stderr);
-    err << tr("Chatting with %1 on %2. Type /reset to start over, /exit or Ctrl-D to leave; Ctrl-C stops a reply.")
+    err << CommandContext::tr("Chatting with %1 on %2. Type /reset to start over, /exit or Ctrl-D to leave; Ctrl-C stops a reply.")
                .arg(ctx.required(QStringLiteral("model")), QString::fromStdString(generator.deviceName()))
         << '\n';
     const auto system = messages;
@@ -109,7 +104,7 @@ int runChat(CommandContext &ctx)
             break;
         if (line == "/reset") {
             messages = system;
-            err << tr("(conversation cleared)") << '\n';
+            err << CommandContext::tr("(conversation cleared)") << '\n';
             continue;
         }
         if (line.empty())

@@ -11,32 +11,23 @@
 
 namespace llmos::cli {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Commands", text);
-}
-
-} // namespace
-
 void addGenerationOptions(QCommandLineParser &p)
 {
-    p.addOption({QStringLiteral("model"), tr("A Hugging Face model folder or a .gguf file."), QStringLiteral("PATH")});
-    p.addOption({QStringLiteral("max-tokens"), tr("Most tokens to generate (default 256)."), QStringLiteral("N")});
-    p.addOption({QStringLiteral("temperature"), tr("Sampling temperature; 0 picks the most likely token."),
+    p.addOption({QStringLiteral("model"), CommandContext::tr("A Hugging Face model folder or a .gguf file."), QStringLiteral("PATH")});
+    p.addOption({QStringLiteral("max-tokens"), CommandContext::tr("Most tokens to generate (default 256)."), QStringLiteral("N")});
+    p.addOption({QStringLiteral("temperature"), CommandContext::tr("Sampling temperature; 0 picks the most likely token."),
                  QStringLiteral("T")});
-    p.addOption({QStringLiteral("top-k"), tr("Sample from the K most likely tokens (0: all)."), QStringLiteral("K")});
-    p.addOption({QStringLiteral("top-p"), tr("Sample from the most likely tokens that make up probability P."),
+    p.addOption({QStringLiteral("top-k"), CommandContext::tr("Sample from the K most likely tokens (0: all)."), QStringLiteral("K")});
+    p.addOption({QStringLiteral("top-p"), CommandContext::tr("Sample from the most likely tokens that make up probability P."),
                  QStringLiteral("P")});
-    p.addOption({QStringLiteral("min-p"), tr("Drop tokens less likely than P times the most likely one."),
+    p.addOption({QStringLiteral("min-p"), CommandContext::tr("Drop tokens less likely than P times the most likely one."),
                  QStringLiteral("P")});
-    p.addOption({QStringLiteral("repetition-penalty"), tr("Above 1, makes tokens already seen less likely."),
+    p.addOption({QStringLiteral("repetition-penalty"), CommandContext::tr("Above 1, makes tokens already seen less likely."),
                  QStringLiteral("X")});
-    p.addOption({QStringLiteral("seed"), tr("Random seed; the same seed gives the same output."), QStringLiteral("S")});
-    p.addOption({QStringLiteral("stop"), tr("Stop before this text (may be repeated)."), QStringLiteral("STR")});
-    p.addOption({QStringLiteral("device"), tr("auto, cpu, cuda or cuda:N (default auto)."), QStringLiteral("D")});
-    p.addOption({QStringLiteral("threads"), tr("CPU threads to compute with (default: all cores)."),
+    p.addOption({QStringLiteral("seed"), CommandContext::tr("Random seed; the same seed gives the same output."), QStringLiteral("S")});
+    p.addOption({QStringLiteral("stop"), CommandContext::tr("Stop before this text (may be repeated)."), QStringLiteral("STR")});
+    p.addOption({QStringLiteral("device"), CommandContext::tr("auto, cpu, cuda or cuda:N (default auto)."), QStringLiteral("D")});
+    p.addOption({QStringLiteral("threads"), CommandContext::tr("CPU threads to compute with (default: all cores)."),
                  QStringLiteral("N")});
 }
 
@@ -44,7 +35,7 @@ TextGenerator openGenerator(CommandContext &ctx, const std::string &modelPath)
 {
     if (const auto threads = ctx.integer(QStringLiteral("threads"))) {
         if (*threads < 1)
-            throw UsageError{tr("--threads must be at least 1")};
+            throw UsageError{CommandContext::tr("--threads must be at least 1")};
         configureTorchThreads(static_cast<int>(*threads));
     }
     GeneratorOptions options;
@@ -62,7 +53,7 @@ GenerationRequest requestFromOptions(CommandContext &ctx, const TextGenerator &g
     request.promptIds = std::move(promptIds);
     request.maxNewTokens = ctx.integer(QStringLiteral("max-tokens")).value_or(defaults.maxNewTokens.value_or(256));
     if (request.maxNewTokens < 1)
-        throw UsageError{tr("--max-tokens must be at least 1")};
+        throw UsageError{CommandContext::tr("--max-tokens must be at least 1")};
 
     auto &sampling = request.sampling;
     sampling = defaults.sampling();
@@ -87,7 +78,7 @@ GenerationRequest requestFromOptions(CommandContext &ctx, const TextGenerator &g
     try {
         validateSamplingOptions(sampling);
     } catch (const Error &e) {
-        throw UsageError{tr("--%1: %2").arg(QString::fromStdString(e.where()).replace(QLatin1Char('_'), QLatin1Char('-')),
+        throw UsageError{CommandContext::tr("--%1: %2").arg(QString::fromStdString(e.where()).replace(QLatin1Char('_'), QLatin1Char('-')),
                                              QString::fromStdString(e.detail()))};
     }
     return request;
@@ -107,7 +98,7 @@ nlohmann::json resultJson(const GenerationResult &result)
 
 void printResultSummary(const GenerationResult &result)
 {
-    QTextStream(stderr) << tr("[%1 tokens in %2 s (%3 tokens/s), stopped: %4]")
+    QTextStream(stderr) << CommandContext::tr("[%1 tokens in %2 s (%3 tokens/s), stopped: %4]")
                                .arg(result.ids.size())
                                .arg(result.totalSeconds, 0, 'f', 2)
                                .arg(result.tokensPerSecond(), 0, 'f', 1)
