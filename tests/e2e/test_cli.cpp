@@ -51,6 +51,18 @@ void writeTinyLlamaFolder(const TempDir &dir, bool sharded)
               R"({"metadata":{"total_size":40},"weight_map":{"model.embed_tokens.weight":"model-00001-of-00002.safetensors","model.norm.weight":"model-00002-of-00002.safetensors"}})");
 }
 
+// Runs tests/tools/reference/torch_reference.py into `dir` and returns its expected.json.
+json torchReference(const TempDir &dir)
+{
+    const std::string command = shellQuote(LLMOS_TORCH_PYTHON) + " " + shellQuote(LLMOS_TORCH_REFERENCE_SCRIPT) + " "
+                                + shellQuote(dir.path()) + " >/dev/null";
+    if (std::system(command.c_str()) != 0) {
+        ADD_FAILURE() << "torch_reference.py failed; install python3-torch";
+        return {};
+    }
+    return json::parse(llmos::test::readFile(dir.file("expected.json")));
+}
+
 json reference(const std::string &name)
 {
     std::ifstream in(std::string(LLMOS_TEST_DATA_DIR) + "/tokenizer/reference/" + name + ".json");
@@ -248,11 +260,8 @@ TEST(Cli, ScoreGivesTheReferenceLogprobsOfTinyModels)
     // Tiny random models in Hugging Face layout and their log-probabilities, from the
     // independent PyTorch implementation in tests/tools/reference/torch_reference.py.
     TempDir dir;
-    const std::string command = shellQuote(LLMOS_TORCH_PYTHON) + " " + shellQuote(LLMOS_TORCH_REFERENCE_SCRIPT) + " "
-                                + shellQuote(dir.path()) + " >/dev/null";
-    ASSERT_EQ(std::system(command.c_str()), 0) << "torch_reference.py failed; install python3-torch";
-    std::ifstream in(dir.file("expected.json"));
-    const json expected = json::parse(in);
+    const json expected = torchReference(dir);
+    ASSERT_FALSE(expected.is_null());
     int checked = 0;
     for (const auto &model : expected.at("models")) {
         const auto &sequence = model.at("sequences").at(0);
@@ -285,11 +294,8 @@ TEST(Cli, ScoreGivesTheReferenceLogprobsOfTinyModels)
 TEST(Cli, EmbedAndClassifyGiveTheReferenceOutputsOfTinyBerts)
 {
     TempDir dir;
-    const std::string command = shellQuote(LLMOS_TORCH_PYTHON) + " " + shellQuote(LLMOS_TORCH_REFERENCE_SCRIPT) + " "
-                                + shellQuote(dir.path()) + " >/dev/null";
-    ASSERT_EQ(std::system(command.c_str()), 0) << "torch_reference.py failed; install python3-torch";
-    std::ifstream in(dir.file("expected.json"));
-    const json expected = json::parse(in);
+    const json expected = torchReference(dir);
+    ASSERT_FALSE(expected.is_null());
     auto encoder = [&](const std::string &name) {
         for (const auto &e : expected.at("encoders"))
             if (e.at("name") == name)

@@ -2,6 +2,7 @@
 
 #include "architectures/causallm.h"
 #include "util/error.h"
+#include "util/shapetext.h"
 
 #include <string>
 
@@ -12,14 +13,6 @@ namespace {
 torch::nn::LayerNorm layerNorm(const ModelConfig &config)
 {
     return torch::nn::LayerNorm(torch::nn::LayerNormOptions({config.hiddenSize}).eps(config.normEps));
-}
-
-std::string shapeText(torch::IntArrayRef sizes)
-{
-    std::string s = "[";
-    for (std::size_t i = 0; i < sizes.size(); ++i)
-        s += (i ? ", " : "") + std::to_string(sizes[i]);
-    return s + "]";
 }
 
 } // namespace
@@ -178,8 +171,8 @@ void BertModelImpl::checkInputs(const torch::Tensor &ids, const torch::Tensor &a
          {std::pair{"attention mask", attentionMask}, std::pair{"token type ids", tokenTypeIds}})
         if (t.defined() && t.sizes() != ids.sizes())
             throw Error(ErrorKind::InvalidInput, where,
-                        std::string(name) + " has shape " + shapeText(t.sizes()) + ", the ids " +
-                            shapeText(ids.sizes()));
+                        std::string(name) + " has shape " + shapeText(t.sizes().vec()) + ", the ids " +
+                            shapeText(ids.sizes().vec()));
     if (tokenTypeIds.defined()) {
         const auto lowestType = tokenTypeIds.min().item<std::int64_t>();
         const auto highestType = tokenTypeIds.max().item<std::int64_t>();

@@ -1,26 +1,14 @@
 #include "architectures/causallm.h"
 
 #include "architectures/projection.h"
-
 #include "util/error.h"
+#include "util/shapetext.h"
 
 #include <cmath>
 #include <limits>
 #include <string>
 
 namespace llmos {
-
-namespace {
-
-std::string shapeText(torch::IntArrayRef sizes)
-{
-    std::string s = "[";
-    for (std::size_t i = 0; i < sizes.size(); ++i)
-        s += (i ? ", " : "") + std::to_string(sizes[i]);
-    return s + "]";
-}
-
-} // namespace
 
 std::int64_t CausalLmImpl::checkInputs(const torch::Tensor &ids, const torch::Tensor &attentionMask,
                                        const KvCache *cache) const
@@ -48,7 +36,7 @@ std::int64_t CausalLmImpl::checkInputs(const torch::Tensor &ids, const torch::Te
         const std::vector<std::int64_t> expected{ids.size(0), past + ids.size(1)};
         if (attentionMask.sizes() != torch::IntArrayRef(expected))
             throw Error(ErrorKind::InvalidInput, where,
-                        "attention mask has shape " + shapeText(attentionMask.sizes()) + ", expected "
+                        "attention mask has shape " + shapeText(attentionMask.sizes().vec()) + ", expected "
                             + shapeText(expected) + " (batch, cached + new tokens)");
     }
     return past;

@@ -3,6 +3,7 @@
 #include "formats/dtype.h"
 #include "formats/tensorload.h"
 #include "util/error.h"
+#include "util/shapetext.h"
 
 #include <filesystem>
 #include <set>
@@ -10,14 +11,6 @@
 namespace llmos {
 
 namespace {
-
-std::string shapeText(const std::vector<std::int64_t> &shape)
-{
-    std::string s = "[";
-    for (std::size_t i = 0; i < shape.size(); ++i)
-        s += (i ? ", " : "") + std::to_string(shape[i]);
-    return s + "]";
-}
 
 std::vector<std::int64_t> fileShape(const SafetensorsWeights::Entry &entry)
 {

@@ -5,6 +5,7 @@
 #include "formats/gguf/gguffile.h"
 #include "formats/gguf/gguftorch.h"
 #include "util/error.h"
+#include "util/shapetext.h"
 
 #include <nlohmann/json.hpp>
 
@@ -17,14 +18,6 @@
 namespace llmos {
 
 namespace {
-
-std::string shapeText(const std::vector<std::int64_t> &shape)
-{
-    std::string s = "[";
-    for (std::size_t i = 0; i < shape.size(); ++i)
-        s += (i ? ", " : "") + std::to_string(shape[i]);
-    return s + "]";
-}
 
 // GGUF stores epsilons and rope bases as f32. Reading 1e-5f back as the shortest decimal
 // that gives the same float (1e-05, not 9.99999974738e-06) lets a config exported from

@@ -7,6 +7,7 @@
 #include "architectures/textembedder.h"
 #include "formats/tensorload.h"
 #include "referencemodels.h"
+#include "checkpointfixtures.h"
 #include "tempdir.h"
 #include "tokenizer/loadtokenizer.h"
 #include "util/error.h"
@@ -265,7 +266,11 @@ TEST(BertReferenceSuite, HeadsAreOptionalForEmbeddingsOnly)
 // Loader checks and input checks on a tiny BERT written here: 1 layer, hidden 8, 2 heads,
 // vocab 11, 16 positions, Hugging Face names.
 
-using Tensors = std::vector<std::pair<std::string, at::Tensor>>;
+using test::errorOf;
+using test::replaced;
+using test::Tensors;
+using test::without;
+using test::writeModel;
 
 nlohmann::json tinyBertConfig()
 {
@@ -306,37 +311,6 @@ Tensors tinyBertTensors(const std::string &prefix, bool pooler, int labels = 0)
     if (labels)
         dense("classifier", labels, 8);
     return t;
-}
-
-void writeModel(const test::TempDir &dir, const nlohmann::json &config, const Tensors &tensors)
-{
-    dir.write("config.json", config.dump());
-    writeSafetensors(dir.file("model.safetensors"), tensors);
-}
-
-Tensors without(Tensors tensors, const std::string &name)
-{
-    std::erase_if(tensors, [&](const auto &t) { return t.first == name; });
-    return tensors;
-}
-
-Tensors replaced(Tensors tensors, const std::string &name, const at::Tensor &value)
-{
-    for (auto &t : tensors)
-        if (t.first == name)
-            t.second = value;
-    return tensors;
-}
-
-Error errorOf(const std::function<void()> &action)
-{
-    try {
-        action();
-    } catch (const Error &e) {
-        return e;
-    }
-    ADD_FAILURE() << "no llmos::Error was thrown";
-    return Error(ErrorKind::Internal, "", "");
 }
 
 Error loadError(const test::TempDir &dir)

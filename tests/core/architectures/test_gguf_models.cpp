@@ -12,6 +12,7 @@
 #include "formats/tensorload.h"
 #include "model/modelconfig.h"
 #include "referencemodels.h"
+#include "checkpointfixtures.h"
 #include "tempdir.h"
 #include "util/error.h"
 
@@ -35,6 +36,8 @@ using test::maxAbs;
 using test::reference;
 
 namespace {
+
+using test::errorOf;
 
 namespace fs = std::filesystem;
 
@@ -117,17 +120,6 @@ LogprobDifference logprobDifference(CausalLm &a, CausalLm &b, const std::string 
     }
     d.mean /= static_cast<double>(count);
     return d;
-}
-
-Error errorOf(const std::function<void()> &action)
-{
-    try {
-        action();
-    } catch (const Error &e) {
-        return e;
-    }
-    ADD_FAILURE() << "no llmos::Error was thrown";
-    return Error(ErrorKind::Internal, "", "");
 }
 
 // llama.cpp's LlamaModel.permute, written out row by row: in each head, row j of the

@@ -4,6 +4,7 @@
 #include "architectures/rotaryembedding.h"
 #include "architectures/tokenscorer.h"
 #include "formats/tensorload.h"
+#include "checkpointfixtures.h"
 #include "tempdir.h"
 #include "util/error.h"
 
@@ -19,7 +20,11 @@ using namespace llmos;
 
 namespace {
 
-using Tensors = std::vector<std::pair<std::string, at::Tensor>>;
+using test::errorOf;
+using test::replaced;
+using test::Tensors;
+using test::without;
+using test::writeModel;
 
 // Llama with 2 layers, hidden 8, 2 query heads sharing 1 key/value head (head dim 4).
 nlohmann::json tinyLlamaConfig()
@@ -52,26 +57,6 @@ Tensors tinyLlamaTensors()
     t.emplace_back("model.norm.weight", torch::ones({8}));
     t.emplace_back("lm_head.weight", r({11, 8}));
     return t;
-}
-
-void writeModel(const test::TempDir &dir, const nlohmann::json &config, const Tensors &tensors)
-{
-    dir.write("config.json", config.dump());
-    writeSafetensors(dir.file("model.safetensors"), tensors);
-}
-
-Tensors without(Tensors tensors, const std::string &name)
-{
-    std::erase_if(tensors, [&](const auto &t) { return t.first == name; });
-    return tensors;
-}
-
-Tensors replaced(Tensors tensors, const std::string &name, const at::Tensor &value)
-{
-    for (auto &t : tensors)
-        if (t.first == name)
-            t.second = value;
-    return tensors;
 }
 
 // Loads the folder and returns the Error it throws (fails the test if none).

@@ -10,6 +10,7 @@
 #include "tokenizer/gguftokenizer.h"
 #include "tokenizer/loadtokenizer.h"
 #include "util/error.h"
+#include "tempdir.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -37,10 +38,7 @@ namespace {
 
 std::string readText(const fs::path &path)
 {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
+    return test::readFile(path.string());
 }
 
 // "c3 28" → the two bytes.

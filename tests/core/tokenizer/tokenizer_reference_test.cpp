@@ -5,6 +5,7 @@
 
 #include "tokenizer/loadtokenizer.h"
 #include "util/error.h"
+#include "tempdir.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -25,10 +26,7 @@ namespace {
 
 std::string readText(const fs::path &path)
 {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
+    return test::readFile(path.string());
 }
 
 std::vector<std::string> referenceNames()
