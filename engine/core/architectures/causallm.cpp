@@ -59,14 +59,20 @@ torch::Tensor positionIds(std::int64_t batch, std::int64_t seq, std::int64_t pas
 }
 
 torch::Tensor allowedKeys(std::int64_t seq, std::int64_t past, const torch::Tensor &attentionMask,
-                          torch::Device device)
+                          torch::Device device, std::int64_t window)
 {
-    if (seq == 1 && !attentionMask.defined())
+    const bool windowed = window > 0 && past + seq > window;
+    if (seq == 1 && !attentionMask.defined() && !windowed)
         return {};
     const auto options = torch::TensorOptions(torch::kLong).device(device);
     const auto queries = torch::arange(past, past + seq, options).unsqueeze(1);
     const auto keys = torch::arange(past + seq, options).unsqueeze(0);
-    auto allowed = (keys <= queries).view({1, 1, seq, past + seq});
+    auto causal = keys <= queries;
+    // Indices, not positions: with left padding only, the distance between two real
+    // tokens is the same either way.
+    if (windowed)
+        causal = causal.logical_and(queries - keys < window);
+    auto allowed = causal.view({1, 1, seq, past + seq});
     if (attentionMask.defined())
         allowed = allowed.logical_and(
             attentionMask.to(device, torch::kBool).view({attentionMask.size(0), 1, 1, past + seq}));

@@ -64,8 +64,10 @@ torch::Tensor positionIds(std::int64_t batch, std::int64_t seq, std::int64_t pas
 // Which keys each query may attend to, bool [batch or 1, 1, seq, past + seq] on `device`:
 // itself and earlier tokens, minus padding. Undefined when every key is allowed (one new
 // token and no padding: the usual decode step), so attention skips the mask.
+// With a sliding `window` (Mistral), a query also sees only the `window` most recent
+// keys, itself included.
 torch::Tensor allowedKeys(std::int64_t seq, std::int64_t past, const torch::Tensor &attentionMask,
-                          torch::Device device = torch::kCPU);
+                          torch::Device device = torch::kCPU, std::int64_t window = 0);
 
 // Softmax attention of q [b, h, s, d] over k, v [b, h, past + s, d] where `allowed`
 // (everywhere when it is undefined);

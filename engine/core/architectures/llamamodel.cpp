@@ -107,7 +107,8 @@ torch::Tensor LlamaForCausalLmImpl::hiddenStates(const torch::Tensor &ids, const
     const auto batch = ids.size(0);
     const auto seq = ids.size(1);
     const auto positions = positionIds(batch, seq, past, attentionMask, ids.device());
-    return model(ids, positions, allowedKeys(seq, past, attentionMask, ids.device()), cache);
+    const auto window = config().slidingWindow.value_or(0);
+    return model(ids, positions, allowedKeys(seq, past, attentionMask, ids.device(), window), cache);
 }
 
 } // namespace llmos

@@ -36,6 +36,11 @@ public:
         throw Error(ErrorKind::Format, m_source + ": " + field, detail);
     }
 
+    [[noreturn]] void unsupported(const std::string &field, const std::string &detail) const
+    {
+        throw Error(ErrorKind::Unsupported, m_source + ": " + field, detail);
+    }
+
     bool has(const char *field) const
     {
         auto it = m_doc.find(field);
@@ -161,8 +166,14 @@ void readLlama(const ConfigReader &r, ModelConfig &c)
         r.fail("rope_theta", "must be positive");
     // Qwen2 puts biases on q/k/v without saying so in the config.
     c.attentionBias = r.flag("attention_bias", c.modelType == "qwen2");
-    if (r.has("sliding_window") && r.doc().at("sliding_window").is_number_integer())
-        c.slidingWindow = r.doc().at("sliding_window").get<std::int64_t>();
+    // Mistral attends to the last sliding_window tokens only. Qwen2 configs carry the
+    // field too but use it only with use_sliding_window, and then only from
+    // max_window_layers on, which we do not implement.
+    if (c.modelType == "mistral" && r.has("sliding_window"))
+        c.slidingWindow = r.count("sliding_window", kMaxPositions);
+    if (c.modelType == "qwen2" && r.flag("use_sliding_window", false))
+        r.unsupported("use_sliding_window",
+                      "Qwen2 sliding-window attention (per layer, from max_window_layers) is not supported");
     if (r.has("rope_scaling")) {
         const auto &s = r.doc().at("rope_scaling");
         if (!s.is_object())

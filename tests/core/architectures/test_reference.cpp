@@ -29,7 +29,7 @@ constexpr double kTolerance = 1e-4;
 // The models torch_reference.py writes; the suite checks it wrote exactly these.
 const std::vector<std::string> kModels{
     "gpt2", "gpt2-untied", "gpt2-legacy-names", "llama-gqa-llama3", "llama-gqa-llama3-sharded",
-    "llama-gqa-llama3-bf16", "llama-linear-tied-f16", "qwen2", "qwen2-bf16",
+    "llama-gqa-llama3-bf16", "llama-linear-tied-f16", "mistral-sliding-window", "qwen2", "qwen2-bf16",
 };
 
 bool hasParameter(const CausalLm &model, const std::string &name)
@@ -183,7 +183,8 @@ TEST_P(ForwardOptions, PaddedBatchGivesTheLogitsOfEachSequence)
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(TorchReference, ForwardOptions, ::testing::Values("gpt2", "llama-gqa-llama3", "qwen2"),
+INSTANTIATE_TEST_SUITE_P(TorchReference, ForwardOptions,
+                         ::testing::Values("gpt2", "llama-gqa-llama3", "mistral-sliding-window", "qwen2"),
                          [](const auto &info) {
                              std::string name = info.param;
                              std::replace(name.begin(), name.end(), '-', '_');

@@ -140,11 +140,14 @@ def gelu_tanh(x):
     return 0.5 * x * (1.0 + torch.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * x ** 3)))
 
 
-def causal_softmax_attention(q, k, v):
-    """q, k, v: [heads, seq, head_dim] -> [seq, heads * head_dim]."""
+def causal_softmax_attention(q, k, v, window=None):
+    """q, k, v: [heads, seq, head_dim] -> [seq, heads * head_dim]. With a sliding window
+    (Mistral), query i sees keys i - window + 1 .. i only."""
     seq, dim = q.shape[1], q.shape[2]
     scores = q @ k.transpose(1, 2) / math.sqrt(dim)
     future = torch.triu(torch.ones(seq, seq, dtype=torch.bool), diagonal=1)
+    if window:
+        future |= torch.tril(torch.ones(seq, seq, dtype=torch.bool), diagonal=-window)
     scores = scores.masked_fill(future, float("-inf"))
     out = torch.softmax(scores, dim=-1) @ v
     return out.transpose(0, 1).reshape(seq, -1)
@@ -270,7 +273,8 @@ def llama_logits(cfg, w, ids):
         group = heads // kv
         k = torch.stack([k[j // group] for j in range(heads)])
         v = torch.stack([v[j // group] for j in range(heads)])
-        x = x + proj(causal_softmax_attention(q, k, v), p + "self_attn.o_proj")
+        window = cfg.get("sliding_window") if cfg["model_type"] == "mistral" else None
+        x = x + proj(causal_softmax_attention(q, k, v, window), p + "self_attn.o_proj")
         h = rms_norm(x, w[p + "post_attention_layernorm.weight"], eps)
         gate = proj(h, p + "mlp.gate_proj")
         m = gate * torch.sigmoid(gate) * proj(h, p + "mlp.up_proj")
@@ -597,6 +601,11 @@ def main():
                  "tie_word_embeddings": True, "use_sliding_window": False,
                  "bos_token_id": 1, "eos_token_id": 2}
 
+    # Mistral: Llama's layers with a sliding window, here 4 tokens, so the 13-token
+    # sequence exercises it.
+    mistral_cfg = dict(llama_cfg, architectures=["MistralForCausalLM"], model_type="mistral", sliding_window=4,
+                       rope_scaling=None)
+
     def gen(seed):
         return torch.Generator().manual_seed(seed)
 
@@ -612,6 +621,8 @@ def main():
          torch.bfloat16, 1),
         ("llama-linear-tied-f16", llama_linear_cfg, llama_weights(llama_linear_cfg, gen(4), 0.3), llama_logits,
          torch.float16, 1),
+        ("mistral-sliding-window", mistral_cfg, llama_weights(mistral_cfg, gen(7), 0.3), llama_logits,
+         torch.float32, 1),
         ("qwen2", qwen2_cfg, llama_weights(qwen2_cfg, gen(5), 0.25), llama_logits, torch.float32, 1),
         ("qwen2-bf16", qwen2_cfg, llama_weights(qwen2_cfg, gen(5), 0.25), llama_logits, torch.bfloat16, 1),
     ]
