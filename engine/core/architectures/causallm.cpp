@@ -4,11 +4,25 @@
 #include "util/error.h"
 #include "util/shapetext.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
 
 namespace llmos {
+
+std::pair<std::int64_t, std::int64_t> idRange(const torch::Tensor &ids)
+{
+    if (ids.device().is_cpu() && ids.is_contiguous()) {
+        // A plain scan: two reductions and two item() calls cost more than a decode
+        // step's own work at batch 1.
+        const auto *data = ids.data_ptr<std::int64_t>();
+        const auto [lowest, highest] = std::minmax_element(data, data + ids.numel());
+        return {*lowest, *highest};
+    }
+    const auto range = torch::stack({ids.min(), ids.max()}).to(torch::kCPU); // one device sync, not two
+    return {range[0].item<std::int64_t>(), range[1].item<std::int64_t>()};
+}
 
 std::int64_t CausalLmImpl::checkInputs(const torch::Tensor &ids, const torch::Tensor &attentionMask,
                                        const KvCache *cache) const
@@ -18,8 +32,7 @@ std::int64_t CausalLmImpl::checkInputs(const torch::Tensor &ids, const torch::Te
         throw Error(ErrorKind::InvalidInput, where, "token ids must be an int64 tensor [batch, seq]");
     if (ids.size(0) == 0 || ids.size(1) == 0)
         throw Error(ErrorKind::InvalidInput, where, "no tokens to run");
-    const auto lowest = ids.min().item<std::int64_t>();
-    const auto highest = ids.max().item<std::int64_t>();
+    const auto [lowest, highest] = idRange(ids);
     if (lowest < 0 || highest >= m_config.vocabSize)
         throw Error(ErrorKind::InvalidInput, where,
                     "token id " + std::to_string(lowest < 0 ? lowest : highest) + " is outside the vocabulary of "
@@ -90,13 +103,16 @@ torch::Tensor scaledDotProductAttention(const torch::Tensor &q, const torch::Ten
     return out.transpose(1, 2).reshape({q.size(0), q.size(2), q.size(1) * q.size(3)});
 }
 
+torch::Tensor targetLogprobs(const torch::Tensor &logits, const torch::Tensor &targets)
+{
+    // logit[target] - logsumexp(logits): no [seq, vocab] log-softmax copy.
+    return logits.gather(-1, targets.unsqueeze(-1)).squeeze(-1) - logits.logsumexp(-1);
+}
+
 torch::Tensor nextTokenLogprobs(const torch::Tensor &logits, const torch::Tensor &ids)
 {
     const auto seq = ids.size(1);
-    const auto predicting = logits.narrow(1, 0, seq - 1);
-    const auto targets = ids.narrow(1, 1, seq - 1).unsqueeze(-1);
-    // logit[target] - logsumexp(logits): no [seq, vocab] log-softmax copy.
-    return predicting.gather(-1, targets).squeeze(-1) - predicting.logsumexp(-1);
+    return targetLogprobs(logits.narrow(1, 0, seq - 1), ids.narrow(1, 1, seq - 1));
 }
 
 } // namespace llmos

@@ -6,6 +6,7 @@
 #include <torch/torch.h>
 
 #include <cstdint>
+#include <utility>
 
 namespace llmos {
 
@@ -39,6 +40,17 @@ public:
 
     const ModelConfig &config() const noexcept { return m_config; }
 
+    // Lets inference run projections that read the same input (q/k/v, gate/up) as one
+    // matrix product; parameters keep their names and stay trainable (fusedprojection.h).
+    // Call after loading weights and again after moving the model to another device or
+    // dtype; until then the model runs unfused, with the same results.
+    virtual void fuseProjections() {}
+
+    // Whether a decode step (one token, batch 1, a cache, no mask) would now run through
+    // hand-written row kernels rather than tensor ops (see llamamodel.h); for tests and
+    // diagnostics.
+    virtual bool rowDecodeReady() const { return false; }
+
     // A cache sized for this model.
     KvCache makeCache() const { return KvCache(m_config.numLayers); }
 
@@ -55,6 +67,9 @@ private:
     ModelConfig m_config;
 };
 TORCH_MODULE(CausalLm);
+
+// The smallest and largest of a non-empty int64 tensor of token ids.
+std::pair<std::int64_t, std::int64_t> idRange(const torch::Tensor &ids);
 
 // Position of each new token, [batch, seq] int64 on `device`: past..past+seq-1, or, with
 // a mask, the number of real tokens before it (padding gets 0).
@@ -80,5 +95,8 @@ torch::Tensor scaledDotProductAttention(const torch::Tensor &q, const torch::Ten
 // Natural-log probability of each next token: logits [batch, seq, vocab] and ids
 // [batch, seq] -> [batch, seq - 1] where out[b][i] = log p(ids[b][i + 1] | ids[b][0..i]).
 torch::Tensor nextTokenLogprobs(const torch::Tensor &logits, const torch::Tensor &ids);
+
+// log p(target) under each position's logits: logits [..., vocab], targets [...] int64.
+torch::Tensor targetLogprobs(const torch::Tensor &logits, const torch::Tensor &targets);
 
 } // namespace llmos

@@ -103,6 +103,7 @@ CausalLm loadCausalLm(const std::string &path)
     auto model = buildCausalLm(config);
     const auto weights = SafetensorsWeights::openFolder(path);
     loadCausalLmWeights(*model, weights, configPath);
+    model->fuseProjections();
     model->eval();
     return model;
 }

@@ -265,6 +265,7 @@ CausalLm loadCausalLmFromGguf(const std::string &path)
     const auto config = modelConfigFromGguf(file);
     auto model = buildCausalLm(config);
     loadGgufWeights(*model, file, config.modelType);
+    model->fuseProjections();
     model->eval();
     return model;
 }

@@ -131,7 +131,8 @@ torch::Tensor Gpt2LmHeadModelImpl::hiddenStates(const torch::Tensor &ids, const 
     const auto seq = ids.size(1);
     const auto positions = positionIds(batch, seq, past, attentionMask, ids.device());
     const auto limit = config().maxPositionEmbeddings;
-    if (positions.max().item<std::int64_t>() >= limit)
+    const auto highest = attentionMask.defined() ? idRange(positions.contiguous()).second : past + seq - 1;
+    if (highest >= limit)
         throw Error(ErrorKind::InvalidInput, "GPT-2 forward",
                     "positions beyond " + std::to_string(limit) + " (n_positions): GPT-2 has no embedding for them; "
                     "shorten the input");

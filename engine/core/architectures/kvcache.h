@@ -1,8 +1,11 @@
 #pragma once
 
+#include "architectures/rowkernels.h"
+
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <cstring>
 #include <cstdint>
 #include <utility>
 #include <vector>
@@ -54,6 +57,36 @@ public:
         if (index + 1 == m_keys.size())
             m_length = needed; // the last layer completes the step
         return {k.narrow(2, 0, needed), v.narrow(2, 0, needed)};
+    }
+
+    // append() for batch-1 decoding on the CPU without tensor ops: one token's keys and
+    // values for `layer`, keyValueHeads x headDim floats each, copied into fp32 storage.
+    // Returns where all cached keys and values of the layer now are.
+    rowkernels::CachedHeads appendRow(std::int64_t layer, const float *keys, const float *values,
+                                      std::int64_t keyValueHeads, std::int64_t headDim)
+    {
+        const auto index = static_cast<std::size_t>(layer);
+        auto &k = m_keys.at(index);
+        auto &v = m_values.at(index);
+        const auto needed = m_length + 1;
+        if (!k.defined() || k.size(2) < needed) {
+            const auto like = torch::empty({1, keyValueHeads, 0, headDim}, torch::kFloat);
+            const auto capacity = std::max({needed, m_reserved, k.defined() ? 2 * k.size(2) : std::int64_t(0)});
+            k = grow(k, like, capacity);
+            v = grow(v, like, capacity);
+        }
+        // grow() makes contiguous [1, heads, capacity, headDim] storage.
+        const auto headStride = k.size(2) * headDim;
+        float *keyBase = k.data_ptr<float>();
+        float *valueBase = v.data_ptr<float>();
+        const auto bytes = static_cast<std::size_t>(headDim) * sizeof(float);
+        for (std::int64_t h = 0; h < keyValueHeads; ++h) {
+            std::memcpy(keyBase + h * headStride + m_length * headDim, keys + h * headDim, bytes);
+            std::memcpy(valueBase + h * headStride + m_length * headDim, values + h * headDim, bytes);
+        }
+        if (index + 1 == m_keys.size())
+            m_length = needed;
+        return {keyBase, valueBase, headStride, headDim, needed};
     }
 
     void clear()

@@ -1,6 +1,9 @@
 #include "architectures/llamamodel.h"
 
+#include "architectures/rowkernels.h"
 #include "util/error.h"
+
+#include <vector>
 
 namespace llmos {
 
@@ -27,9 +30,24 @@ torch::Tensor LlamaAttentionImpl::forward(const torch::Tensor &x, const torch::T
     auto heads = [&](const torch::Tensor &t, std::int64_t count) {
         return t.view({batch, seq, count, m_headDim}).transpose(1, 2);
     };
-    const auto q = RotaryEmbedding::apply(heads(q_proj(x), m_heads), cos, sin);
-    auto k = RotaryEmbedding::apply(heads(k_proj(x), m_keyValueHeads), cos, sin);
-    auto v = heads(v_proj(x), m_keyValueHeads);
+    const auto qDim = m_heads * m_headDim;
+    const auto kvDim = m_keyValueHeads * m_headDim;
+    torch::Tensor q;
+    torch::Tensor k;
+    torch::Tensor v;
+    if (m_qkv.usable()) {
+        const auto qkv = m_qkv.forward(x);
+        q = qkv.narrow(-1, 0, qDim);
+        k = qkv.narrow(-1, qDim, kvDim);
+        v = qkv.narrow(-1, qDim + kvDim, kvDim);
+    } else {
+        q = q_proj(x);
+        k = k_proj(x);
+        v = v_proj(x);
+    }
+    q = RotaryEmbedding::apply(heads(q, m_heads), cos, sin);
+    k = RotaryEmbedding::apply(heads(k, m_keyValueHeads), cos, sin);
+    v = heads(v, m_keyValueHeads);
     if (cache)
         std::tie(k, v) = cache->append(layer, k, v);
     if (m_keyValueHeads != m_heads) {
@@ -38,6 +56,29 @@ torch::Tensor LlamaAttentionImpl::forward(const torch::Tensor &x, const torch::T
         v = v.repeat_interleave(group, 1);
     }
     return o_proj(scaledDotProductAttention(q, k, v, allowed));
+}
+
+torch::Tensor LlamaAttentionImpl::forwardRow(const torch::Tensor &normed, const torch::Tensor &residual,
+                                             const float *cos, const float *sin, KvCache &cache, std::int64_t layer)
+{
+    auto qkv = m_qkv.forward(normed.view({-1}));
+    float *q = qkv.data_ptr<float>();
+    float *k = q + m_heads * m_headDim;
+    float *v = k + m_keyValueHeads * m_headDim;
+    // Query and key heads are consecutive in the fused output: one pass rotates both.
+    rowkernels::rotateHalf(q, cos, sin, m_heads + m_keyValueHeads, m_headDim);
+    const auto cached = cache.appendRow(layer, k, v, m_keyValueHeads, m_headDim);
+
+    thread_local std::vector<float> scores;
+    scores.resize(static_cast<std::size_t>(cached.tokens));
+    auto attended = torch::empty({m_heads * m_headDim}, torch::kFloat);
+    rowkernels::attendOneQuery(q, cached, m_heads, m_keyValueHeads, m_headDim, attended.data_ptr<float>(),
+                               scores.data());
+    // The residual add rides on the matrix-vector product: residual + W a.
+    auto out = torch::addmv(residual.view({-1}), o_proj->weight, attended);
+    if (o_proj->bias.defined())
+        out.add_(o_proj->bias);
+    return out.view(residual.sizes());
 }
 
 LlamaMlpImpl::LlamaMlpImpl(const ModelConfig &config)
@@ -49,7 +90,21 @@ LlamaMlpImpl::LlamaMlpImpl(const ModelConfig &config)
 
 torch::Tensor LlamaMlpImpl::forward(const torch::Tensor &x)
 {
+    if (m_gateUp.usable()) {
+        const auto gateUp = m_gateUp.forward(x);
+        const auto half = gateUp.size(-1) / 2;
+        return down_proj(torch::silu(gateUp.narrow(-1, 0, half)) * gateUp.narrow(-1, half, half));
+    }
     return down_proj(torch::silu(gate_proj(x)) * up_proj(x));
+}
+
+torch::Tensor LlamaMlpImpl::forwardRow(const torch::Tensor &normed, const torch::Tensor &residual)
+{
+    const auto gateUp = m_gateUp.forward(normed.view({-1}));
+    const auto width = gateUp.size(0) / 2;
+    auto activated = torch::empty({width}, torch::kFloat);
+    rowkernels::siluGate(gateUp.data_ptr<float>(), activated.data_ptr<float>(), width);
+    return torch::addmv(residual.view({-1}), down_proj->weight, activated).view(residual.sizes());
 }
 
 LlamaDecoderLayerImpl::LlamaDecoderLayerImpl(const ModelConfig &config)
@@ -65,6 +120,13 @@ torch::Tensor LlamaDecoderLayerImpl::forward(const torch::Tensor &x, const torch
 {
     const auto h = x + self_attn(input_layernorm(x), cos, sin, allowed, cache, layer);
     return h + mlp(post_attention_layernorm(h));
+}
+
+torch::Tensor LlamaDecoderLayerImpl::forwardRow(const torch::Tensor &x, const float *cos, const float *sin,
+                                                KvCache &cache, std::int64_t layer)
+{
+    const auto h = self_attn->forwardRow(input_layernorm->forwardRow(x), x, cos, sin, cache, layer);
+    return mlp->forwardRow(post_attention_layernorm->forwardRow(h), h);
 }
 
 LlamaModelImpl::LlamaModelImpl(const ModelConfig &config)
@@ -84,9 +146,36 @@ torch::Tensor LlamaModelImpl::forward(const torch::Tensor &ids, const torch::Ten
 {
     const auto [cos, sin] = m_rotary.cosSin(positions);
     auto x = embed_tokens(ids);
+    if (cache && !allowed.defined() && ids.numel() == 1 && rowReady()) {
+        // cos and sin are [1, 1, 1, headDim] here, contiguous.
+        const float *cosRow = cos.data_ptr<float>();
+        const float *sinRow = sin.data_ptr<float>();
+        for (std::size_t i = 0; i < m_layers.size(); ++i)
+            x = m_layers[i]->forwardRow(x, cosRow, sinRow, *cache, static_cast<std::int64_t>(i));
+        return norm->forwardRow(x);
+    }
     for (std::size_t i = 0; i < m_layers.size(); ++i)
         x = m_layers[i](x, cos, sin, allowed, cache, static_cast<std::int64_t>(i));
     return norm(x);
+}
+
+void LlamaModelImpl::fuseProjections()
+{
+    for (auto &layer : m_layers)
+        layer->fuseProjections();
+}
+
+bool LlamaModelImpl::rowReady() const
+{
+    if (torch::GradMode::is_enabled())
+        return false;
+    const auto &w = embed_tokens->weight;
+    if (!w.device().is_cpu() || w.scalar_type() != torch::kFloat)
+        return false;
+    for (const auto &layer : m_layers)
+        if (!layer->rowReady())
+            return false;
+    return true;
 }
 
 LlamaForCausalLmImpl::LlamaForCausalLmImpl(const ModelConfig &config)

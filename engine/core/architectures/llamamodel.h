@@ -1,6 +1,7 @@
 #pragma once
 
 #include "architectures/causallm.h"
+#include "architectures/fusedprojection.h"
 #include "architectures/projection.h"
 #include "architectures/rmsnorm.h"
 #include "architectures/rotaryembedding.h"
@@ -17,6 +18,12 @@ namespace llmos {
 // model.{embed_tokens, layers.N.*, norm} and, unless tied, lm_head.weight. The classes
 // are the parts of one architecture and share a file.
 
+// Batch-1 decoding on the CPU takes a second path through the layers ("row" methods):
+// one token's activations go through hand-written loops (rowkernels.h) and fused
+// matrix-vector products, with no per-op tensor dispatch. The tensor path serves
+// everything else (prefill, batches, masks, GPUs, training) and is the reference the row
+// path is tested against.
+
 // Grouped-query attention with rotary embeddings; q/k/v biases when the config asks
 // (Qwen2). Query head j reads key/value head j / (heads / keyValueHeads).
 class LlamaAttentionImpl : public torch::nn::Module {
@@ -24,6 +31,12 @@ public:
     explicit LlamaAttentionImpl(const ModelConfig &config);
     torch::Tensor forward(const torch::Tensor &x, const torch::Tensor &cos, const torch::Tensor &sin,
                           const torch::Tensor &allowed, KvCache *cache, std::int64_t layer);
+    // residual + o_proj(attention(normed)) for one token; cos and sin hold headDim floats.
+    torch::Tensor forwardRow(const torch::Tensor &normed, const torch::Tensor &residual, const float *cos,
+                             const float *sin, KvCache &cache, std::int64_t layer);
+
+    void fuseProjections() { m_qkv.fuse({q_proj, k_proj, v_proj}); }
+    bool rowReady() const { return m_qkv.usable(); }
 
 private:
     std::int64_t m_heads;
@@ -33,6 +46,7 @@ private:
     Projection k_proj{nullptr};
     Projection v_proj{nullptr};
     Projection o_proj{nullptr};
+    FusedProjection m_qkv;
 };
 TORCH_MODULE(LlamaAttention);
 
@@ -41,11 +55,17 @@ class LlamaMlpImpl : public torch::nn::Module {
 public:
     explicit LlamaMlpImpl(const ModelConfig &config);
     torch::Tensor forward(const torch::Tensor &x);
+    // residual + forward(normed) for one token.
+    torch::Tensor forwardRow(const torch::Tensor &normed, const torch::Tensor &residual);
+
+    void fuseProjections() { m_gateUp.fuse({gate_proj, up_proj}); }
+    bool rowReady() const { return m_gateUp.usable(); }
 
 private:
     Projection gate_proj{nullptr};
     Projection up_proj{nullptr};
     Projection down_proj{nullptr};
+    FusedProjection m_gateUp;
 };
 TORCH_MODULE(LlamaMlp);
 
@@ -54,6 +74,15 @@ public:
     explicit LlamaDecoderLayerImpl(const ModelConfig &config);
     torch::Tensor forward(const torch::Tensor &x, const torch::Tensor &cos, const torch::Tensor &sin,
                           const torch::Tensor &allowed, KvCache *cache, std::int64_t layer);
+    torch::Tensor forwardRow(const torch::Tensor &x, const float *cos, const float *sin, KvCache &cache,
+                             std::int64_t layer);
+
+    void fuseProjections()
+    {
+        self_attn->fuseProjections();
+        mlp->fuseProjections();
+    }
+    bool rowReady() const { return self_attn->rowReady() && mlp->rowReady(); }
 
 private:
     RmsNorm input_layernorm{nullptr};
@@ -70,9 +99,15 @@ public:
     torch::Tensor forward(const torch::Tensor &ids, const torch::Tensor &positions, const torch::Tensor &allowed,
                           KvCache *cache);
 
+    void fuseProjections();
+    // fp32 on the CPU, autograd off, and every layer's fused projections intact: a call
+    // with one token, a cache and no mask then takes the row path.
+    bool rowReady() const;
+
     TokenEmbedding embed_tokens{nullptr};
 
 private:
+
     RotaryEmbedding m_rotary;
     std::vector<LlamaDecoderLayer> m_layers;
     RmsNorm norm{nullptr};
@@ -87,6 +122,8 @@ public:
     torch::Tensor hiddenStates(const torch::Tensor &ids, const torch::Tensor &attentionMask = {},
                                KvCache *cache = nullptr) override;
     const torch::Tensor &outputEmbedding() const override { return lm_head ? lm_head->weight : model->embed_tokens->weight; }
+    void fuseProjections() override { model->fuseProjections(); }
+    bool rowDecodeReady() const override { return model->rowReady(); }
 
 private:
     LlamaModel model{nullptr};

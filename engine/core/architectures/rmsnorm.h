@@ -1,5 +1,7 @@
 #pragma once
 
+#include "architectures/rowkernels.h"
+
 #include <torch/torch.h>
 
 #include <cstdint>
@@ -18,6 +20,14 @@ public:
     torch::Tensor forward(const torch::Tensor &x)
     {
         return weight * (x * torch::rsqrt(x.pow(2).mean(-1, /*keepdim=*/true) + m_eps));
+    }
+
+    // forward() of one contiguous fp32 CPU row, without tensor ops (see rowkernels.h).
+    torch::Tensor forwardRow(const torch::Tensor &x)
+    {
+        auto out = torch::empty_like(x);
+        rowkernels::rmsNorm(x.data_ptr<float>(), weight.data_ptr<float>(), out.data_ptr<float>(), x.numel(), m_eps);
+        return out;
     }
 
     torch::Tensor weight;

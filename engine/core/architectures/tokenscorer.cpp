@@ -3,9 +3,18 @@
 #include "architectures/causallmloader.h"
 #include "util/error.h"
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace llmos {
+
+namespace {
+
+// Positions per LM-head call when scoring.
+constexpr std::int64_t kLogitChunk = 128;
+
+} // namespace
 
 struct TokenScorer::State {
     CausalLm model{nullptr};
@@ -49,8 +58,18 @@ TokenScores TokenScorer::score(std::span<const std::int64_t> ids) const
 
     torch::NoGradGuard noGrad;
     const auto input = torch::tensor(std::vector<std::int64_t>(ids.begin(), ids.end()), torch::kLong).unsqueeze(0);
-    const auto logits = m_state->model->forward(input);
-    const auto logprobs = nextTokenLogprobs(logits, input).squeeze(0).to(torch::kDouble).contiguous();
+    auto &model = *m_state->model;
+    const auto hidden = model.hiddenStates(input);
+    // The LM head runs over a few positions at a time: the logits of a whole sequence,
+    // [tokens, vocab] in fp32, would be 1 GiB for 2,048 tokens of a 128k vocabulary.
+    const auto predicted = input.size(1) - 1;
+    std::vector<torch::Tensor> pieces;
+    for (std::int64_t start = 0; start < predicted; start += kLogitChunk) {
+        const auto length = std::min(kLogitChunk, predicted - start);
+        pieces.push_back(targetLogprobs(model.logits(hidden.narrow(1, start, length)),
+                                        input.narrow(1, start + 1, length)));
+    }
+    const auto logprobs = torch::cat(pieces, 1).squeeze(0).to(torch::kDouble).contiguous();
 
     TokenScores scores;
     const auto *data = logprobs.data_ptr<double>();

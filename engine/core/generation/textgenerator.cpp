@@ -114,6 +114,7 @@ TextGenerator TextGenerator::open(const std::string &modelPath, const GeneratorO
     state->tokenizer = loadTokenizer(modelPath);
     state->model = loadCausalLm(modelPath);
     state->model->to(state->device, computeDtype(state->device));
+    state->model->fuseProjections(); // a move to another device or dtype undoes the fusion
     std::error_code ec;
     if (std::filesystem::is_directory(modelPath, ec))
         state->defaults = loadGenerationConfig(modelPath);

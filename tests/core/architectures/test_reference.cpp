@@ -155,6 +155,68 @@ TEST_P(ForwardOptions, KvCacheGivesTheLogitsOfOneCall)
     EXPECT_LT(maxAbs(torch::cat(pieces, 1), full), 1e-4);
 }
 
+// Batch-1 decoding on the CPU runs hand-written row kernels and fused projections
+// (llamamodel.h); the steps above must have taken that path to test it.
+TEST_P(ForwardOptions, DecodeStepsTakeTheRowPathWhereItApplies)
+{
+    REQUIRE_REFERENCE();
+    auto model = loadCausalLm(reference().folder(GetParam()));
+    const bool llama = model->config().family == ModelFamily::Llama;
+    {
+        torch::NoGradGuard noGrad;
+        EXPECT_EQ(model->rowDecodeReady(), llama) << "loading fuses the projections";
+    }
+    EXPECT_FALSE(model->rowDecodeReady()) << "autograd on: the parameters must get gradients";
+    if (!llama)
+        return;
+
+    const auto parameters = model->named_parameters().size();
+    model->to(torch::kDouble);
+    model->to(torch::kFloat);
+    torch::NoGradGuard noGrad;
+    EXPECT_FALSE(model->rowDecodeReady()) << "a dtype round trip gives each parameter its own storage";
+    model->fuseProjections();
+    EXPECT_TRUE(model->rowDecodeReady());
+    EXPECT_EQ(model->named_parameters().size(), parameters) << "fusing keeps the checkpoint's parameters";
+    EXPECT_TRUE(model->named_parameters().find("model.layers.0.self_attn.k_proj.weight") != nullptr);
+
+    // Writing a part's parameter (as loading or an optimizer step does) shows in the fused
+    // product: the parts are views of it.
+    const auto ids = idsTensor(reference().model(GetParam()).at("sequences").at(0).at("ids").get<std::vector<std::int64_t>>());
+    const auto before = model->forward(ids);
+    model->named_parameters()["model.layers.0.mlp.up_proj.weight"].mul_(0.5);
+    EXPECT_TRUE(model->rowDecodeReady());
+    auto cache = model->makeCache();
+    model->forward(ids.narrow(1, 0, ids.size(1) - 1), {}, &cache);
+    const auto lastByRow = model->forward(ids.narrow(1, ids.size(1) - 1, 1), {}, &cache)[0][0];
+    const auto after = model->forward(ids)[0][-1];
+    EXPECT_GT(maxAbs(after, before[0][-1]), 1e-3);
+    EXPECT_LT(maxAbs(lastByRow, after), 1e-4);
+}
+
+// The scorer runs the LM head a chunk of positions at a time; across chunk boundaries it
+// must give what one forward pass gives.
+TEST(TokenScorer, LongSequenceScoresEqualOneForwardPass)
+{
+    REQUIRE_REFERENCE();
+    for (const std::string name : {"llama-gqa-llama3", "qwen2", "mistral-sliding-window"}) {
+        const auto folder = reference().folder(name);
+        auto model = loadCausalLm(folder);
+        const auto vocab = model->config().vocabSize;
+        const auto length = std::min<std::int64_t>(300, model->config().maxPositionEmbeddings);
+        ASSERT_GT(length, 129) << name << ": the test needs more than one chunk of 128 positions";
+        std::vector<std::int64_t> ids;
+        for (std::int64_t i = 0; i < length; ++i)
+            ids.push_back((i * 7919 + 13) % vocab);
+        const auto got = TokenScorer::open(folder).score(ids).logprobs;
+        torch::NoGradGuard noGrad;
+        const auto input = idsTensor(ids);
+        const auto want = nextTokenLogprobs(model->forward(input), input)[0];
+        ASSERT_EQ(static_cast<std::int64_t>(got.size()), want.size(0)) << name;
+        EXPECT_LT(maxAbs(torch::tensor(got, torch::kDouble), want), 1e-5) << name;
+    }
+}
+
 TEST_P(ForwardOptions, PaddedBatchGivesTheLogitsOfEachSequence)
 {
     REQUIRE_REFERENCE();
