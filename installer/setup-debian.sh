@@ -11,7 +11,7 @@ packages=(
   libtorch-dev libopenblas0-openmp libpcre2-dev libicu-dev libsentencepiece-dev
   nlohmann-json3-dev libfmt-dev
   # registry and server
-  libsqlite3-dev libboost-dev
+  libsqlite3-dev libssl-dev libboost-dev
   # workbench (QtCharts needs libqt6opengl6-dev or find_package fails)
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools fonts-wqy-microhei

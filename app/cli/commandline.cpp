@@ -20,7 +20,7 @@ const std::vector<Command> &commands()
     static const std::vector<Command> all{doctorCommand(), tokenizeCommand(), detokenizeCommand(),
                                           inspectCommand(), scoreCommand(),      generateCommand(),
                                           chatCommand(),     embedCommand(),    classifyCommand(),
-                                          benchmarkCommand()};
+                                          benchmarkCommand(), modelsCommand()};
     return all;
 }
 
@@ -102,6 +102,18 @@ void CommandContext::printJson(const nlohmann::json &value) const
 void CommandContext::printLine(const QString &text) const
 {
     std::fputs((text.toStdString() + "\n").c_str(), stdout);
+}
+
+QString humanBytes(std::uint64_t bytes)
+{
+    const char *units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+    double value = static_cast<double>(bytes);
+    int unit = 0;
+    while (value >= 1024 && unit < 4) {
+        value /= 1024;
+        ++unit;
+    }
+    return QStringLiteral("%1 %2").arg(value, 0, 'f', unit == 0 ? 0 : 1).arg(QLatin1String(units[unit]));
 }
 
 bool isCommandLineInvocation(const QStringList &arguments)

@@ -61,6 +61,9 @@ struct Command {
 // "1,2,3" -> ids; throws UsageError naming the item that is not an id.
 std::vector<std::int32_t> parseTokenIds(const QString &text);
 
+// "1.5 GiB": a byte count for people.
+QString humanBytes(std::uint64_t bytes);
+
 // Registered in their own files.
 Command doctorCommand();
 Command inspectCommand();
@@ -72,5 +75,6 @@ Command classifyCommand();
 Command generateCommand();
 Command chatCommand();
 Command benchmarkCommand();
+Command modelsCommand();
 
 } // namespace llmos::cli

@@ -10,18 +10,6 @@ namespace llmos::cli {
 
 namespace {
 
-QString humanBytes(std::uint64_t bytes)
-{
-    const char *units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
-    double value = static_cast<double>(bytes);
-    int unit = 0;
-    while (value >= 1024 && unit < 4) {
-        value /= 1024;
-        ++unit;
-    }
-    return QStringLiteral("%1 %2").arg(value, 0, 'f', unit == 0 ? 0 : 1).arg(QLatin1String(units[unit]));
-}
-
 QString shapeText(const std::vector<std::uint64_t> &shape)
 {
     QStringList parts;

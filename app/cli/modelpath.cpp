@@ -1,0 +1,30 @@
+#include "cli/modelpath.h"
+
+#include "registry/modelregistry.h"
+#include "registry/registrylayout.h"
+#include "runtime/datadirectory.h"
+#include "util/error.h"
+
+#include <filesystem>
+
+namespace llmos::cli {
+
+QString resolveModelPath(const QString &pathOrModel)
+{
+    const std::string text = pathOrModel.toStdString();
+    std::error_code ec;
+    if (std::filesystem::exists(text, ec))
+        return pathOrModel;
+    const std::string home = dataDirectory();
+    // No registry yet: say so rather than create one just to look in it.
+    if (!std::filesystem::exists(RegistryLayout(home).databaseFile(), ec))
+        throw Error(ErrorKind::NotFound, text,
+                    "is neither a file or folder nor a registered model (there is no model registry in " + home + " yet)");
+    ModelRegistry registry(home);
+    if (!registry.find(text))
+        throw Error(ErrorKind::NotFound, text,
+                    "is neither a file or folder nor the id or name of a registered model (llmos models list shows them)");
+    return QString::fromStdString(registry.resolve(text));
+}
+
+} // namespace llmos::cli
