@@ -3,6 +3,9 @@
 #include "languagesetup.h"
 #include "mainwindow.h"
 #include "pagescreenshots.h"
+#include "runtime/runtimeinfo.h"
+#include "settings/settingsstore.h"
+#include "themesetup.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -21,6 +24,15 @@ bool haveDisplay()
         return v && *v;
     };
     return set("DISPLAY") || set("WAYLAND_DISPLAY") || set("QT_QPA_PLATFORM");
+}
+
+// The engine finds its data folder through LLMOS_HOME. A folder chosen in Settings is
+// handed on that way at start-up (why a change needs a restart), unless the person set
+// LLMOS_HOME themselves: an explicit environment wins, as it does for tests.
+void applyDataFolder(const WorkbenchSettings &settings)
+{
+    if (!settings.dataFolder.isEmpty() && qEnvironmentVariableIsEmpty("LLMOS_HOME"))
+        qputenv("LLMOS_HOME", settings.dataFolder.toLocal8Bit());
 }
 
 } // namespace
@@ -48,7 +60,12 @@ int runWorkbench(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("llmos"));
     QApplication::setApplicationDisplayName(QStringLiteral("LLM OS Workbench"));
     QApplication::setApplicationVersion(QStringLiteral(LLMOS_VERSION));
+    SettingsStore settingsStore;
+    const WorkbenchSettings settings = settingsStore.load();
+    applyDataFolder(settings);
+    configureTorchThreads(settings.threads);
     LanguageSetup language(app);
+    ThemeSetup theme(app);
 
     QCommandLineParser parser;
     parser.addHelpOption();
@@ -59,12 +76,21 @@ int runWorkbench(int argc, char **argv)
     parser.addOption({QStringLiteral("language"),
                       QApplication::translate("Commands", "Interface language, e.g. en or zh_CN."),
                       QStringLiteral("CODE")});
+    parser.addOption({QStringLiteral("theme"),
+                      QApplication::translate("Commands", "Colour theme for this run: system, light or dark."),
+                      QStringLiteral("THEME")});
     parser.process(app);
+    // --language and --theme apply to this run only (screenshots, a quick check); the
+    // saved settings stay as they are.
     if (parser.isSet(QStringLiteral("language")))
         language.apply(parser.value(QStringLiteral("language")));
+    theme.apply(parser.isSet(QStringLiteral("theme"))
+                    ? SettingsStore::themeFromName(parser.value(QStringLiteral("theme")))
+                    : settings.theme);
 
-    MainWindow window;
+    MainWindow window({settingsStore, language, theme});
     if (parser.isSet(QStringLiteral("screenshot"))) {
+        window.resize(1200, 760); // the same size every time, not the size it was left at
         auto *screenshots = new PageScreenshots(window, parser.value(QStringLiteral("screenshot")), &app);
         QObject::connect(screenshots, &PageScreenshots::finished, &app, [&app](bool ok) { app.exit(ok ? 0 : 1); });
         screenshots->start();

@@ -282,6 +282,214 @@
         <source>[%1 tokens in %2 s (%3 tokens/s), stopped: %4]</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>usage: llmos models %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (removed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, dataset %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>made from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  (nothing registered: an original import)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>made from it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  (nothing yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No registered model matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No models registered yet. Add one with: llmos models import PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAMILY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PARAMETERS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIZE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TAGS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>origin:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>family:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>architecture:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parameters:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dtype:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>context:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>license:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (used in place)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tags:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>files:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model card:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>importing: %1% (%2 of %3) %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 as %2 (%3 files, %4%5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, used in place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed %1 (%2); %3 freed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lineage of %1 keeps the name %2 without an id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is tagged: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no tags)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lineage of %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old database was kept as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored %1 models from their manifests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>models needs a subverb: list, show, import, rm, tag, lineage or rebuild</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 does not apply to &apos;models %2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown subverb &apos;models %1&apos; (list, show, import, rm, tag, lineage, rebuild)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -470,19 +678,52 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>A Hugging Face model folder or a .gguf file.</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>llmos::HomePage</name>
     <message>
-        <source>Welcome to LLM OS Workbench</source>
+        <source>The model registry: list, show, import, rm, tag, lineage, rebuild.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Keep your language models, run them, fine-tune them and serve them — on this machine, offline, without installing Python.</source>
+        <source>list, show, import, rm, tag, lineage or rebuild.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;What works today&lt;/b&gt;, from a terminal:&lt;ul&gt;&lt;li&gt;&lt;code&gt;llmos inspect PATH&lt;/code&gt; — read a Hugging Face model folder, a .safetensors or a .gguf file: architecture, parameters, tensors;&lt;/li&gt;&lt;li&gt;&lt;code&gt;llmos tokenize --tokenizer PATH --text &quot;…&quot;&lt;/code&gt; — token ids exactly as the model&apos;s own tokenizer gives them;&lt;/li&gt;&lt;li&gt;&lt;code&gt;llmos doctor&lt;/code&gt; — check the compute setup.&lt;/li&gt;&lt;/ul&gt;The pages on the left show what comes next.</source>
+        <source>A model id or name, a path to import, a tag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list: models whose name, description, architecture or family contains TEXT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list: models of this family (llama, gpt2, bert).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list: models with this tag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import: the name to register (default: from the source).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import: a description to keep with the model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import: use the files where they are instead of copying them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tag: remove the tag instead of adding it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour theme for this run: system, light or dark.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rm: remove even when other models were made from it; rebuild: rebuild a database that still opens.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -493,20 +734,97 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Home</source>
+        <source>Models</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Fine-tune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Experiments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ModelsPage</name>
     <message>
         <source>Models</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your model registry: every imported model, fine-tune, adapter and quantized variant, with its files, model card and lineage.</source>
+        <source>No models yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Until this page arrives, inspect a model from a terminal:
-llmos inspect PATH   (a Hugging Face folder, .safetensors or .gguf file)</source>
+        <source>Drag a Hugging Face model folder or a .gguf file onto this window, or use Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model file (.gguf, .safetensors)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What works today&lt;/b&gt;, from a terminal:&lt;ul&gt;&lt;li&gt;&lt;code&gt;llmos inspect PATH&lt;/code&gt; — read a Hugging Face model folder, a .safetensors or a .gguf file: architecture, parameters, tensors;&lt;/li&gt;&lt;li&gt;&lt;code&gt;llmos chat --model PATH&lt;/code&gt; — chat with a model in the terminal;&lt;/li&gt;&lt;li&gt;&lt;code&gt;llmos doctor&lt;/code&gt; — check the compute setup.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not imported: %1.
+Importing into the registry arrives with the model browser. Meanwhile, llmos inspect PATH reads these from a terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a model folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a model file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model files (*.gguf *.safetensors)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::PlannedPage</name>
+    <message>
+        <source>This page is not built yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -542,6 +860,11 @@ llmos inspect PATH   (a Hugging Face folder, .safetensors or .gguf file)</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Until this page arrives, chat with a model from a terminal:
+llmos chat --model PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -549,15 +872,206 @@ llmos inspect PATH   (a Hugging Face folder, .safetensors or .gguf file)</source
         <source>Serve your models on this machine through an OpenAI-compatible API.</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>llmos::ProgressDialog</name>
     <message>
-        <source>Ready</source>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>llmos::PlannedPage</name>
+    <name>llmos::ResourceUsageIndicator</name>
     <message>
-        <source>This page is not built yet.</source>
+        <source>CPU %1 · llmos %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory –</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory %1 / %2 · llmos %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 busy, %3 of %4 memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPU %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n GPUs, busiest %1 · %2</source>
+        <translation>
+            <numerusform>%n GPU, busiest %1 · %2</numerusform>
+            <numerusform>%n GPUs, busiest %1 · %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CPU use: the whole machine, and this program&apos;s share of it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory: in use on the machine, its total, and what this program holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::RunningJobsIndicator</name>
+    <message>
+        <source>No jobs running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n jobs running</source>
+        <translation>
+            <numerusform>%n job running</numerusform>
+            <numerusform>%n jobs running</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show the jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::SettingsPage</name>
+    <message>
+        <source>Choose the data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a full path, such as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> of %1 cores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many CPU threads model code uses. Applies at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto: a CUDA GPU when there is one, else the CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking which devices this machine has…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CUDA was chosen, but this build or machine has no CUDA GPU, so models run on the CPU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This build or machine has no CUDA GPU, so models run on the CPU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used by models loaded from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models, runs and datasets are kept here. The environment variable LLMOS_HOME (%1) is set and wins over this setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models, runs and datasets are kept here. The new folder is used after the workbench restarts; until then %1 stays in use. Nothing is moved from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models, runs and datasets are kept here. A change takes effect after the workbench restarts.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -620,6 +1134,17 @@ llmos inspect PATH   (a Hugging Face folder, .safetensors or .gguf file)</source
     </message>
     <message>
         <source>libtorch is using the slow reference BLAS. Install the package libopenblas0-openmp to make models run about 30 times faster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::TaskRunner</name>
+    <message>
+        <source>an unknown error stopped the task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the task failed without saying why</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

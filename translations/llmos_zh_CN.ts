@@ -281,6 +281,214 @@
         <source>[%1 tokens in %2 s (%3 tokens/s), stopped: %4]</source>
         <translation>[%1 个词元，用时 %2 秒（%3 词元/秒），停止原因：%4]</translation>
     </message>
+    <message>
+        <source>usage: llmos models %1</source>
+        <translation>用法：llmos models %1</translation>
+    </message>
+    <message>
+        <source>%1 (removed)</source>
+        <translation>%1（已删除）</translation>
+    </message>
+    <message>
+        <source>, run %1</source>
+        <translation>，运行 %1</translation>
+    </message>
+    <message>
+        <source>, dataset %1</source>
+        <translation>，数据集 %1</translation>
+    </message>
+    <message>
+        <source>made from:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>  (nothing registered: an original import)</source>
+        <translation>  （无登记来源：原始导入）</translation>
+    </message>
+    <message>
+        <source>made from it:</source>
+        <translation>由它派生：</translation>
+    </message>
+    <message>
+        <source>  (nothing yet)</source>
+        <translation>  （暂无）</translation>
+    </message>
+    <message>
+        <source>No registered model matches.</source>
+        <translation>没有匹配的已登记模型。</translation>
+    </message>
+    <message>
+        <source>No models registered yet. Add one with: llmos models import PATH</source>
+        <translation>尚未登记任何模型。可用以下命令添加：llmos models import PATH</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>FAMILY</source>
+        <translation>系列</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>PARAMETERS</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <source>SIZE</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>TAGS</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>id:</source>
+        <translation>ID：</translation>
+    </message>
+    <message>
+        <source>name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>origin:</source>
+        <translation>来源类型：</translation>
+    </message>
+    <message>
+        <source>status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>family:</source>
+        <translation>系列：</translation>
+    </message>
+    <message>
+        <source>architecture:</source>
+        <translation>架构：</translation>
+    </message>
+    <message>
+        <source>parameters:</source>
+        <translation>参数量：</translation>
+    </message>
+    <message>
+        <source>dtype:</source>
+        <translation>数据类型：</translation>
+    </message>
+    <message>
+        <source>context:</source>
+        <translation>上下文长度：</translation>
+    </message>
+    <message>
+        <source>size:</source>
+        <translation>大小：</translation>
+    </message>
+    <message>
+        <source>license:</source>
+        <translation>许可证：</translation>
+    </message>
+    <message>
+        <source>description:</source>
+        <translation>描述：</translation>
+    </message>
+    <message>
+        <source>created:</source>
+        <translation>创建时间：</translation>
+    </message>
+    <message>
+        <source>source:</source>
+        <translation>源路径：</translation>
+    </message>
+    <message>
+        <source>%1 (used in place)</source>
+        <translation>%1（原位使用）</translation>
+    </message>
+    <message>
+        <source>tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>warning:</source>
+        <translation>警告：</translation>
+    </message>
+    <message>
+        <source>files:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>model card:</source>
+        <translation>模型卡片：</translation>
+    </message>
+    <message>
+        <source>importing: %1% (%2 of %3) %4</source>
+        <translation>正在导入：%1%（%2 / %3）%4</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Imported %1 as %2 (%3 files, %4%5).</source>
+        <translation>已导入 %1，ID 为 %2（%3 个文件，%4%5）。</translation>
+    </message>
+    <message>
+        <source>, used in place</source>
+        <translation>，原位使用</translation>
+    </message>
+    <message>
+        <source>Removed %1 (%2); %3 freed.</source>
+        <translation>已删除 %1（%2）；释放了 %3。</translation>
+    </message>
+    <message>
+        <source>The lineage of %1 keeps the name %2 without an id.</source>
+        <translation>%1 的谱系仍保留名称 %2，但不再有 ID。</translation>
+    </message>
+    <message>
+        <source>%1 is tagged: %2</source>
+        <translation>%1 的标签：%2</translation>
+    </message>
+    <message>
+        <source>(no tags)</source>
+        <translation>（无标签）</translation>
+    </message>
+    <message>
+        <source>Lineage of %1 (%2)</source>
+        <translation>%1（%2）的谱系</translation>
+    </message>
+    <message>
+        <source>The old database was kept as %1.</source>
+        <translation>旧数据库已保留为 %1。</translation>
+    </message>
+    <message>
+        <source>Restored %1 models from their manifests.</source>
+        <translation>已从清单恢复 %1 个模型。</translation>
+    </message>
+    <message>
+        <source>skipped: %1</source>
+        <translation>已跳过：%1</translation>
+    </message>
+    <message>
+        <source>models needs a subverb: list, show, import, rm, tag, lineage or rebuild</source>
+        <translation>models 需要一个子命令：list、show、import、rm、tag、lineage 或 rebuild</translation>
+    </message>
+    <message>
+        <source>--%1 does not apply to &apos;models %2&apos;</source>
+        <translation>--%1 不适用于“models %2”</translation>
+    </message>
+    <message>
+        <source>unknown subverb &apos;models %1&apos; (list, show, import, rm, tag, lineage, rebuild)</source>
+        <translation>未知的子命令“models %1”（可用：list、show、import、rm、tag、lineage、rebuild）</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -482,20 +690,53 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>A Hugging Face model folder or a .gguf file.</source>
         <translation>Hugging Face 模型文件夹或 .gguf 文件。</translation>
     </message>
-</context>
-<context>
-    <name>llmos::HomePage</name>
     <message>
-        <source>Welcome to LLM OS Workbench</source>
-        <translation>欢迎使用 LLM OS 工作台</translation>
+        <source>The model registry: list, show, import, rm, tag, lineage, rebuild.</source>
+        <translation>模型登记库：list、show、import、rm、tag、lineage、rebuild。</translation>
     </message>
     <message>
-        <source>Keep your language models, run them, fine-tune them and serve them — on this machine, offline, without installing Python.</source>
-        <translation>在这台机器上离线管理、运行、微调和部署你的语言模型——无需安装 Python。</translation>
+        <source>list, show, import, rm, tag, lineage or rebuild.</source>
+        <translation>list、show、import、rm、tag、lineage 或 rebuild。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;What works today&lt;/b&gt;, from a terminal:&lt;ul&gt;&lt;li&gt;&lt;code&gt;llmos inspect PATH&lt;/code&gt; — read a Hugging Face model folder, a .safetensors or a .gguf file: architecture, parameters, tensors;&lt;/li&gt;&lt;li&gt;&lt;code&gt;llmos tokenize --tokenizer PATH --text &quot;…&quot;&lt;/code&gt; — token ids exactly as the model&apos;s own tokenizer gives them;&lt;/li&gt;&lt;li&gt;&lt;code&gt;llmos doctor&lt;/code&gt; — check the compute setup.&lt;/li&gt;&lt;/ul&gt;The pages on the left show what comes next.</source>
-        <translation>&lt;b&gt;目前可用的功能&lt;/b&gt;（在终端中）：&lt;ul&gt;&lt;li&gt;&lt;code&gt;llmos inspect PATH&lt;/code&gt;——读取 Hugging Face 模型文件夹、.safetensors 或 .gguf 文件：架构、参数量、张量；&lt;/li&gt;&lt;li&gt;&lt;code&gt;llmos tokenize --tokenizer PATH --text &quot;…&quot;&lt;/code&gt;——与模型自带分词器完全一致的词元 ID；&lt;/li&gt;&lt;li&gt;&lt;code&gt;llmos doctor&lt;/code&gt;——检查计算环境。&lt;/li&gt;&lt;/ul&gt;左侧的页面展示即将推出的功能。</translation>
+        <source>A model id or name, a path to import, a tag.</source>
+        <translation>模型 ID 或名称、要导入的路径、标签。</translation>
+    </message>
+    <message>
+        <source>list: models whose name, description, architecture or family contains TEXT.</source>
+        <translation>list：名称、描述、架构或系列包含 TEXT 的模型。</translation>
+    </message>
+    <message>
+        <source>list: models of this family (llama, gpt2, bert).</source>
+        <translation>list：属于该系列（llama、gpt2、bert）的模型。</translation>
+    </message>
+    <message>
+        <source>list: models with this tag.</source>
+        <translation>list：带有该标签的模型。</translation>
+    </message>
+    <message>
+        <source>import: the name to register (default: from the source).</source>
+        <translation>import：登记使用的名称（默认取自来源）。</translation>
+    </message>
+    <message>
+        <source>import: a description to keep with the model.</source>
+        <translation>import：随模型保存的描述。</translation>
+    </message>
+    <message>
+        <source>import: use the files where they are instead of copying them.</source>
+        <translation>import：在原位置使用文件，而不复制。</translation>
+    </message>
+    <message>
+        <source>tag: remove the tag instead of adding it.</source>
+        <translation>tag：删除该标签而不是添加。</translation>
+    </message>
+    <message>
+        <source>Colour theme for this run: system, light or dark.</source>
+        <translation>本次运行的配色主题：system、light 或 dark。</translation>
+    </message>
+    <message>
+        <source>rm: remove even when other models were made from it; rebuild: rebuild a database that still opens.</source>
+        <translation>rm：即使有其他模型由它派生也删除；rebuild：即使数据库仍能打开也重建。</translation>
     </message>
 </context>
 <context>
@@ -505,22 +746,98 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <translation>LLM OS 工作台</translation>
     </message>
     <message>
-        <source>Home</source>
-        <translation>首页</translation>
+        <source>Models</source>
+        <translation>模型</translation>
     </message>
+    <message>
+        <source>Fine-tune</source>
+        <translation>微调</translation>
+    </message>
+    <message>
+        <source>Experiments</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Apps</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ModelsPage</name>
     <message>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <source>Your model registry: every imported model, fine-tune, adapter and quantized variant, with its files, model card and lineage.</source>
-        <translation>你的模型库：每个导入的模型、微调结果、适配器和量化版本，以及它们的文件、模型卡和谱系。</translation>
+        <source>No models yet</source>
+        <translation>还没有模型</translation>
     </message>
     <message>
-        <source>Until this page arrives, inspect a model from a terminal:
-llmos inspect PATH   (a Hugging Face folder, .safetensors or .gguf file)</source>
-        <translation>在此页面完成之前，可以在终端中查看模型：
-llmos inspect PATH   （Hugging Face 文件夹、.safetensors 或 .gguf 文件）</translation>
+        <source>Drag a Hugging Face model folder or a .gguf file onto this window, or use Import…</source>
+        <translation>把 Hugging Face 模型文件夹或 .gguf 文件拖到此窗口，或使用“导入…”</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Model folder…</source>
+        <translation>模型文件夹…</translation>
+    </message>
+    <message>
+        <source>Model file (.gguf, .safetensors)…</source>
+        <translation>模型文件（.gguf、.safetensors）…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What works today&lt;/b&gt;, from a terminal:&lt;ul&gt;&lt;li&gt;&lt;code&gt;llmos inspect PATH&lt;/code&gt; — read a Hugging Face model folder, a .safetensors or a .gguf file: architecture, parameters, tensors;&lt;/li&gt;&lt;li&gt;&lt;code&gt;llmos chat --model PATH&lt;/code&gt; — chat with a model in the terminal;&lt;/li&gt;&lt;li&gt;&lt;code&gt;llmos doctor&lt;/code&gt; — check the compute setup.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;b&gt;目前可用的功能&lt;/b&gt;（在终端中）：&lt;ul&gt;&lt;li&gt;&lt;code&gt;llmos inspect PATH&lt;/code&gt;——读取 Hugging Face 模型文件夹、.safetensors 或 .gguf 文件：架构、参数量、张量；&lt;/li&gt;&lt;li&gt;&lt;code&gt;llmos chat --model PATH&lt;/code&gt;——在终端中与模型对话；&lt;/li&gt;&lt;li&gt;&lt;code&gt;llmos doctor&lt;/code&gt;——检查计算环境。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 以及另外 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not imported: %1.
+Importing into the registry arrives with the model browser. Meanwhile, llmos inspect PATH reads these from a terminal.</source>
+        <translation>未导入：%1。
+导入到模型库的功能将随模型浏览器一同推出。在此之前，可以在终端中用 llmos inspect PATH 读取它们。</translation>
+    </message>
+    <message>
+        <source>Import a model folder</source>
+        <translation>导入模型文件夹</translation>
+    </message>
+    <message>
+        <source>Import a model file</source>
+        <translation>导入模型文件</translation>
+    </message>
+    <message>
+        <source>Model files (*.gguf *.safetensors)</source>
+        <translation>模型文件 (*.gguf *.safetensors)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::PlannedPage</name>
+    <message>
+        <source>This page is not built yet.</source>
+        <translation>此页面尚未完成。</translation>
     </message>
     <message>
         <source>Fine-tune</source>
@@ -555,6 +872,12 @@ llmos inspect PATH   （Hugging Face 文件夹、.safetensors 或 .gguf 文件�
         <translation>基于你的模型的小应用：聊天试验场与竞技场、分类器、语义搜索、流监视器。</translation>
     </message>
     <message>
+        <source>Until this page arrives, chat with a model from a terminal:
+llmos chat --model PATH</source>
+        <translation>在此页面完成之前，可以在终端中与模型对话：
+llmos chat --model PATH</translation>
+    </message>
+    <message>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
@@ -562,16 +885,205 @@ llmos inspect PATH   （Hugging Face 文件夹、.safetensors 或 .gguf 文件�
         <source>Serve your models on this machine through an OpenAI-compatible API.</source>
         <translation>通过兼容 OpenAI 的 API 在本机上提供模型服务。</translation>
     </message>
+</context>
+<context>
+    <name>llmos::ProgressDialog</name>
     <message>
-        <source>Ready</source>
-        <translation>就绪</translation>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
     </message>
 </context>
 <context>
-    <name>llmos::PlannedPage</name>
+    <name>llmos::ResourceUsageIndicator</name>
     <message>
-        <source>This page is not built yet.</source>
-        <translation>此页面尚未完成。</translation>
+        <source>CPU %1 · llmos %2</source>
+        <translation>CPU %1 · llmos %2</translation>
+    </message>
+    <message>
+        <source>Memory –</source>
+        <translation>内存 –</translation>
+    </message>
+    <message>
+        <source>Memory %1 / %2 · llmos %3</source>
+        <translation>内存 %1 / %2 · llmos %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 busy, %3 of %4 memory</source>
+        <translation>%1：占用 %2，显存 %3 / %4</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>GPU %1 · %2</source>
+        <translation>GPU %1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n GPUs, busiest %1 · %2</source>
+        <translation>
+            <numerusform>%n 个 GPU，最忙 %1 · %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CPU use: the whole machine, and this program&apos;s share of it</source>
+        <translation>CPU 使用率：整台机器，以及本程序所占的份额</translation>
+    </message>
+    <message>
+        <source>Memory: in use on the machine, its total, and what this program holds</source>
+        <translation>内存：本机已用、总量，以及本程序占用的内存</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::RunningJobsIndicator</name>
+    <message>
+        <source>No jobs running</source>
+        <translation>没有正在运行的任务</translation>
+    </message>
+    <message>
+        <source>Running: %1</source>
+        <translation>正在运行：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n jobs running</source>
+        <translation>
+            <numerusform>%n 个任务正在运行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show the jobs</source>
+        <translation>查看任务</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::SettingsPage</name>
+    <message>
+        <source>Choose the data folder</source>
+        <translation>选择数据文件夹</translation>
+    </message>
+    <message>
+        <source>Enter a full path, such as %1.</source>
+        <translation>请输入完整路径，例如 %1。</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>存储</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Default: %1</source>
+        <translation>默认：%1</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Use default</source>
+        <translation>使用默认</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>线程</translation>
+    </message>
+    <message>
+        <source> of %1 cores</source>
+        <translation> / %1 核</translation>
+    </message>
+    <message>
+        <source>How many CPU threads model code uses. Applies at once.</source>
+        <translation>模型代码使用的 CPU 线程数。立即生效。</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Auto: a CUDA GPU when there is one, else the CPU</source>
+        <translation>自动：有 CUDA GPU 时使用 GPU，否则使用 CPU</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation>CUDA GPU</translation>
+    </message>
+    <message>
+        <source>Checking which devices this machine has…</source>
+        <translation>正在检查本机有哪些设备…</translation>
+    </message>
+    <message>
+        <source>CUDA was chosen, but this build or machine has no CUDA GPU, so models run on the CPU.</source>
+        <translation>已选择 CUDA，但此构建或本机没有 CUDA GPU，因此模型在 CPU 上运行。</translation>
+    </message>
+    <message>
+        <source>This build or machine has no CUDA GPU, so models run on the CPU.</source>
+        <translation>此构建或本机没有 CUDA GPU，因此模型在 CPU 上运行。</translation>
+    </message>
+    <message>
+        <source>Used by models loaded from now on.</source>
+        <translation>对此后加载的模型生效。</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Models, runs and datasets are kept here. The environment variable LLMOS_HOME (%1) is set and wins over this setting.</source>
+        <translation>模型、运行记录和数据集都保存在这里。已设置环境变量 LLMOS_HOME（%1），它优先于此设置。</translation>
+    </message>
+    <message>
+        <source>Models, runs and datasets are kept here. The new folder is used after the workbench restarts; until then %1 stays in use. Nothing is moved from it.</source>
+        <translation>模型、运行记录和数据集都保存在这里。新文件夹将在工作台重启后启用；在此之前仍使用 %1。其中的内容不会被移动。</translation>
+    </message>
+    <message>
+        <source>Models, runs and datasets are kept here. A change takes effect after the workbench restarts.</source>
+        <translation>模型、运行记录和数据集都保存在这里。更改将在工作台重启后生效。</translation>
     </message>
 </context>
 <context>
@@ -633,6 +1145,17 @@ llmos inspect PATH   （Hugging Face 文件夹、.safetensors 或 .gguf 文件�
     <message>
         <source>libtorch is using the slow reference BLAS. Install the package libopenblas0-openmp to make models run about 30 times faster.</source>
         <translation>libtorch 正在使用缓慢的参考 BLAS。安装 libopenblas0-openmp 软件包可使模型运行速度提高约 30 倍。</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::TaskRunner</name>
+    <message>
+        <source>an unknown error stopped the task</source>
+        <translation>任务因未知错误而停止</translation>
+    </message>
+    <message>
+        <source>the task failed without saying why</source>
+        <translation>任务失败，但没有给出原因</translation>
     </message>
 </context>
 </TS>

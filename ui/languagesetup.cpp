@@ -1,14 +1,15 @@
 #include "languagesetup.h"
 
+#include "settings/settingsstore.h"
+
 #include <QLocale>
-#include <QSettings>
 
 namespace llmos {
 
 LanguageSetup::LanguageSetup(QCoreApplication &app)
     : m_app(app)
 {
-    const QString saved = QSettings().value(QStringLiteral("language")).toString();
+    const QString saved = SettingsStore().load().language;
     if (saved.isEmpty() || !apply(saved)) {
         const QString system = QLocale::system().name(); // e.g. zh_CN
         if (!apply(system) && !apply(system.section(QLatin1Char('_'), 0, 0)))

@@ -1,20 +1,87 @@
 #include "mainwindow.h"
 
-#include "pages/homepage.h"
+#include "pages/modelspage.h"
 #include "pages/plannedpage.h"
+#include "pages/settingspage.h"
+#include "settings/settingsstore.h"
+#include "widgets/resourceusageindicator.h"
+#include "widgets/runningjobsindicator.h"
 
+#include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QHBoxLayout>
 #include <QListWidget>
+#include <QMimeData>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QUrl>
 
 namespace llmos {
 
-MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
+namespace {
+
+const QString kModelsPage = QStringLiteral("models");
+
+// The pages later issues fill, in sidebar order. The sidebar title is translated in the
+// window's context, the rest by the page itself.
+struct PlannedPageText {
+    const char *id;
+    const char *sidebarTitle;
+    const char *title;
+    const char *description;
+    const char *meanwhile; // what to use until the page exists; may be null
+};
+constexpr PlannedPageText kPlannedPages[] = {
+    {"finetune", QT_TRANSLATE_NOOP("llmos::MainWindow", "Fine-tune"), QT_TRANSLATE_NOOP("llmos::PlannedPage", "Fine-tune"),
+     QT_TRANSLATE_NOOP("llmos::PlannedPage",
+                       "Design a fine-tuning run: pick a model and a dataset, choose full fine-tuning or LoRA, "
+                       "adapters, prefix or prompt tuning, and start it."),
+     nullptr},
+    {"experiments", QT_TRANSLATE_NOOP("llmos::MainWindow", "Experiments"),
+     QT_TRANSLATE_NOOP("llmos::PlannedPage", "Experiments"),
+     QT_TRANSLATE_NOOP("llmos::PlannedPage",
+                       "Hyperparameter searches with live loss curves: grid, random, TPE and ASHA/Hyperband, "
+                       "compared side by side."),
+     nullptr},
+    {"jobs", QT_TRANSLATE_NOOP("llmos::MainWindow", "Jobs"), QT_TRANSLATE_NOOP("llmos::PlannedPage", "Jobs"),
+     QT_TRANSLATE_NOOP("llmos::PlannedPage",
+                       "Everything running or queued on this machine, with progress, pause and cancel."),
+     nullptr},
+    {"apps", QT_TRANSLATE_NOOP("llmos::MainWindow", "Apps"), QT_TRANSLATE_NOOP("llmos::PlannedPage", "Apps"),
+     QT_TRANSLATE_NOOP("llmos::PlannedPage",
+                       "Small applications on your models: chat playground and arena, classifier, semantic search, "
+                       "stream monitor."),
+     QT_TRANSLATE_NOOP("llmos::PlannedPage",
+                       "Until this page arrives, chat with a model from a terminal:\nllmos chat --model PATH")},
+    {"server", QT_TRANSLATE_NOOP("llmos::MainWindow", "Server"), QT_TRANSLATE_NOOP("llmos::PlannedPage", "Server"),
+     QT_TRANSLATE_NOOP("llmos::PlannedPage", "Serve your models on this machine through an OpenAI-compatible API."),
+     nullptr},
+};
+constexpr QSize kDefaultSize(1200, 760);
+
+// Local paths in a drag, or nothing when any item is not a local file (a web link, text):
+// a partial import of what was dropped would surprise more than a refusal.
+QStringList localPaths(const QMimeData *mime)
 {
-    setWindowTitle(tr("LLM OS Workbench"));
-    resize(1200, 760);
+    if (!mime || !mime->hasUrls())
+        return {};
+    QStringList paths;
+    for (const QUrl &url : mime->urls()) {
+        if (!url.isLocalFile())
+            return {};
+        paths << url.toLocalFile();
+    }
+    return paths;
+}
+
+} // namespace
+
+MainWindow::MainWindow(WindowServices services, QWidget *parent)
+    : QMainWindow(parent)
+    , m_services(services)
+{
+    setAcceptDrops(true);
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
@@ -26,7 +93,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_sidebar->setFixedWidth(190);
     m_sidebar->setFrameShape(QFrame::NoFrame);
     m_sidebar->setStyleSheet(QStringLiteral(
-        "QListWidget#sidebar { background: palette(window); padding-top: 12px; font-size: 11pt; outline: 0; }"
+        "QListWidget#sidebar { background: palette(window); padding-top: 12px; font-size: 11pt; outline: 0;"
+        " border-right: 1px solid palette(midlight); }"
         "QListWidget#sidebar::item { padding: 9px 16px; border-radius: 6px; margin: 1px 8px; }"
         "QListWidget#sidebar::item:selected { background: palette(highlight); color: palette(highlighted-text); }"));
     m_pages = new QStackedWidget(central);
@@ -34,47 +102,37 @@ MainWindow::MainWindow(QWidget *parent)
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
 
-    addPage(QStringLiteral("home"), tr("Home"), new HomePage(this));
-    addPage(QStringLiteral("models"), tr("Models"),
-            new PlannedPage(tr("Models"),
-                            tr("Your model registry: every imported model, fine-tune, adapter and quantized "
-                               "variant, with its files, model card and lineage."),
-                            tr("Until this page arrives, inspect a model from a terminal:\n"
-                               "llmos inspect PATH   (a Hugging Face folder, .safetensors or .gguf file)"),
-                            this));
-    addPage(QStringLiteral("finetune"), tr("Fine-tune"),
-            new PlannedPage(tr("Fine-tune"),
-                            tr("Design a fine-tuning run: pick a model and a dataset, choose full fine-tuning "
-                               "or LoRA, adapters, prefix or prompt tuning, and start it."),
-                            QString(), this));
-    addPage(QStringLiteral("experiments"), tr("Experiments"),
-            new PlannedPage(tr("Experiments"),
-                            tr("Hyperparameter searches with live loss curves: grid, random, TPE and "
-                               "ASHA/Hyperband, compared side by side."),
-                            QString(), this));
-    addPage(QStringLiteral("jobs"), tr("Jobs"),
-            new PlannedPage(tr("Jobs"), tr("Everything running or queued on this machine, with progress, "
-                                           "pause and cancel."),
-                            QString(), this));
-    addPage(QStringLiteral("apps"), tr("Apps"),
-            new PlannedPage(tr("Apps"), tr("Small applications on your models: chat playground and arena, "
-                                           "classifier, semantic search, stream monitor."),
-                            QString(), this));
-    addPage(QStringLiteral("server"), tr("Server"),
-            new PlannedPage(tr("Server"), tr("Serve your models on this machine through an OpenAI-compatible "
-                                             "API."),
-                            QString(), this));
-
+    m_models = new ModelsPage(this);
+    addPage(kModelsPage, QT_TRANSLATE_NOOP("llmos::MainWindow", "Models"), m_models);
+    for (const PlannedPageText &planned : kPlannedPages) {
+        addPage(QString::fromLatin1(planned.id), planned.sidebarTitle,
+                new PlannedPage(planned.title, planned.description, planned.meanwhile, this));
+    }
+    addPage(QStringLiteral("settings"), QT_TRANSLATE_NOOP("llmos::MainWindow", "Settings"),
+            new SettingsPage(services, this));
     connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
-    m_sidebar->setCurrentRow(0);
-    statusBar()->showMessage(tr("Ready"));
+
+    m_runningJobs = new RunningJobsIndicator(this);
+    statusBar()->addWidget(m_runningJobs, 1);
+    connect(m_runningJobs, &RunningJobsIndicator::clicked, this, [this] { showPage(QStringLiteral("jobs")); });
+    m_resourceUsage = new ResourceUsageIndicator(this);
+    statusBar()->addPermanentWidget(m_resourceUsage);
+
+    // Import requests, from drops and from the Models page's Import… button, leave through
+    // one signal. Until the model browser handles them the Models page says so.
+    connect(m_models, &ModelsPage::importRequested, this, &MainWindow::importRequested);
+    connect(this, &MainWindow::importRequested, m_models, &ModelsPage::showPendingImport);
+
+    retranslate();
+    restoreWindowState();
 }
 
-void MainWindow::addPage(const QString &id, const QString &title, QWidget *page)
+void MainWindow::addPage(const QString &id, const char *title, QWidget *page)
 {
-    m_sidebar->addItem(title);
+    m_sidebar->addItem(QString());
     m_pages->addWidget(page);
     m_pageIds << id;
+    m_pageTitles << title;
 }
 
 int MainWindow::pageCount() const
@@ -87,14 +145,80 @@ QString MainWindow::pageId(int index) const
     return m_pageIds.value(index);
 }
 
+int MainWindow::pageIndex(const QString &id) const
+{
+    return int(m_pageIds.indexOf(id));
+}
+
+QString MainWindow::currentPageId() const
+{
+    return pageId(m_pages->currentIndex());
+}
+
 void MainWindow::showPage(int index)
 {
     m_sidebar->setCurrentRow(index);
 }
 
+void MainWindow::showPage(const QString &id)
+{
+    if (const int index = pageIndex(id); index >= 0)
+        showPage(index);
+}
+
 QWidget *MainWindow::page(int index) const
 {
     return m_pages->widget(index);
+}
+
+void MainWindow::saveWindowState()
+{
+    m_services.settings.saveWindowState(saveGeometry(), currentPageId());
+}
+
+void MainWindow::restoreWindowState()
+{
+    const QByteArray geometry = m_services.settings.windowGeometry();
+    if (geometry.isEmpty() || !restoreGeometry(geometry))
+        resize(kDefaultSize);
+    const int last = pageIndex(m_services.settings.lastPage());
+    showPage(last >= 0 ? last : 0);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveWindowState();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!localPaths(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QStringList paths = localPaths(event->mimeData());
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    showPage(kModelsPage);
+    Q_EMIT importRequested(paths);
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("LLM OS Workbench"));
+    for (int i = 0; i < m_sidebar->count(); ++i)
+        m_sidebar->item(i)->setText(tr(m_pageTitles.at(i)));
 }
 
 } // namespace llmos

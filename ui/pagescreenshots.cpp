@@ -7,11 +7,23 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace llmos {
 
 namespace {
 constexpr int kPollMs = 50;
 constexpr int kMaxWaitMs = 60000;
+
+// Anything on screen still gathering its figures (a page measuring the machine, the
+// status bar's first samples) says so with a `loading` property.
+bool showsLoadingWidget(const QWidget &window)
+{
+    const auto widgets = window.findChildren<QWidget *>();
+    return std::any_of(widgets.begin(), widgets.end(), [](const QWidget *widget) {
+        return widget->isVisible() && widget->property("loading").toBool();
+    });
+}
 } // namespace
 
 PageScreenshots::PageScreenshots(MainWindow &window, QString folder, QObject *parent)
@@ -35,8 +47,7 @@ void PageScreenshots::start()
 
 void PageScreenshots::captureCurrent()
 {
-    QWidget *page = m_window.page(m_index);
-    if (page->property("loading").toBool() && m_waitedMs < kMaxWaitMs) {
+    if (showsLoadingWidget(m_window) && m_waitedMs < kMaxWaitMs) {
         m_waitedMs += kPollMs;
         QTimer::singleShot(kPollMs, this, &PageScreenshots::captureCurrent);
         return;

@@ -8,7 +8,7 @@ namespace llmos {
 class MainWindow;
 
 // Saves a PNG of every page of the window into a folder (for docs and reviews), waiting
-// for pages that load asynchronously (those with a `loading` property) without blocking
+// for what loads asynchronously (widgets with a `loading` property) without blocking
 // the event loop.
 class PageScreenshots : public QObject {
     Q_OBJECT

@@ -18,14 +18,23 @@ class SystemSummary : public QGroupBox {
 public:
     explicit SystemSummary(QWidget *parent = nullptr);
     bool isLoading() const { return m_loading; }
+    // Valid once loaded() was emitted.
+    const RuntimeInfo &runtimeInfo() const { return m_info; }
+    // The compute threads now in use, when Settings changes them.
+    void setThreads(int threads);
 
 Q_SIGNALS:
     void loaded();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
-    void show(const RuntimeInfo &info);
+    void retranslate();
 
     QFutureWatcher<RuntimeInfo> m_watcher;
+    RuntimeInfo m_info;
+    QLabel *m_captions[6] = {};
     QLabel *m_torch = nullptr;
     QLabel *m_blas = nullptr;
     QLabel *m_threads = nullptr;

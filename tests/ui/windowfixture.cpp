@@ -1,0 +1,24 @@
+#include "windowfixture.h"
+
+#include <QApplication>
+#include <QSettings>
+
+WindowFixture::WindowFixture()
+{
+    QSettings().clear();
+    m_settings = std::make_unique<llmos::SettingsStore>();
+    m_language = std::make_unique<llmos::LanguageSetup>(*QCoreApplication::instance());
+    (void)m_language->apply(QStringLiteral("en")); // not the machine's language: tests read English
+    m_theme = std::make_unique<llmos::ThemeSetup>(*qApp);
+}
+
+WindowFixture::~WindowFixture()
+{
+    m_theme->apply(llmos::ColorTheme::System); // the next test starts from the same look
+}
+
+void WindowFixture::nameApplication(const char *testName)
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("llmos-tests"));
+    QCoreApplication::setApplicationName(QString::fromLatin1(testName));
+}

@@ -1,0 +1,49 @@
+#include "widgets/runningjobsindicator.h"
+
+#include <QEvent>
+#include <QMouseEvent>
+
+namespace llmos {
+
+RunningJobsIndicator::RunningJobsIndicator(QWidget *parent)
+    : QLabel(parent)
+{
+    setObjectName(QStringLiteral("runningJobs"));
+    setTextFormat(Qt::PlainText);
+    setCursor(Qt::PointingHandCursor);
+    setContentsMargins(8, 0, 0, 0); // not flush against the window's edge
+    retranslate();
+}
+
+void RunningJobsIndicator::setRunningJobs(const QStringList &titles)
+{
+    m_titles = titles;
+    retranslate();
+}
+
+void RunningJobsIndicator::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QLabel::changeEvent(event);
+}
+
+void RunningJobsIndicator::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton)
+        Q_EMIT clicked();
+    QLabel::mouseReleaseEvent(event);
+}
+
+void RunningJobsIndicator::retranslate()
+{
+    if (m_titles.isEmpty())
+        setText(tr("No jobs running"));
+    else if (m_titles.size() == 1)
+        setText(tr("Running: %1").arg(m_titles.first()));
+    else
+        setText(tr("%n jobs running", "", int(m_titles.size())));
+    setToolTip(m_titles.size() > 1 ? m_titles.join(QLatin1Char('\n')) : tr("Show the jobs"));
+}
+
+} // namespace llmos
