@@ -26,15 +26,6 @@ bool haveDisplay()
     return set("DISPLAY") || set("WAYLAND_DISPLAY") || set("QT_QPA_PLATFORM");
 }
 
-// The engine finds its data folder through LLMOS_HOME. A folder chosen in Settings is
-// handed on that way at start-up (why a change needs a restart), unless the person set
-// LLMOS_HOME themselves: an explicit environment wins, as it does for tests.
-void applyDataFolder(const WorkbenchSettings &settings)
-{
-    if (!settings.dataFolder.isEmpty() && qEnvironmentVariableIsEmpty("LLMOS_HOME"))
-        qputenv("LLMOS_HOME", settings.dataFolder.toLocal8Bit());
-}
-
 } // namespace
 
 int runWorkbench(int argc, char **argv)
@@ -56,13 +47,10 @@ int runWorkbench(int argc, char **argv)
     }
 
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("llmos"));
-    QApplication::setOrganizationName(QStringLiteral("llmos"));
     QApplication::setApplicationDisplayName(QStringLiteral("LLM OS Workbench"));
     QApplication::setApplicationVersion(QStringLiteral(LLMOS_VERSION));
     SettingsStore settingsStore;
     const WorkbenchSettings settings = settingsStore.load();
-    applyDataFolder(settings);
     configureTorchThreads(settings.threads);
     LanguageSetup language(app);
     ThemeSetup theme(app);

@@ -5,6 +5,7 @@
 #include "guilauncher.h"
 #include "languagesetup.h"
 #include "runtime/runtimeinfo.h"
+#include "settings/settingsstore.h"
 
 #include <QCoreApplication>
 
@@ -16,6 +17,10 @@ int main(int argc, char **argv)
 
     // libtorch may start with a single intra-op thread; use every core.
     llmos::configureTorchThreads(0);
+    // The names pick the settings file, which the window and the verbs share.
+    QCoreApplication::setOrganizationName(QStringLiteral("llmos"));
+    QCoreApplication::setApplicationName(QStringLiteral("llmos"));
+    llmos::applyDataFolderSetting(llmos::SettingsStore().load());
 
     if (llmos::cli::isCommandLineInvocation(arguments)) {
         QCoreApplication app(argc, argv);

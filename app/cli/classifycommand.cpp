@@ -12,7 +12,7 @@ namespace {
 
 int runClassify(CommandContext &ctx)
 {
-    const std::string model = ctx.required(QStringLiteral("model")).toStdString();
+    const std::string model = ctx.modelPath();
     const std::string text = ctx.required(QStringLiteral("text")).toStdString();
     const auto classifier = TextClassifier::open(model);
     const auto result = classifier.classify({text}).front();
@@ -47,7 +47,7 @@ Command classifyCommand()
             [](QCommandLineParser &p) {
                 p.addOption({QStringLiteral("model"),
                              QCoreApplication::translate("Commands", "A Hugging Face BertForSequenceClassification "
-                                                                     "folder."),
+                                                                     "folder, or the id or name of a registered one."),
                              QStringLiteral("PATH")});
                 p.addOption({QStringLiteral("text"), QCoreApplication::translate("Commands", "The text to classify."),
                              QStringLiteral("STR")});

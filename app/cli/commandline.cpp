@@ -1,5 +1,7 @@
 #include "cli/commandline.h"
 
+#include "cli/modelpath.h"
+
 #include "util/error.h"
 
 #include <QCommandLineParser>
@@ -68,6 +70,11 @@ QString CommandContext::required(const QString &option) const
     if (!m_parser.isSet(option))
         throw UsageError{tr("missing required option --%1").arg(option)};
     return m_parser.value(option);
+}
+
+std::string CommandContext::modelPath() const
+{
+    return resolveModelPath(required(QStringLiteral("model"))).toStdString();
 }
 
 std::optional<double> CommandContext::number(const QString &option) const

@@ -33,6 +33,9 @@ public:
     bool json() const { return m_json; }
     // A required option's value; throws UsageError naming it when absent.
     QString required(const QString &option) const;
+    // --model as a path a loader takes: a folder or file as given, else a registered
+    // model's id or name resolved through the registry (resolveModelPath).
+    std::string modelPath() const;
     // An option's value as a number; empty when the option is absent, UsageError naming
     // it when the value is not a number.
     std::optional<double> number(const QString &option) const;

@@ -41,7 +41,7 @@ EmbeddingOptions embeddingOptions(CommandContext &ctx)
 
 int runEmbed(CommandContext &ctx)
 {
-    const std::string model = ctx.required(QStringLiteral("model")).toStdString();
+    const std::string model = ctx.modelPath();
     std::vector<std::string> texts;
     for (const auto &text : ctx.parser().values(QStringLiteral("text")))
         texts.push_back(text.toStdString());
@@ -103,7 +103,8 @@ Command embedCommand()
             [](QCommandLineParser &p) {
                 p.addOption({QStringLiteral("model"),
                              QCoreApplication::translate("Commands",
-                                                         "A Hugging Face or sentence-transformers BERT model folder."),
+                                                         "A Hugging Face or sentence-transformers BERT model folder, or the id "
+                                                         "or name of a registered one."),
                              QStringLiteral("PATH")});
                 p.addOption({QStringLiteral("text"),
                              QCoreApplication::translate("Commands", "A text to embed; repeat for several."),

@@ -13,7 +13,7 @@ namespace llmos::cli {
 
 void addGenerationOptions(QCommandLineParser &p)
 {
-    p.addOption({QStringLiteral("model"), CommandContext::tr("A Hugging Face model folder or a .gguf file."), QStringLiteral("PATH")});
+    p.addOption({QStringLiteral("model"), CommandContext::tr("A Hugging Face model folder, a .gguf file, or the id or name of a registered model."), QStringLiteral("PATH")});
     p.addOption({QStringLiteral("max-tokens"), CommandContext::tr("Most tokens to generate (default 256)."), QStringLiteral("N")});
     p.addOption({QStringLiteral("temperature"), CommandContext::tr("Sampling temperature; 0 picks the most likely token."),
                  QStringLiteral("T")});
@@ -41,7 +41,7 @@ TextGenerator openGenerator(CommandContext &ctx, const std::string &modelPath)
     GeneratorOptions options;
     if (ctx.parser().isSet(QStringLiteral("device")))
         options.device = ctx.parser().value(QStringLiteral("device")).toStdString();
-    return TextGenerator::open(modelPath.empty() ? ctx.required(QStringLiteral("model")).toStdString() : modelPath,
+    return TextGenerator::open(modelPath.empty() ? ctx.modelPath() : modelPath,
                                options);
 }
 

@@ -14,7 +14,7 @@ namespace {
 
 int runScore(CommandContext &ctx)
 {
-    const std::string model = ctx.required(QStringLiteral("model")).toStdString();
+    const std::string model = ctx.modelPath();
     const bool haveText = ctx.parser().isSet(QStringLiteral("text"));
     const bool haveIds = ctx.parser().isSet(QStringLiteral("ids"));
     if (haveText == haveIds)
@@ -49,7 +49,7 @@ Command scoreCommand()
     return {"score", QT_TRANSLATE_NOOP("Commands", "Log-probabilities and perplexity of a text under a model."),
             [](QCommandLineParser &p) {
                 p.addOption({QStringLiteral("model"),
-                             QCoreApplication::translate("Commands", "A Hugging Face model folder or a .gguf file."), QStringLiteral("PATH")});
+                             QCoreApplication::translate("Commands", "A Hugging Face model folder, a .gguf file, or the id or name of a registered model."), QStringLiteral("PATH")});
                 p.addOption({QStringLiteral("text"), QCoreApplication::translate("Commands", "The text to score."),
                              QStringLiteral("STR")});
                 p.addOption({QStringLiteral("ids"), QCoreApplication::translate("Commands", "Comma-separated token ids."),

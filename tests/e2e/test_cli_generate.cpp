@@ -62,6 +62,37 @@ TEST(CliGenerate, GreedyJsonHasTheDocumentedFieldsAndTheEnginesTokens)
     EXPECT_EQ(out["ids"].get<std::vector<std::int32_t>>(), generator.generate(request).ids);
 }
 
+// --model takes a registered model's name or id as well as a path.
+TEST(CliGenerate, ARegisteredModelIsNamedByNameOrId)
+{
+    test::TempDir home;
+    const std::string env = "env LLMOS_HOME=" + test::shellQuote(home.path()) + " ";
+    const auto imported = runLlmos({"models", "import", models().base, "--name", "tiny-chat", "--json"}, env);
+    ASSERT_EQ(imported.exitCode, 0) << imported.err;
+    const std::string id = json::parse(imported.out).at("id");
+
+    const std::vector<std::string> greedy{"--prompt", "Hello", "--max-tokens", "6", "--temperature", "0", "--json"};
+    auto generate = [&](const std::string &model) {
+        std::vector<std::string> args{"generate", "--model", model};
+        args.insert(args.end(), greedy.begin(), greedy.end());
+        const auto run = runLlmos(args, env);
+        EXPECT_EQ(run.exitCode, 0) << model << ": " << run.err;
+        return run.exitCode == 0 ? json::parse(run.out).at("ids") : json();
+    };
+    const auto byPath = generate(models().base);
+    EXPECT_EQ(generate("tiny-chat"), byPath);
+    EXPECT_EQ(generate(id), byPath);
+
+    const auto scored = runLlmos({"score", "--model", "tiny-chat", "--text", "Hello there", "--json"}, env);
+    ASSERT_EQ(scored.exitCode, 0) << scored.err;
+    EXPECT_GT(json::parse(scored.out).at("perplexity").get<double>(), 1.0);
+
+    const auto unknown = runLlmos({"generate", "--model", "no-such-model", "--prompt", "x"}, env);
+    EXPECT_EQ(unknown.exitCode, 1);
+    EXPECT_NE(unknown.err.find("no-such-model"), std::string::npos) << unknown.err;
+    EXPECT_NE(unknown.err.find("llmos models list"), std::string::npos) << unknown.err;
+}
+
 TEST(CliGenerate, TheSameSeedGivesTheSameTextAndStopCutsIt)
 {
     const std::vector<std::string> args{"generate", "--model",     models().base, "--prompt", "Seeded", "--max-tokens",

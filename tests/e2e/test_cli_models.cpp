@@ -117,6 +117,24 @@ TEST_F(CliModels, ModelArgumentsTakePathsIdsAndNames)
     EXPECT_EQ(json::parse(inspected.out).at("parameter_count"), 10);
 }
 
+// The data folder chosen in the window's Settings is the verbs' too, unless LLMOS_HOME
+// says otherwise.
+TEST_F(CliModels, TheVerbsUseTheDataFolderChosenInSettings)
+{
+    llmos::test::writeTinyHfFolder(source("tiny"));
+    const std::string chosen = m_dir.file("chosen-home");
+    m_dir.write("config/llmos/llmos.conf", "[General]\ndataFolder=" + chosen + "\n");
+    const std::string settingsEnv = "env -u LLMOS_HOME XDG_CONFIG_HOME=" + shellQuote(m_dir.file("config")) + " ";
+    const CliRun imported = llmos::test::runLlmos({"models", "import", source("tiny"), "--json"}, settingsEnv);
+    ASSERT_EQ(imported.exitCode, 0) << imported.err;
+    EXPECT_TRUE(std::filesystem::exists(chosen + "/registry.sqlite"));
+
+    const CliRun overridden = llmos::test::runLlmos(
+        {"models", "list", "--json"}, settingsEnv + "LLMOS_HOME=" + shellQuote(m_dir.file("other-home")) + " ");
+    ASSERT_EQ(overridden.exitCode, 0) << overridden.err;
+    EXPECT_TRUE(json::parse(overridden.out).at("models").empty()) << "LLMOS_HOME wins over the setting";
+}
+
 TEST_F(CliModels, PickleFolderIsRefusedWithOneLineAndNothingRegistered)
 {
     std::filesystem::create_directories(source("pickle"));

@@ -111,4 +111,10 @@ ColorTheme SettingsStore::themeFromName(const QString &name)
     return valueOf(kThemeNames, name);
 }
 
+void applyDataFolderSetting(const WorkbenchSettings &settings)
+{
+    if (!settings.dataFolder.isEmpty() && qEnvironmentVariableIsEmpty("LLMOS_HOME"))
+        qputenv("LLMOS_HOME", settings.dataFolder.toLocal8Bit());
+}
+
 } // namespace llmos

@@ -46,4 +46,10 @@ private:
     mutable QSettings m_settings;
 };
 
+// The engine finds its data folder through LLMOS_HOME. A folder chosen in Settings is
+// handed on that way when the process starts (why a change needs a restart), to the
+// window and the command line alike, unless the person set LLMOS_HOME themselves: an
+// explicit environment wins, as it does for tests.
+void applyDataFolderSetting(const WorkbenchSettings &settings);
+
 } // namespace llmos
