@@ -1,4 +1,4 @@
-// llmos models list|show|import|rm|tag|lineage|rebuild: the model registry from a
+// llmos models list|show|import|export|rm|tag|lineage|rebuild: the model registry from a
 // terminal. Every subverb prints text for people or, with --json, one JSON document.
 
 #include "cli/commandline.h"
@@ -6,6 +6,7 @@
 #include "registry/modelregistry.h"
 #include "registry/registryid.h"
 #include "runtime/datadirectory.h"
+#include "services/modelexport.h"
 #include "util/error.h"
 
 #include <QCommandLineParser>
@@ -35,17 +36,38 @@ const std::map<QString, QStringList> &optionOwners()
         {QStringLiteral("in-place"), {QStringLiteral("import")}},
         {QStringLiteral("force"), {QStringLiteral("rm"), QStringLiteral("rebuild")}},
         {QStringLiteral("remove"), {QStringLiteral("tag")}},
+        {QStringLiteral("format"), {QStringLiteral("export")}},
+        {QStringLiteral("out"), {QStringLiteral("export")}},
+        {QStringLiteral("max-shard-size"), {QStringLiteral("export")}},
+        {QStringLiteral("dtype"), {QStringLiteral("export")}},
+        {QStringLiteral("register"), {QStringLiteral("export")}},
     };
     return owners;
 }
 
-// Ctrl-C during an import: the handler only sets a flag (nothing else is safe in a
+// Ctrl-C during an import or export: the handler only sets a flag (nothing else is safe in a
 // signal handler); the progress callback, called every MiB, turns it into a stop request.
 volatile std::sig_atomic_t g_interrupted = 0;
 
-void onImportInterrupt(int)
+void onInterrupt(int)
 {
     g_interrupted = 1;
+}
+
+// Runs work with Ctrl-C turned into g_interrupted, restoring the previous handler after.
+template <typename Work>
+auto withInterruptHandler(Work &&work)
+{
+    g_interrupted = 0;
+    const auto previous = std::signal(SIGINT, onInterrupt);
+    try {
+        auto result = work();
+        std::signal(SIGINT, previous);
+        return result;
+    } catch (...) {
+        std::signal(SIGINT, previous);
+        throw;
+    }
 }
 
 QString q(const std::string &text)
@@ -264,16 +286,7 @@ int runImport(CommandContext &ctx, ModelRegistry &registry)
             stop.request_stop();
         line.update(p);
     };
-    g_interrupted = 0;
-    const auto previous = std::signal(SIGINT, onImportInterrupt);
-    ModelRecord m;
-    try {
-        m = registry.importModel(args.at(1).toStdString(), options);
-    } catch (...) {
-        std::signal(SIGINT, previous);
-        throw;
-    }
-    std::signal(SIGINT, previous);
+    const ModelRecord m = withInterruptHandler([&] { return registry.importModel(args.at(1).toStdString(), options); });
     std::vector<std::string> warnings;
     if (auto w = m.metadata.find("warnings"); w != m.metadata.end())
         for (const auto &text : q(w->second).split(QLatin1Char('\n')))
@@ -289,6 +302,87 @@ int runImport(CommandContext &ctx, ModelRegistry &registry)
                       .arg(m.files.size())
                       .arg(humanBytes(m.sizeBytes))
                       .arg(m.inPlace ? CommandContext::tr(", used in place") : QString()));
+    return 0;
+}
+
+// "5GB", "500MB", "2GiB", "123": bytes, as the Hub's max_shard_size spells them.
+std::uint64_t parseByteSize(const QString &text)
+{
+    static const std::map<QString, std::uint64_t> units{
+        {QString(), 1},           {QStringLiteral("B"), 1},
+        {QStringLiteral("KB"), 1000}, {QStringLiteral("MB"), 1000'000}, {QStringLiteral("GB"), 1000'000'000},
+        {QStringLiteral("KIB"), 1ull << 10}, {QStringLiteral("MIB"), 1ull << 20}, {QStringLiteral("GIB"), 1ull << 30},
+    };
+    const QString upper = text.trimmed().toUpper();
+    qsizetype split = 0;
+    while (split < upper.size() && (upper[split].isDigit() || upper[split] == QLatin1Char('.')))
+        ++split;
+    bool ok = false;
+    const double number = upper.left(split).toDouble(&ok);
+    const auto unit = units.find(upper.mid(split).trimmed());
+    if (!ok || number <= 0 || unit == units.end())
+        throw UsageError{CommandContext::tr("--max-shard-size: '%1' is not a size like 2GB or 500MB").arg(text)};
+    return static_cast<std::uint64_t>(number * static_cast<double>(unit->second));
+}
+
+std::optional<GgmlType> ggufTypeOption(const QString &text)
+{
+    if (text.isEmpty())
+        return std::nullopt;
+    const QString lower = text.toLower();
+    if (lower == QLatin1String("f32"))
+        return GgmlType::F32;
+    if (lower == QLatin1String("f16"))
+        return GgmlType::F16;
+    if (lower == QLatin1String("bf16"))
+        return GgmlType::BF16;
+    if (lower == QLatin1String("q8_0"))
+        return GgmlType::Q8_0;
+    throw UsageError{CommandContext::tr("--dtype: '%1' is not one of f32, f16, bf16, q8_0").arg(text)};
+}
+
+int runExport(CommandContext &ctx, ModelRegistry &registry)
+{
+    const QStringList args = ctx.parser().positionalArguments();
+    checkArguments(args, 1,
+                   QStringLiteral("export ID|NAME --format hf|gguf --out PATH [--max-shard-size 5GB] "
+                                  "[--dtype f32|f16|bf16|q8_0] [--register NAME]"));
+    ModelExportRequest request;
+    request.model = args.at(1).toStdString();
+    const QString format = ctx.required(QStringLiteral("format"));
+    if (format == QLatin1String("hf"))
+        request.format = ModelExportFormat::HuggingFace;
+    else if (format == QLatin1String("gguf"))
+        request.format = ModelExportFormat::Gguf;
+    else
+        throw UsageError{CommandContext::tr("--format: '%1' is not hf or gguf").arg(format)};
+    request.destination = ctx.required(QStringLiteral("out")).toStdString();
+    if (ctx.parser().isSet(QStringLiteral("max-shard-size"))) {
+        if (request.format != ModelExportFormat::HuggingFace)
+            throw UsageError{CommandContext::tr("--max-shard-size applies to --format hf")};
+        request.maxShardBytes = parseByteSize(ctx.parser().value(QStringLiteral("max-shard-size")));
+    }
+    request.ggufType = ggufTypeOption(ctx.parser().value(QStringLiteral("dtype")));
+    if (request.ggufType && request.format != ModelExportFormat::Gguf)
+        throw UsageError{CommandContext::tr("--dtype applies to --format gguf")};
+    request.registerAs = ctx.parser().value(QStringLiteral("register")).toStdString();
+    std::stop_source stop;
+    request.progress = [&](double) {
+        if (g_interrupted)
+            stop.request_stop();
+        return !stop.stop_requested();
+    };
+    const ModelExportResult result = withInterruptHandler([&] { return exportRegisteredModel(registry, request); });
+    if (ctx.json()) {
+        nlohmann::json out{{"path", result.path}};
+        if (!result.registeredId.empty())
+            out["registered_id"] = result.registeredId;
+        ctx.printJson(out);
+        return 0;
+    }
+    ctx.printLine(CommandContext::tr("Exported to %1.").arg(q(result.path)));
+    if (!result.registeredId.empty())
+        ctx.printLine(CommandContext::tr("Registered as %1.").arg(q(result.registeredId)));
     return 0;
 }
 
@@ -388,7 +482,7 @@ int runModels(CommandContext &ctx)
 {
     const QStringList args = ctx.parser().positionalArguments();
     if (args.isEmpty())
-        throw UsageError{CommandContext::tr("models needs a subverb: list, show, import, rm, tag, lineage or rebuild")};
+        throw UsageError{CommandContext::tr("models needs a subverb: list, show, import, export, rm, tag, lineage or rebuild")};
     const QString sub = args.front();
     for (const auto &[option, owners] : optionOwners())
         if (ctx.parser().isSet(option) && !owners.contains(sub))
@@ -400,10 +494,11 @@ int runModels(CommandContext &ctx)
     static const std::map<QString, Run> subverbs{
         {QStringLiteral("list"), runList},     {QStringLiteral("show"), runShow}, {QStringLiteral("import"), runImport},
         {QStringLiteral("rm"), runRemove},     {QStringLiteral("tag"), runTag},   {QStringLiteral("lineage"), runLineage},
+        {QStringLiteral("export"), runExport},
     };
     const auto it = subverbs.find(sub);
     if (it == subverbs.end())
-        throw UsageError{CommandContext::tr("unknown subverb 'models %1' (list, show, import, rm, tag, lineage, rebuild)").arg(sub)};
+        throw UsageError{CommandContext::tr("unknown subverb 'models %1' (list, show, import, export, rm, tag, lineage, rebuild)").arg(sub)};
     ModelRegistry registry(dataDirectory());
     return it->second(ctx, registry);
 }
@@ -413,10 +508,10 @@ int runModels(CommandContext &ctx)
 Command modelsCommand()
 {
     return {"models",
-            QT_TRANSLATE_NOOP("Commands", "The model registry: list, show, import, rm, tag, lineage, rebuild."),
+            QT_TRANSLATE_NOOP("Commands", "The model registry: list, show, import, export, rm, tag, lineage, rebuild."),
             [](QCommandLineParser &p) {
                 p.addPositionalArgument(QStringLiteral("SUBVERB"),
-                                        QCoreApplication::translate("Commands", "list, show, import, rm, tag, lineage or rebuild."));
+                                        QCoreApplication::translate("Commands", "list, show, import, export, rm, tag, lineage or rebuild."));
                 p.addPositionalArgument(QStringLiteral("ARGS"),
                                         QCoreApplication::translate("Commands", "A model id or name, a path to import, a tag."),
                                         QStringLiteral("[ARGS...]"));
@@ -437,6 +532,19 @@ Command modelsCommand()
                              QCoreApplication::translate("Commands", "rm: remove even when other models were made from it; "
                                                                     "rebuild: rebuild a database that still opens.")});
                 p.addOption({QStringLiteral("remove"), QCoreApplication::translate("Commands", "tag: remove the tag instead of adding it.")});
+                p.addOption({QStringLiteral("format"), QCoreApplication::translate("Commands", "export: hf (a Hugging Face folder) or gguf."),
+                             QStringLiteral("FORMAT")});
+                p.addOption({QStringLiteral("out"), QCoreApplication::translate("Commands", "export: the new folder or .gguf file to write."),
+                             QStringLiteral("PATH")});
+                p.addOption({QStringLiteral("max-shard-size"),
+                             QCoreApplication::translate("Commands", "export: the largest safetensors shard, e.g. 2GB (default 5GB)."),
+                             QStringLiteral("SIZE")});
+                p.addOption({QStringLiteral("dtype"),
+                             QCoreApplication::translate("Commands", "export: how GGUF stores weights: f32, f16 (default), bf16 or q8_0."),
+                             QStringLiteral("TYPE")});
+                p.addOption({QStringLiteral("register"),
+                             QCoreApplication::translate("Commands", "export: also register the export under this name, with its lineage."),
+                             QStringLiteral("NAME")});
             },
             runModels};
 }

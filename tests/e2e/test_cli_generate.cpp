@@ -8,6 +8,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+#include <set>
+
 using namespace llmos;
 using llmos::test::runLlmos;
 using nlohmann::json;
@@ -91,6 +94,68 @@ TEST(CliGenerate, ARegisteredModelIsNamedByNameOrId)
     EXPECT_EQ(unknown.exitCode, 1);
     EXPECT_NE(unknown.err.find("no-such-model"), std::string::npos) << unknown.err;
     EXPECT_NE(unknown.err.find("llmos models list"), std::string::npos) << unknown.err;
+}
+
+// models export: a Hugging Face folder (sharded, with a card that tells the lineage) and
+// a GGUF file that generates what the original does; both registered with lineage.
+TEST(CliModelsExport, HuggingFaceAndGgufExportsWorkElsewhereAndKeepTheirLineage)
+{
+    test::TempDir home;
+    const std::string env = "env LLMOS_HOME=" + test::shellQuote(home.path()) + " ";
+    ASSERT_EQ(runLlmos({"models", "import", models().chat, "--name", "tiny-chat"}, env).exitCode, 0);
+
+    const auto hf = runLlmos({"models", "export", "tiny-chat", "--format", "hf", "--out", home.file("out-hf"),
+                              "--max-shard-size", "20KB", "--register", "tiny-chat-hf", "--json"},
+                             env);
+    ASSERT_EQ(hf.exitCode, 0) << hf.err;
+    const auto index = json::parse(test::readFile(home.file("out-hf/model.safetensors.index.json")));
+    std::set<std::string> shards;
+    for (const auto &[tensor, shard] : index.at("weight_map").items())
+        shards.insert(shard.get<std::string>());
+    EXPECT_GE(shards.size(), 2u) << "20KB shards of a larger model";
+    for (const auto &shard : shards)
+        EXPECT_TRUE(std::filesystem::exists(home.file("out-hf/" + shard))) << shard;
+    EXPECT_TRUE(std::filesystem::exists(home.file("out-hf/tokenizer.json")));
+    EXPECT_TRUE(std::filesystem::exists(home.file("out-hf/tokenizer_config.json")));
+    const std::string card = test::readFile(home.file("out-hf/README.md"));
+    EXPECT_NE(card.find("# tiny-chat"), std::string::npos) << card;
+
+    const auto gguf = runLlmos({"models", "export", "tiny-chat-hf", "--format", "gguf", "--dtype", "f32", "--out",
+                                home.file("tiny.gguf"), "--register", "tiny-chat-gguf", "--json"},
+                               env);
+    ASSERT_EQ(gguf.exitCode, 0) << gguf.err;
+    const std::string ggufId = json::parse(gguf.out).at("registered_id");
+
+    // The GGUF generates what the original folder generates, named by the registry.
+    auto greedyIds = [&](const std::string &model) {
+        const auto run = runLlmos({"generate", "--model", model, "--prompt", "Hi", "--max-tokens", "5", "--temperature",
+                                   "0", "--json"},
+                                  env);
+        EXPECT_EQ(run.exitCode, 0) << model << ": " << run.err;
+        return run.exitCode == 0 ? json::parse(run.out).at("ids") : json();
+    };
+    EXPECT_EQ(greedyIds(ggufId), greedyIds(models().chat));
+
+    const auto lineage = runLlmos({"models", "lineage", "tiny-chat-gguf", "--json"}, env);
+    ASSERT_EQ(lineage.exitCode, 0) << lineage.err;
+    const auto ancestors = json::parse(lineage.out).at("ancestors");
+    ASSERT_EQ(ancestors.size(), 2u) << lineage.out;
+    EXPECT_EQ(ancestors[0].at("from_name"), "tiny-chat-hf");
+    EXPECT_EQ(ancestors[1].at("from_name"), "tiny-chat");
+
+    // A card exported from the GGUF's parent tells where it came from.
+    ASSERT_EQ(runLlmos({"models", "export", "tiny-chat-hf", "--format", "hf", "--out", home.file("again")}, env).exitCode, 0);
+    const std::string again = test::readFile(home.file("again/README.md"));
+    EXPECT_NE(again.find("base_model: \"tiny-chat\""), std::string::npos) << again;
+    EXPECT_NE(again.find("## Lineage"), std::string::npos) << again;
+
+    const auto clash = runLlmos({"models", "export", "tiny-chat", "--format", "hf", "--out", home.file("out-hf")}, env);
+    EXPECT_EQ(clash.exitCode, 1);
+    EXPECT_NE(clash.err.find("already exists"), std::string::npos) << clash.err;
+    const auto badSize = runLlmos({"models", "export", "tiny-chat", "--format", "hf", "--out", home.file("x"),
+                                   "--max-shard-size", "lots"},
+                                  env);
+    EXPECT_EQ(badSize.exitCode, 2) << badSize.err;
 }
 
 TEST(CliGenerate, TheSameSeedGivesTheSameTextAndStopCutsIt)

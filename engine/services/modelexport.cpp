@@ -1,0 +1,89 @@
+#include "services/modelexport.h"
+
+#include "architectures/ggufexport.h"
+#include "formats/huggingfaceexport.h"
+#include "registry/modelcard.h"
+#include "registry/modelregistry.h"
+#include "util/error.h"
+
+#include <filesystem>
+
+namespace llmos {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+void exportHuggingFace(ModelRegistry &registry, const ModelRecord &model, const std::string &source,
+                       const ModelExportRequest &request)
+{
+    if (model.format == ModelFormat::Gguf)
+        throw Error(ErrorKind::Unsupported, model.name,
+                    "is a GGUF file; exporting it as a Hugging Face folder is not supported yet (its tokenizer "
+                    "has no Hugging Face form here). Export the Hugging Face model it came from instead");
+    HuggingFaceExportOptions options;
+    options.maxShardBytes = request.maxShardBytes;
+    options.modelCard = exportedModelCard(model, registry.lineage(model.id), registry.modelCard(model.id));
+    if (request.progress)
+        options.progress = [&](std::uint64_t done, std::uint64_t total) {
+            return request.progress(total ? static_cast<double>(done) / static_cast<double>(total) : 1.0);
+        };
+    exportHuggingFaceFolder(source, request.destination, options);
+}
+
+void exportGguf(const ModelRecord &model, const std::string &source, const ModelExportRequest &request)
+{
+    std::error_code ec;
+    if (fs::exists(request.destination, ec))
+        throw Error(ErrorKind::InvalidInput, request.destination,
+                    "already exists; export into a new file so nothing of yours is overwritten");
+    if (model.format == ModelFormat::Peft)
+        throw Error(ErrorKind::Unsupported, model.name,
+                    "is a LoRA adapter; GGUF export needs a whole model (merge the adapter into its base first)");
+    if (model.format == ModelFormat::Gguf) {
+        if (request.ggufType)
+            throw Error(ErrorKind::Unsupported, model.name,
+                        "is already a GGUF file; re-encoding it is not supported (export the Hugging Face model it "
+                        "came from, or copy it as it is by leaving out the type)");
+        // Through a temporary name, so a full disk never leaves half a file at the destination.
+        const fs::path partial = request.destination + ".partial";
+        fs::copy_file(source, partial, fs::copy_options::overwrite_existing);
+        fs::rename(partial, request.destination);
+        if (request.progress)
+            request.progress(1.0);
+        return;
+    }
+    GgufExportProgress progress;
+    if (request.progress)
+        progress = [&](std::size_t done, std::size_t total) {
+            return request.progress(total ? static_cast<double>(done) / static_cast<double>(total) : 1.0);
+        };
+    exportCausalLmToGguf(source, request.destination, request.ggufType.value_or(GgmlType::F16), progress);
+}
+
+} // namespace
+
+ModelExportResult exportRegisteredModel(ModelRegistry &registry, const ModelExportRequest &request)
+{
+    const ModelRecord model = registry.get(request.model);
+    const std::string source = registry.resolve(model.id);
+    if (request.format == ModelExportFormat::HuggingFace)
+        exportHuggingFace(registry, model, source, request);
+    else
+        exportGguf(model, source, request);
+
+    ModelExportResult result{request.destination, {}};
+    if (!request.registerAs.empty()) {
+        const bool quantized = request.ggufType == GgmlType::Q8_0;
+        ImportOptions options;
+        options.name = request.registerAs;
+        options.origin = quantized ? ModelOrigin::Quantized : ModelOrigin::Exported;
+        options.tags = model.tags;
+        const ModelRecord registered = registry.importModel(request.destination, options);
+        registry.addLineage(model.id, registered.id, quantized ? LineageKind::Quantize : LineageKind::Export);
+        result.registeredId = registered.id;
+    }
+    return result;
+}
+
+} // namespace llmos
