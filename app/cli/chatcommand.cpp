@@ -1,4 +1,5 @@
 #include "cli/commandline.h"
+#include "cli/interruptscope.h"
 #include "cli/generationoptions.h"
 
 #include "util/error.h"
@@ -9,8 +10,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <atomic>
-#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -18,29 +17,6 @@
 namespace llmos::cli {
 
 namespace {
-
-// Ctrl-C during a reply ends the reply, not the conversation.
-std::atomic<bool> g_interrupted{false};
-
-extern "C" void onInterrupt(int)
-{
-    g_interrupted.store(true);
-}
-
-class InterruptScope {
-public:
-    InterruptScope()
-    {
-        g_interrupted.store(false);
-        m_previous = std::signal(SIGINT, onInterrupt);
-    }
-    ~InterruptScope() { std::signal(SIGINT, m_previous); }
-    InterruptScope(const InterruptScope &) = delete;
-    InterruptScope &operator=(const InterruptScope &) = delete;
-
-private:
-    void (*m_previous)(int) = SIG_DFL;
-};
 
 nlohmann::ordered_json message(const char *role, const std::string &content)
 {
@@ -59,7 +35,7 @@ GenerationResult reply(CommandContext &ctx, const TextGenerator &generator, cons
             std::fwrite(token.text.data(), 1, token.text.size(), stdout);
             std::fflush(stdout);
         }
-        return !g_interrupted.load();
+        return !InterruptScope::interrupted();
     });
     if (json) {
         ctx.printJson(resultJson(result));

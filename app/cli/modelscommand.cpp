@@ -2,6 +2,7 @@
 // terminal. Every subverb prints text for people or, with --json, one JSON document.
 
 #include "cli/commandline.h"
+#include "cli/interruptscope.h"
 
 #include "registry/modelregistry.h"
 #include "registry/registryid.h"
@@ -14,7 +15,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <csignal>
 #include <map>
 #include <stop_token>
 #include <unistd.h>
@@ -43,31 +43,6 @@ const std::map<QString, QStringList> &optionOwners()
         {QStringLiteral("register"), {QStringLiteral("export")}},
     };
     return owners;
-}
-
-// Ctrl-C during an import or export: the handler only sets a flag (nothing else is safe in a
-// signal handler); the progress callback, called every MiB, turns it into a stop request.
-volatile std::sig_atomic_t g_interrupted = 0;
-
-void onInterrupt(int)
-{
-    g_interrupted = 1;
-}
-
-// Runs work with Ctrl-C turned into g_interrupted, restoring the previous handler after.
-template <typename Work>
-auto withInterruptHandler(Work &&work)
-{
-    g_interrupted = 0;
-    const auto previous = std::signal(SIGINT, onInterrupt);
-    try {
-        auto result = work();
-        std::signal(SIGINT, previous);
-        return result;
-    } catch (...) {
-        std::signal(SIGINT, previous);
-        throw;
-    }
 }
 
 QString q(const std::string &text)
@@ -282,11 +257,12 @@ int runImport(CommandContext &ctx, ModelRegistry &registry)
     // Only a terminal gets the line: in a log or a pipe, carriage returns are noise.
     ImportProgressLine line(::isatty(STDERR_FILENO) != 0);
     options.progress = [&](const ImportProgress &p) {
-        if (g_interrupted)
+        if (InterruptScope::interrupted())
             stop.request_stop();
         line.update(p);
     };
-    const ModelRecord m = withInterruptHandler([&] { return registry.importModel(args.at(1).toStdString(), options); });
+    const InterruptScope interrupt;
+    const ModelRecord m = registry.importModel(args.at(1).toStdString(), options);
     std::vector<std::string> warnings;
     if (auto w = m.metadata.find("warnings"); w != m.metadata.end())
         for (const auto &text : q(w->second).split(QLatin1Char('\n')))
@@ -368,11 +344,12 @@ int runExport(CommandContext &ctx, ModelRegistry &registry)
     request.registerAs = ctx.parser().value(QStringLiteral("register")).toStdString();
     std::stop_source stop;
     request.progress = [&](double) {
-        if (g_interrupted)
+        if (InterruptScope::interrupted())
             stop.request_stop();
         return !stop.stop_requested();
     };
-    const ModelExportResult result = withInterruptHandler([&] { return exportRegisteredModel(registry, request); });
+    const InterruptScope interrupt;
+    const ModelExportResult result = exportRegisteredModel(registry, request);
     if (ctx.json()) {
         nlohmann::json out{{"path", result.path}};
         if (!result.registeredId.empty())

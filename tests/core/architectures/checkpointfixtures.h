@@ -3,6 +3,7 @@
 // Small helpers the architecture tests share for writing checkpoints by hand and for
 // catching the error a loader throws.
 
+#include "errorof.h"
 #include "formats/tensorload.h"
 #include "tempdir.h"
 #include "util/error.h"
@@ -39,18 +40,6 @@ inline Tensors replaced(Tensors tensors, const std::string &name, const at::Tens
         if (t.first == name)
             t.second = value;
     return tensors;
-}
-
-// The llmos::Error `action` throws; a test failure when it throws none.
-inline Error errorOf(const std::function<void()> &action)
-{
-    try {
-        action();
-    } catch (const Error &e) {
-        return e;
-    }
-    ADD_FAILURE() << "no llmos::Error was thrown";
-    return Error(ErrorKind::Internal, "", "");
 }
 
 } // namespace llmos::test
