@@ -2,16 +2,21 @@
 
 #include "languagesetup.h"
 #include "mainwindow.h"
+#include "models/demoregistry.h"
+#include "models/modellibrary.h"
 #include "pagescreenshots.h"
+#include "runtime/datadirectory.h"
 #include "runtime/runtimeinfo.h"
 #include "settings/settingsstore.h"
 #include "themesetup.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTemporaryDir>
 #include <QTextStream>
 
 #include <cstdlib>
+#include <optional>
 
 namespace llmos {
 
@@ -76,8 +81,27 @@ int runWorkbench(int argc, char **argv)
                     ? SettingsStore::themeFromName(parser.value(QStringLiteral("theme")))
                     : settings.theme);
 
-    MainWindow window({settingsStore, language, theme});
-    if (parser.isSet(QStringLiteral("screenshot"))) {
+    // Screenshots show a demo registry in a temporary folder: the same pictures on every
+    // machine, and never anyone's own models.
+    const bool takeScreenshots = parser.isSet(QStringLiteral("screenshot"));
+    std::optional<QTemporaryDir> demoHome;
+    std::string registryHome = dataDirectory();
+    if (takeScreenshots) {
+        demoHome.emplace();
+        registryHome = demoHome->path().toStdString();
+        try {
+            seedDemoRegistry(registryHome);
+        } catch (const std::exception &e) {
+            QTextStream(stderr) << QApplication::translate("Commands", "llmos: could not make the demo models: %1\n")
+                                       .arg(QString::fromUtf8(e.what()));
+            return 1;
+        }
+    }
+    // Declared before the window, so it outlives it: its worker thread is joined after
+    // the window is gone.
+    ModelLibrary models(registryHome);
+    MainWindow window({settingsStore, language, theme, models});
+    if (takeScreenshots) {
         window.resize(1200, 760); // the same size every time, not the size it was left at
         auto *screenshots = new PageScreenshots(window, parser.value(QStringLiteral("screenshot")), &app);
         QObject::connect(screenshots, &PageScreenshots::finished, &app, [&app](bool ok) { app.exit(ok ? 0 : 1); });

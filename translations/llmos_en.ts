@@ -223,10 +223,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A Hugging Face model folder or a .gguf file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Most tokens to generate (default 256).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -479,15 +475,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>models needs a subverb: list, show, import, rm, tag, lineage or rebuild</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--%1 does not apply to &apos;models %2&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unknown subverb &apos;models %1&apos; (list, show, import, rm, tag, lineage, rebuild)</source>
+        <source>A Hugging Face model folder, a .gguf file, or the id or name of a registered model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--max-shard-size: &apos;%1&apos; is not a size like 2GB or 500MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--dtype: &apos;%1&apos; is not one of f32, f16, bf16, q8_0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format: &apos;%1&apos; is not hf or gguf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--max-shard-size applies to --format hf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--dtype applies to --format gguf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>models needs a subverb: list, show, import, export, rm, tag, lineage or rebuild</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown subverb &apos;models %1&apos; (list, show, import, export, rm, tag, lineage, rebuild)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -631,19 +659,11 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A Hugging Face BertForSequenceClassification folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The text to classify.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Embedding vectors of texts from a BERT encoder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A Hugging Face or sentence-transformers BERT model folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -672,18 +692,6 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
     <message>
         <source>tokenizer.json, tokenizer.model, a .gguf file or a model folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A Hugging Face model folder or a .gguf file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The model registry: list, show, import, rm, tag, lineage, rebuild.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>list, show, import, rm, tag, lineage or rebuild.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -726,6 +734,171 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>rm: remove even when other models were made from it; rebuild: rebuild a database that still opens.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A Hugging Face BertForSequenceClassification folder, or the id or name of a registered one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Hugging Face or sentence-transformers BERT model folder, or the id or name of a registered one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model registry: list, show, import, export, rm, tag, lineage, rebuild.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list, show, import, export, rm, tag, lineage or rebuild.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export: hf (a Hugging Face folder) or gguf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export: the new folder or .gguf file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export: the largest safetensors shard, e.g. 2GB (default 5GB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export: how GGUF stores weights: f32, f16 (default), bf16 or q8_0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export: also register the export under this name, with its lineage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Hugging Face model folder, a .gguf file, or the id or name of a registered model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>llmos: could not make the demo models: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::DeleteModelDialog</name>
+    <message>
+        <source>Delete %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1 from the registry?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model is used in place: its files stay where they are; only the registry&apos;s record of it goes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its files (%1) are deleted, except those another model shares.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n model(s) were made from it. They stay; those made directly from it lose their link to it, and their lineage keeps only its name:</source>
+        <translation>
+            <numerusform>%n model was made from it. It stays, but loses its link to it; its lineage keeps only its name:</numerusform>
+            <numerusform>%n models were made from it. They stay; those made directly from it lose their link to it, and their lineage keeps only its name:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete it anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ExportModelDialog</name>
+    <message>
+        <source>Export %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hugging Face folder (safetensors, config and tokenizer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest shard:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GGUF file, for llama.cpp and other local runners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F32 (exact, largest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F16 (half the size)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Q8_0 (8-bit, about a quarter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GGUF export takes Llama, Mistral and Qwen2 models in Hugging Face format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where to save the export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose a new name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the export as</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::LineageView</name>
+    <message>
+        <source>%1 was deleted; the lineage keeps its name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmos::MainWindow</name>
@@ -763,11 +936,192 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
 </context>
 <context>
-    <name>llmos::ModelsPage</name>
+    <name>llmos::ModelActions</name>
     <message>
-        <source>Models</source>
+        <source>Import…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Import a model folder or file (or drop it on the window)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model file (.gguf, .safetensors)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the models as a table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the models as cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in playground</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrives with the chat playground; meanwhile: llmos chat --model NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fine-tune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrives with the fine-tuning designer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export takes Hugging Face folders; a GGUF model is one file already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the model as a Hugging Face folder or a GGUF file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the model from the registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ModelDetailsPane</name>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>License</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The details could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its files are not as they were imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This model has no model card (README.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>used in place, where they were imported from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) stored in the registry</source>
+        <translation>
+            <numerusform>%n file stored in the registry</numerusform>
+            <numerusform>%n files stored in the registry</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a model to see its card, configuration, files and lineage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lineage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No lineage recorded: this model was not made from another registered model, and no registered model was made from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ModelEmptyState</name>
     <message>
         <source>No models yet</source>
         <translation type="unfinished"></translation>
@@ -781,29 +1135,112 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Model folder…</source>
+        <source>&lt;b&gt;From a terminal&lt;/b&gt;, the same registry:&lt;ul&gt;&lt;li&gt;&lt;code&gt;llmos models import PATH&lt;/code&gt; — register a Hugging Face folder, a .safetensors file with its config, a .gguf file or a PEFT adapter;&lt;/li&gt;&lt;li&gt;&lt;code&gt;llmos models list&lt;/code&gt; — what is registered;&lt;/li&gt;&lt;li&gt;&lt;code&gt;llmos chat --model NAME&lt;/code&gt; — chat with a registered model in the terminal.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ModelFileList</name>
+    <message>
+        <source>Used in place: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Model file (.gguf, .safetensors)…</source>
+        <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;What works today&lt;/b&gt;, from a terminal:&lt;ul&gt;&lt;li&gt;&lt;code&gt;llmos inspect PATH&lt;/code&gt; — read a Hugging Face model folder, a .safetensors or a .gguf file: architecture, parameters, tensors;&lt;/li&gt;&lt;li&gt;&lt;code&gt;llmos chat --model PATH&lt;/code&gt; — chat with a model in the terminal;&lt;/li&gt;&lt;li&gt;&lt;code&gt;llmos doctor&lt;/code&gt; — check the compute setup.&lt;/li&gt;&lt;/ul&gt;</source>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ModelFilterBar</name>
+    <message>
+        <source>Any size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under 1 GiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1–10 GiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over 10 GiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search names, families, architectures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All families</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any origin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches part of a model&apos;s name, description, architecture or family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Derived from the architecture: …ForCausalLM generates text, …ForSequenceClassification classifies, a bare encoder (BertModel) embeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ModelLibrary</name>
+    <message>
+        <source>an unknown error stopped the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%1 and %n more</source>
+        <source>Import %n models</source>
         <translation>
-            <numerusform>%1 and %n more</numerusform>
-            <numerusform>%1 and %n more</numerusform>
+            <numerusform>Import %n model</numerusform>
+            <numerusform>Import %n models</numerusform>
         </translation>
     </message>
     <message>
-        <source>Not imported: %1.
-Importing into the registry arrives with the model browser. Meanwhile, llmos inspect PATH reads these from a terminal.</source>
+        <source>Delete %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Export %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ModelOperations</name>
     <message>
         <source>Import a model folder</source>
         <translation type="unfinished"></translation>
@@ -818,6 +1255,252 @@ Importing into the registry arrives with the model browser. Meanwhile, llmos ins
     </message>
     <message>
         <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ModelTableModel</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ModelTaskWork</name>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copying %1: %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registering %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted; %1 freed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting: %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ModelText</name>
+    <message>
+        <source>%1 GiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fine-tuned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quantized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>adapter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hugging Face folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GGUF file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEFT adapter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>files changed since import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>files missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text generation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>embeddings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fine-tune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LoRA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quantize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ModelsPage</name>
+    <message>
+        <source>Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n model(s)</source>
+        <translation>
+            <numerusform>%n model</numerusform>
+            <numerusform>%n models</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The model registry could not be read: %1
+If its database is damaged, llmos models rebuild recreates it from the stored files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::NoMatchState</name>
+    <message>
+        <source>No model matches these filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::NoticeBar</name>
+    <message>
+        <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1134,6 +1817,21 @@ llmos chat --model PATH</source>
     </message>
     <message>
         <source>libtorch is using the slow reference BLAS. Install the package libopenblas0-openmp to make models run about 30 times faster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::TagEditor</name>
+    <message>
+        <source>Remove the tag %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a tag…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a tag and press Enter</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -222,10 +222,6 @@
         <translation>（对话已清空）</translation>
     </message>
     <message>
-        <source>A Hugging Face model folder or a .gguf file.</source>
-        <translation>Hugging Face 模型文件夹或 .gguf 文件。</translation>
-    </message>
-    <message>
         <source>Most tokens to generate (default 256).</source>
         <translation>最多生成的词元数（默认 256）。</translation>
     </message>
@@ -478,16 +474,48 @@
         <translation>已跳过：%1</translation>
     </message>
     <message>
-        <source>models needs a subverb: list, show, import, rm, tag, lineage or rebuild</source>
-        <translation>models 需要一个子命令：list、show、import、rm、tag、lineage 或 rebuild</translation>
-    </message>
-    <message>
         <source>--%1 does not apply to &apos;models %2&apos;</source>
         <translation>--%1 不适用于“models %2”</translation>
     </message>
     <message>
-        <source>unknown subverb &apos;models %1&apos; (list, show, import, rm, tag, lineage, rebuild)</source>
-        <translation>未知的子命令“models %1”（可用：list、show、import、rm、tag、lineage、rebuild）</translation>
+        <source>A Hugging Face model folder, a .gguf file, or the id or name of a registered model.</source>
+        <translation>Hugging Face 模型文件夹、.gguf 文件，或已注册模型的 ID 或名称。</translation>
+    </message>
+    <message>
+        <source>--max-shard-size: &apos;%1&apos; is not a size like 2GB or 500MB</source>
+        <translation>--max-shard-size：“%1”不是 2GB 或 500MB 这样的大小</translation>
+    </message>
+    <message>
+        <source>--dtype: &apos;%1&apos; is not one of f32, f16, bf16, q8_0</source>
+        <translation>--dtype：“%1”不是 f32、f16、bf16、q8_0 之一</translation>
+    </message>
+    <message>
+        <source>--format: &apos;%1&apos; is not hf or gguf</source>
+        <translation>--format：“%1”既不是 hf 也不是 gguf</translation>
+    </message>
+    <message>
+        <source>--max-shard-size applies to --format hf</source>
+        <translation>--max-shard-size 只用于 --format hf</translation>
+    </message>
+    <message>
+        <source>--dtype applies to --format gguf</source>
+        <translation>--dtype 只用于 --format gguf</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
+    </message>
+    <message>
+        <source>Registered as %1.</source>
+        <translation>已注册为 %1。</translation>
+    </message>
+    <message>
+        <source>models needs a subverb: list, show, import, export, rm, tag, lineage or rebuild</source>
+        <translation>models 需要一个子命令：list、show、import、export、rm、tag、lineage 或 rebuild</translation>
+    </message>
+    <message>
+        <source>unknown subverb &apos;models %1&apos; (list, show, import, export, rm, tag, lineage, rebuild)</source>
+        <translation>未知的子命令“models %1”（可用：list、show、import、export、rm、tag、lineage、rebuild）</translation>
     </message>
 </context>
 <context>
@@ -643,20 +671,12 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <translation>用 BERT 序列分类器为文本打标签。</translation>
     </message>
     <message>
-        <source>A Hugging Face BertForSequenceClassification folder.</source>
-        <translation>Hugging Face BertForSequenceClassification 模型文件夹。</translation>
-    </message>
-    <message>
         <source>The text to classify.</source>
         <translation>要分类的文本。</translation>
     </message>
     <message>
         <source>Embedding vectors of texts from a BERT encoder.</source>
         <translation>用 BERT 编码器计算文本的嵌入向量。</translation>
-    </message>
-    <message>
-        <source>A Hugging Face or sentence-transformers BERT model folder.</source>
-        <translation>Hugging Face 或 sentence-transformers 的 BERT 模型文件夹。</translation>
     </message>
     <message>
         <source>A text to embed; repeat for several.</source>
@@ -685,18 +705,6 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     <message>
         <source>tokenizer.json, tokenizer.model, a .gguf file or a model folder.</source>
         <translation>tokenizer.json、tokenizer.model、.gguf 文件或模型文件夹。</translation>
-    </message>
-    <message>
-        <source>A Hugging Face model folder or a .gguf file.</source>
-        <translation>Hugging Face 模型文件夹或 .gguf 文件。</translation>
-    </message>
-    <message>
-        <source>The model registry: list, show, import, rm, tag, lineage, rebuild.</source>
-        <translation>模型登记库：list、show、import、rm、tag、lineage、rebuild。</translation>
-    </message>
-    <message>
-        <source>list, show, import, rm, tag, lineage or rebuild.</source>
-        <translation>list、show、import、rm、tag、lineage 或 rebuild。</translation>
     </message>
     <message>
         <source>A model id or name, a path to import, a tag.</source>
@@ -738,6 +746,171 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>rm: remove even when other models were made from it; rebuild: rebuild a database that still opens.</source>
         <translation>rm：即使有其他模型由它派生也删除；rebuild：即使数据库仍能打开也重建。</translation>
     </message>
+    <message>
+        <source>A Hugging Face BertForSequenceClassification folder, or the id or name of a registered one.</source>
+        <translation>Hugging Face BertForSequenceClassification 文件夹，或已注册模型的 ID 或名称。</translation>
+    </message>
+    <message>
+        <source>A Hugging Face or sentence-transformers BERT model folder, or the id or name of a registered one.</source>
+        <translation>Hugging Face 或 sentence-transformers 的 BERT 模型文件夹，或已注册模型的 ID 或名称。</translation>
+    </message>
+    <message>
+        <source>The model registry: list, show, import, export, rm, tag, lineage, rebuild.</source>
+        <translation>模型注册表：list、show、import、export、rm、tag、lineage、rebuild。</translation>
+    </message>
+    <message>
+        <source>list, show, import, export, rm, tag, lineage or rebuild.</source>
+        <translation>list、show、import、export、rm、tag、lineage 或 rebuild。</translation>
+    </message>
+    <message>
+        <source>export: hf (a Hugging Face folder) or gguf.</source>
+        <translation>export：hf（Hugging Face 文件夹）或 gguf。</translation>
+    </message>
+    <message>
+        <source>export: the new folder or .gguf file to write.</source>
+        <translation>export：要写入的新文件夹或 .gguf 文件。</translation>
+    </message>
+    <message>
+        <source>export: the largest safetensors shard, e.g. 2GB (default 5GB).</source>
+        <translation>export：safetensors 分片的最大大小，例如 2GB（默认 5GB）。</translation>
+    </message>
+    <message>
+        <source>export: how GGUF stores weights: f32, f16 (default), bf16 or q8_0.</source>
+        <translation>export：GGUF 存储权重的方式：f32、f16（默认）、bf16 或 q8_0。</translation>
+    </message>
+    <message>
+        <source>export: also register the export under this name, with its lineage.</source>
+        <translation>export：同时以此名称注册导出结果，并记录其谱系。</translation>
+    </message>
+    <message>
+        <source>A Hugging Face model folder, a .gguf file, or the id or name of a registered model.</source>
+        <translation>Hugging Face 模型文件夹、.gguf 文件，或已注册模型的 ID 或名称。</translation>
+    </message>
+    <message>
+        <source>llmos: could not make the demo models: %1
+</source>
+        <translation>llmos：无法创建演示模型：%1
+</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::DeleteModelDialog</name>
+    <message>
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <source>Delete %1 from the registry?</source>
+        <translation>要从注册表中删除 %1 吗？</translation>
+    </message>
+    <message>
+        <source>The model is used in place: its files stay where they are; only the registry&apos;s record of it goes.</source>
+        <translation>此模型是原地使用的：它的文件保留在原处，只删除注册表中的记录。</translation>
+    </message>
+    <message>
+        <source>Its files (%1) are deleted, except those another model shares.</source>
+        <translation>它的文件（%1）将被删除，其他模型共用的文件除外。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n model(s) were made from it. They stay; those made directly from it lose their link to it, and their lineage keeps only its name:</source>
+        <translation>
+            <numerusform>有 %n 个模型由它制作而来。这些模型会保留；直接由它制作的模型将失去与它的关联，其谱系中只保留它的名称：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1（%3 的%2）</translation>
+    </message>
+    <message>
+        <source>Delete it anyway</source>
+        <translation>仍然删除</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ExportModelDialog</name>
+    <message>
+        <source>Export %1</source>
+        <translation>导出 %1</translation>
+    </message>
+    <message>
+        <source>Hugging Face folder (safetensors, config and tokenizer)</source>
+        <translation>Hugging Face 文件夹（safetensors、配置和分词器）</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Largest shard:</source>
+        <translation>最大分片：</translation>
+    </message>
+    <message>
+        <source>GGUF file, for llama.cpp and other local runners</source>
+        <translation>GGUF 文件，用于 llama.cpp 等本地运行器</translation>
+    </message>
+    <message>
+        <source>F32 (exact, largest)</source>
+        <translation>F32（精确，最大）</translation>
+    </message>
+    <message>
+        <source>F16 (half the size)</source>
+        <translation>F16（一半大小）</translation>
+    </message>
+    <message>
+        <source>Q8_0 (8-bit, about a quarter)</source>
+        <translation>Q8_0（8 位，约四分之一大小）</translation>
+    </message>
+    <message>
+        <source>Weights as:</source>
+        <translation>权重格式：</translation>
+    </message>
+    <message>
+        <source>GGUF export takes Llama, Mistral and Qwen2 models in Hugging Face format</source>
+        <translation>GGUF 导出只支持 Hugging Face 格式的 Llama、Mistral 和 Qwen2 模型</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>保存为：</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Choose where to save the export.</source>
+        <translation>请选择导出的保存位置。</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose a new name.</source>
+        <translation>%1 已存在，请换一个名称。</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Save the export as</source>
+        <translation>导出保存为</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::LineageView</name>
+    <message>
+        <source>%1 was deleted; the lineage keeps its name</source>
+        <translation>%1 已被删除，谱系中保留它的名称</translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>显示 %1</translation>
+    </message>
 </context>
 <context>
     <name>llmos::MainWindow</name>
@@ -775,11 +948,191 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
 </context>
 <context>
-    <name>llmos::ModelsPage</name>
+    <name>llmos::ModelActions</name>
     <message>
-        <source>Models</source>
-        <translation>模型</translation>
+        <source>Import…</source>
+        <translation>导入…</translation>
     </message>
+    <message>
+        <source>Import a model folder or file (or drop it on the window)</source>
+        <translation>导入模型文件夹或文件（也可以拖到窗口上）</translation>
+    </message>
+    <message>
+        <source>Model folder…</source>
+        <translation>模型文件夹…</translation>
+    </message>
+    <message>
+        <source>Model file (.gguf, .safetensors)…</source>
+        <translation>模型文件（.gguf、.safetensors）…</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Show the models as a table</source>
+        <translation>以表格显示模型</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>卡片</translation>
+    </message>
+    <message>
+        <source>Show the models as cards</source>
+        <translation>以卡片显示模型</translation>
+    </message>
+    <message>
+        <source>Open in playground</source>
+        <translation>在试验场中打开</translation>
+    </message>
+    <message>
+        <source>Arrives with the chat playground; meanwhile: llmos chat --model NAME</source>
+        <translation>将随聊天试验场一起推出；目前可用：llmos chat --model 名称</translation>
+    </message>
+    <message>
+        <source>Fine-tune</source>
+        <translation>微调</translation>
+    </message>
+    <message>
+        <source>Arrives with the fine-tuning designer</source>
+        <translation>将随微调设计器一起推出</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export takes Hugging Face folders; a GGUF model is one file already</source>
+        <translation>导出只支持 Hugging Face 文件夹；GGUF 模型本身已是单个文件</translation>
+    </message>
+    <message>
+        <source>Write the model as a Hugging Face folder or a GGUF file</source>
+        <translation>将模型写出为 Hugging Face 文件夹或 GGUF 文件</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Delete the model from the registry</source>
+        <translation>从注册表中删除此模型</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ModelDetailsPane</name>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>系列</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <source>Data type</source>
+        <translation>数据类型</translation>
+    </message>
+    <message>
+        <source>Context length</source>
+        <translation>上下文长度</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>License</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Imported from</source>
+        <translation>导入自</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <source>The details could not be read: %1</source>
+        <translation>无法读取详细信息：%1</translation>
+    </message>
+    <message>
+        <source>%1 parameters</source>
+        <translation>%1 参数</translation>
+    </message>
+    <message>
+        <source>Its files are not as they were imported: %1</source>
+        <translation>它的文件与导入时不同：%1</translation>
+    </message>
+    <message>
+        <source>This model has no model card (README.md).</source>
+        <translation>此模型没有模型卡片（README.md）。</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 个词元</translation>
+    </message>
+    <message>
+        <source>used in place, where they were imported from</source>
+        <translation>原地使用，位于导入时的位置</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) stored in the registry</source>
+        <translation>
+            <numerusform>%n 个文件存储在注册表中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a model to see its card, configuration, files and lineage.</source>
+        <translation>选择一个模型，查看它的卡片、配置、文件和谱系。</translation>
+    </message>
+    <message>
+        <source>Model card</source>
+        <translation>模型卡片</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Lineage</source>
+        <translation>谱系</translation>
+    </message>
+    <message>
+        <source>No lineage recorded: this model was not made from another registered model, and no registered model was made from it.</source>
+        <translation>没有谱系记录：此模型不是由其他已注册模型制作的，也没有已注册模型由它制作。</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ModelEmptyState</name>
     <message>
         <source>No models yet</source>
         <translation>还没有模型</translation>
@@ -793,29 +1146,111 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <translation>导入…</translation>
     </message>
     <message>
-        <source>Model folder…</source>
-        <translation>模型文件夹…</translation>
+        <source>&lt;b&gt;From a terminal&lt;/b&gt;, the same registry:&lt;ul&gt;&lt;li&gt;&lt;code&gt;llmos models import PATH&lt;/code&gt; — register a Hugging Face folder, a .safetensors file with its config, a .gguf file or a PEFT adapter;&lt;/li&gt;&lt;li&gt;&lt;code&gt;llmos models list&lt;/code&gt; — what is registered;&lt;/li&gt;&lt;li&gt;&lt;code&gt;llmos chat --model NAME&lt;/code&gt; — chat with a registered model in the terminal.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;b&gt;在终端中&lt;/b&gt;使用同一个注册表：&lt;ul&gt;&lt;li&gt;&lt;code&gt;llmos models import PATH&lt;/code&gt; — 注册 Hugging Face 文件夹、带配置的 .safetensors 文件、.gguf 文件或 PEFT 适配器；&lt;/li&gt;&lt;li&gt;&lt;code&gt;llmos models list&lt;/code&gt; — 列出已注册的模型；&lt;/li&gt;&lt;li&gt;&lt;code&gt;llmos chat --model NAME&lt;/code&gt; — 在终端中与已注册的模型聊天。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ModelFileList</name>
+    <message>
+        <source>Used in place: %1</source>
+        <translation>原地使用：%1</translation>
     </message>
     <message>
-        <source>Model file (.gguf, .safetensors)…</source>
-        <translation>模型文件（.gguf、.safetensors）…</translation>
+        <source>File</source>
+        <translation>文件</translation>
     </message>
     <message>
-        <source>&lt;b&gt;What works today&lt;/b&gt;, from a terminal:&lt;ul&gt;&lt;li&gt;&lt;code&gt;llmos inspect PATH&lt;/code&gt; — read a Hugging Face model folder, a .safetensors or a .gguf file: architecture, parameters, tensors;&lt;/li&gt;&lt;li&gt;&lt;code&gt;llmos chat --model PATH&lt;/code&gt; — chat with a model in the terminal;&lt;/li&gt;&lt;li&gt;&lt;code&gt;llmos doctor&lt;/code&gt; — check the compute setup.&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation>&lt;b&gt;目前可用的功能&lt;/b&gt;（在终端中）：&lt;ul&gt;&lt;li&gt;&lt;code&gt;llmos inspect PATH&lt;/code&gt;——读取 Hugging Face 模型文件夹、.safetensors 或 .gguf 文件：架构、参数量、张量；&lt;/li&gt;&lt;li&gt;&lt;code&gt;llmos chat --model PATH&lt;/code&gt;——在终端中与模型对话；&lt;/li&gt;&lt;li&gt;&lt;code&gt;llmos doctor&lt;/code&gt;——检查计算环境。&lt;/li&gt;&lt;/ul&gt;</translation>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy SHA-256</source>
+        <translation>复制 SHA-256</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ModelFilterBar</name>
+    <message>
+        <source>Any size</source>
+        <translation>任意大小</translation>
+    </message>
+    <message>
+        <source>Under 1 GiB</source>
+        <translation>小于 1 GiB</translation>
+    </message>
+    <message>
+        <source>1–10 GiB</source>
+        <translation>1–10 GiB</translation>
+    </message>
+    <message>
+        <source>Over 10 GiB</source>
+        <translation>大于 10 GiB</translation>
+    </message>
+    <message>
+        <source>Search names, families, architectures…</source>
+        <translation>搜索名称、系列、架构…</translation>
+    </message>
+    <message>
+        <source>All families</source>
+        <translation>全部系列</translation>
+    </message>
+    <message>
+        <source>Any task</source>
+        <translation>任意任务</translation>
+    </message>
+    <message>
+        <source>Any origin</source>
+        <translation>任意来源</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>任意标签</translation>
+    </message>
+    <message>
+        <source>Matches part of a model&apos;s name, description, architecture or family</source>
+        <translation>匹配模型名称、描述、架构或系列中的部分文字</translation>
+    </message>
+    <message>
+        <source>Derived from the architecture: …ForCausalLM generates text, …ForSequenceClassification classifies, a bare encoder (BertModel) embeds</source>
+        <translation>由架构推断：…ForCausalLM 生成文本，…ForSequenceClassification 做分类，纯编码器（BertModel）生成嵌入</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ModelLibrary</name>
+    <message>
+        <source>an unknown error stopped the request</source>
+        <translation>未知错误中止了请求</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
     </message>
     <message numerus="yes">
-        <source>%1 and %n more</source>
+        <source>Import %n models</source>
         <translation>
-            <numerusform>%1 以及另外 %n 项</numerusform>
+            <numerusform>导入 %n 个模型</numerusform>
         </translation>
     </message>
     <message>
-        <source>Not imported: %1.
-Importing into the registry arrives with the model browser. Meanwhile, llmos inspect PATH reads these from a terminal.</source>
-        <translation>未导入：%1。
-导入到模型库的功能将随模型浏览器一同推出。在此之前，可以在终端中用 llmos inspect PATH 读取它们。</translation>
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
     </message>
+    <message>
+        <source>Export %1</source>
+        <translation>导出 %1</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ModelOperations</name>
     <message>
         <source>Import a model folder</source>
         <translation>导入模型文件夹</translation>
@@ -831,6 +1266,252 @@ Importing into the registry arrives with the model browser. Meanwhile, llmos ins
     <message>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2</source>
+        <translation>已将 %1 导出到 %2</translation>
+    </message>
+    <message>
+        <source>Deleted %1</source>
+        <translation>已删除 %1</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ModelTableModel</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>系列</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <source>Data type</source>
+        <translation>数据类型</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ModelTaskWork</name>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1（第 %2 个，共 %3 个）</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <source>Copying %1: %2 of %3</source>
+        <translation>正在复制 %1：%2 / %3</translation>
+    </message>
+    <message>
+        <source>Registering %1…</source>
+        <translation>正在注册 %1…</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>正在删除…</translation>
+    </message>
+    <message>
+        <source>Deleted; %1 freed</source>
+        <translation>已删除，释放了 %1</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>正在准备…</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message>
+        <source>Exporting: %1%</source>
+        <translation>正在导出：%1%</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ModelText</name>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>fine-tuned</source>
+        <translation>微调</translation>
+    </message>
+    <message>
+        <source>quantized</source>
+        <translation>量化</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>adapter</source>
+        <translation>适配器</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Hugging Face folder</source>
+        <translation>Hugging Face 文件夹</translation>
+    </message>
+    <message>
+        <source>GGUF file</source>
+        <translation>GGUF 文件</translation>
+    </message>
+    <message>
+        <source>PEFT adapter</source>
+        <translation>PEFT 适配器</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>files changed since import</source>
+        <translation>文件自导入后已改变</translation>
+    </message>
+    <message>
+        <source>files missing</source>
+        <translation>文件缺失</translation>
+    </message>
+    <message>
+        <source>any task</source>
+        <translation>任意任务</translation>
+    </message>
+    <message>
+        <source>text generation</source>
+        <translation>文本生成</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>embeddings</source>
+        <translation>嵌入</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>fine-tune</source>
+        <translation>微调</translation>
+    </message>
+    <message>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <source>merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>quantize</source>
+        <translation>量化</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>导出</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ModelsPage</name>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>%1 of %2 models</source>
+        <translation>%1 / %2 个模型</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n model(s)</source>
+        <translation>
+            <numerusform>%n 个模型</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The model registry could not be read: %1
+If its database is damaged, llmos models rebuild recreates it from the stored files.</source>
+        <translation>无法读取模型注册表：%1
+如果其数据库已损坏，llmos models rebuild 可以根据已存储的文件重建它。</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::NoMatchState</name>
+    <message>
+        <source>No model matches these filters</source>
+        <translation>没有符合这些筛选条件的模型</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::NoticeBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -1145,6 +1826,21 @@ llmos chat --model PATH</translation>
     <message>
         <source>libtorch is using the slow reference BLAS. Install the package libopenblas0-openmp to make models run about 30 times faster.</source>
         <translation>libtorch 正在使用缓慢的参考 BLAS。安装 libopenblas0-openmp 软件包可使模型运行速度提高约 30 倍。</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::TagEditor</name>
+    <message>
+        <source>Remove the tag %1</source>
+        <translation>移除标签 %1</translation>
+    </message>
+    <message>
+        <source>Add a tag…</source>
+        <translation>添加标签…</translation>
+    </message>
+    <message>
+        <source>Type a tag and press Enter</source>
+        <translation>输入标签后按回车</translation>
     </message>
 </context>
 <context>

@@ -102,7 +102,7 @@ MainWindow::MainWindow(WindowServices services, QWidget *parent)
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
 
-    m_models = new ModelsPage(this);
+    m_models = new ModelsPage(services.models, this);
     addPage(kModelsPage, QT_TRANSLATE_NOOP("llmos::MainWindow", "Models"), m_models);
     for (const PlannedPageText &planned : kPlannedPages) {
         addPage(QString::fromLatin1(planned.id), planned.sidebarTitle,
@@ -119,9 +119,9 @@ MainWindow::MainWindow(WindowServices services, QWidget *parent)
     statusBar()->addPermanentWidget(m_resourceUsage);
 
     // Import requests, from drops and from the Models page's Import… button, leave through
-    // one signal. Until the model browser handles them the Models page says so.
+    // one signal; the model browser imports them.
     connect(m_models, &ModelsPage::importRequested, this, &MainWindow::importRequested);
-    connect(this, &MainWindow::importRequested, m_models, &ModelsPage::showPendingImport);
+    connect(this, &MainWindow::importRequested, m_models, &ModelsPage::importPaths);
 
     retranslate();
     restoreWindowState();

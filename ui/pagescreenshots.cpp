@@ -52,19 +52,40 @@ void PageScreenshots::captureCurrent()
         QTimer::singleShot(kPollMs, this, &PageScreenshots::captureCurrent);
         return;
     }
-    const QString file = QDir(m_folder).filePath(
-        QStringLiteral("%1-%2.png").arg(m_index + 1, 2, 10, QLatin1Char('0')).arg(m_window.pageId(m_index)));
+    QString name = QStringLiteral("%1-%2").arg(m_index + 1, 2, 10, QLatin1Char('0')).arg(m_window.pageId(m_index));
+    if (!m_variant.isEmpty())
+        name += QLatin1Char('-') + m_variant;
+    const QString file = QDir(m_folder).filePath(name + QStringLiteral(".png"));
     if (!m_window.grab().save(file)) {
         QTextStream(stderr) << "llmos: cannot write " << file << '\n';
         Q_EMIT finished(false);
         return;
     }
     QTextStream(stdout) << file << '\n';
+    QWidget *page = m_window.page(m_index);
+    if (m_variant.isEmpty() && page->metaObject()->indexOfMethod("screenshotVariants()") >= 0)
+        QMetaObject::invokeMethod(page, "screenshotVariants", Q_RETURN_ARG(QStringList, m_variants));
+    showNext();
+}
+
+void PageScreenshots::showNext()
+{
+    m_waitedMs = 0;
+    QWidget *page = m_window.page(m_index);
+    if (!m_variants.isEmpty()) {
+        m_variant = m_variants.takeFirst();
+        QMetaObject::invokeMethod(page, "showScreenshotVariant", Q_ARG(QString, m_variant));
+        QTimer::singleShot(kPollMs, this, &PageScreenshots::captureCurrent);
+        return;
+    }
+    if (!m_variant.isEmpty()) {
+        m_variant.clear();
+        QMetaObject::invokeMethod(page, "showScreenshotVariant", Q_ARG(QString, QString()));
+    }
     if (++m_index >= m_window.pageCount()) {
         Q_EMIT finished(true);
         return;
     }
-    m_waitedMs = 0;
     m_window.showPage(m_index);
     QTimer::singleShot(kPollMs, this, &PageScreenshots::captureCurrent);
 }

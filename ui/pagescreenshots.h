@@ -9,7 +9,9 @@ class MainWindow;
 
 // Saves a PNG of every page of the window into a folder (for docs and reviews), waiting
 // for what loads asynchronously (widgets with a `loading` property) without blocking
-// the event loop.
+// the event loop. A page with more than one view worth showing (the model browser's
+// cards and lineage) lists them with an invokable screenshotVariants() and shows each
+// with showScreenshotVariant(name); each becomes NN-page-name.png.
 class PageScreenshots : public QObject {
     Q_OBJECT
 public:
@@ -21,10 +23,13 @@ Q_SIGNALS:
 
 private:
     void captureCurrent();
+    void showNext();
 
     MainWindow &m_window;
     QString m_folder;
     int m_index = 0;
+    QStringList m_variants; // of the current page, still to capture
+    QString m_variant;      // being captured; empty: the page as it opened
     int m_waitedMs = 0;
 };
 

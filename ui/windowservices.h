@@ -3,16 +3,18 @@
 namespace llmos {
 
 class LanguageSetup;
+class ModelLibrary;
 class SettingsStore;
 class ThemeSetup;
 
 // What the window's pages use from the application. app/ (the composition root) builds
 // these and keeps them alive longer than the window; pages hold references, never
-// globals, so a test builds its own. The model registry and the job list join here.
+// globals, so a test builds its own. The job list joins here.
 struct WindowServices {
     SettingsStore &settings;
     LanguageSetup &language;
     ThemeSetup &theme;
+    ModelLibrary &models; // the model registry, read and written off the GUI thread
 };
 
 } // namespace llmos

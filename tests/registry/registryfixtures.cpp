@@ -5,16 +5,20 @@
 #include "registry/blobstore.h"
 #include "registry/modelmanifest.h"
 #include "registry/registrydatabase.h"
+#include "registry/registryid.h"
 #include "registry/registrylayout.h"
 #include "registry/sha256hasher.h"
 #include "registry/sqlitestatement.h"
 
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <random>
 #include <set>
+
+#include <nlohmann/json.hpp>
 
 namespace fs = std::filesystem;
 
@@ -103,6 +107,25 @@ void writeTinyAdapter(const std::string &folder, const std::string &baseName)
     writeSafetensors((dir / "adapter_model.safetensors").string(),
                      {{"base_model.model.layers.0.q_proj.lora_A.weight", DType::F32, {2, 2}, a},
                       {"base_model.model.layers.0.q_proj.lora_B.weight", DType::F32, {2, 2}, a}});
+}
+
+void writeManyManifests(const std::string &home, const std::string &templateId, int count)
+{
+    const RegistryLayout layout(home);
+    const ModelManifest base = readModelManifest(layout.manifestFile(templateId));
+    const char *families[] = {"llama", "gpt2", "bert", "llama"};
+    for (int i = 0; i < count; ++i) {
+        ModelManifest m = base;
+        m.model.id = newRegistryId('m');
+        char name[32];
+        std::snprintf(name, sizeof name, "model-%05d", i);
+        m.model.name = name;
+        m.model.family = families[i % 4];
+        m.model.sizeBytes = static_cast<std::uint64_t>(i) * 1000;
+        m.model.createdAt = 1'700'000'000 + i;
+        m.model.tags = i % 10 == 0 ? std::vector<std::string>{"chat"} : std::vector<std::string>{};
+        std::ofstream(layout.manifestFile(m.model.id)) << toJson(m).dump();
+    }
 }
 
 std::vector<std::string> registryProblems(const std::string &home)

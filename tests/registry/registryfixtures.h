@@ -29,6 +29,13 @@ void writeTinyGguf(const std::string &path, const std::string &name = "tiny-gguf
 // A PEFT LoRA adapter folder whose base_model_name_or_path is `baseName`.
 void writeTinyAdapter(const std::string &folder, const std::string &baseName);
 
+// Manifests of `count` more models for the registry in `home`, sharing the files of the
+// registered model `templateId`; ModelRegistry::rebuild(home) then registers them all
+// in one transaction, the fast way to get thousands of models. Model i is named
+// "model-%05d", of family llama, gpt2, bert, llama (by i % 4), with sizeBytes i * 1000,
+// createdAt 1,700,000,000 + i, and the tag "chat" when i % 10 == 0.
+void writeManyManifests(const std::string &home, const std::string &templateId, int count);
+
 // Everything wrong with the registry in `home` ("" entries never appear): a row without
 // its files or with a file of another hash, a blob no row uses, a temp file, a model
 // folder or manifest without a row, a failed integrity check. Empty when consistent.

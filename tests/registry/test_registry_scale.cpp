@@ -3,19 +3,14 @@
 // The rows come from 10,000 manifests through rebuild(), which inserts in one
 // transaction the way a bulk import would; 50 real imports give the per-import cost.
 
-#include "registry/modelmanifest.h"
 #include "registry/modelregistry.h"
-#include "registry/registryid.h"
-#include "registry/registrylayout.h"
 #include "registryfixtures.h"
 #include "tempdir.h"
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 
 using namespace llmos;
 using llmos::test::TempDir;
@@ -44,7 +39,6 @@ TEST(RegistryScale, TenThousandModelsAreListedAndFilteredQuickly)
     TempDir dir;
     const std::string home = dir.file("home");
     llmos::test::writeTinyHfFolder(dir.file("tiny"));
-    const RegistryLayout layout(home);
     std::string templateId;
     double importMs = 0;
     {
@@ -57,20 +51,7 @@ TEST(RegistryScale, TenThousandModelsAreListedAndFilteredQuickly)
     }
 
     // Manifests of 10,000 models sharing the template's blobs, with varied columns.
-    const ModelManifest base = readModelManifest(layout.manifestFile(templateId));
-    const char *families[] = {"llama", "gpt2", "bert", "llama"};
-    for (int i = 0; i < kModels; ++i) {
-        ModelManifest m = base;
-        m.model.id = newRegistryId('m');
-        char name[32];
-        std::snprintf(name, sizeof name, "model-%05d", i);
-        m.model.name = name;
-        m.model.family = families[i % 4];
-        m.model.sizeBytes = static_cast<std::uint64_t>(i) * 1000;
-        m.model.createdAt = 1'700'000'000 + i;
-        m.model.tags = i % 10 == 0 ? std::vector<std::string>{"chat"} : std::vector<std::string>{};
-        std::ofstream(layout.manifestFile(m.model.id)) << toJson(m).dump();
-    }
+    llmos::test::writeManyManifests(home, templateId, kModels);
 
     RebuildReport report;
     const double rebuildMs = timed([&] { report = ModelRegistry::rebuild(home); });

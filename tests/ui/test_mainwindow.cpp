@@ -1,6 +1,8 @@
 #include "mainwindow.h"
+#include "models/modeltablemodel.h"
 #include "pages/modelspage.h"
 #include "pagescreenshots.h"
+#include "registryfixtures.h"
 #include "widgets/resourceusageindicator.h"
 #include "widgets/runningjobsindicator.h"
 #include "windowfixture.h"
@@ -30,7 +32,7 @@ private Q_SLOTS:
     void opensOnModelsAtDefaultSizeTheFirstTime();
     void restoresGeometryAndLastPage();
     void switchingLanguageRetranslatesTheOpenWindow();
-    void droppedFoldersAreOfferedForImport();
+    void droppedFoldersAreImported();
     void dropsOfNonLocalLinksAreRefused();
     void runningJobsSlotShowsWhatTheJobListSays();
     void statusBarShowsTheMachineWithoutBlocking();
@@ -154,26 +156,28 @@ void TestMainWindow::switchingLanguageRetranslatesTheOpenWindow()
     QVERIFY(!fixture.language().apply(QStringLiteral("xx_YY")));
 }
 
-void TestMainWindow::droppedFoldersAreOfferedForImport()
+void TestMainWindow::droppedFoldersAreImported()
 {
     WindowFixture fixture;
-    QTemporaryDir modelFolder;
-    const QString gguf = modelFolder.filePath(QStringLiteral("tiny.gguf"));
+    QTemporaryDir sources;
+    const QString folder = sources.filePath(QStringLiteral("dropped-llama"));
+    test::writeTinyHfFolder(folder.toStdString());
     MainWindow window(fixture.services());
     window.show();
     window.showPage(QStringLiteral("settings"));
     QSignalSpy requested(&window, &MainWindow::importRequested);
 
-    drop(window, {QUrl::fromLocalFile(modelFolder.path()), QUrl::fromLocalFile(gguf)});
+    drop(window, {QUrl::fromLocalFile(folder)});
 
     QCOMPARE(requested.count(), 1);
-    QCOMPARE(requested.at(0).at(0).toStringList(), QStringList({modelFolder.path(), gguf}));
+    QCOMPARE(requested.at(0).at(0).toStringList(), QStringList({folder}));
     QCOMPARE(window.currentPageId(), QStringLiteral("models")); // the import is shown where models live
     auto *models = qobject_cast<ModelsPage *>(window.page(0));
     QVERIFY(models);
-    // Honest: nothing was imported yet, and it names what was dropped.
-    QVERIFY(models->noticeText().contains(QStringLiteral("Not imported")));
-    QVERIFY(models->noticeText().contains(QStringLiteral("tiny.gguf")));
+    // The browser imports it (with a progress dialog) and selects it.
+    QTRY_COMPARE_WITH_TIMEOUT(models->tableModel()->rowCount(), 1, 20000);
+    QCOMPARE(models->tableModel()->index(0, ModelTableModel::Name).data().toString(), QStringLiteral("dropped-llama"));
+    QTRY_VERIFY_WITH_TIMEOUT(!models->selectedId().isEmpty(), 20000);
 }
 
 void TestMainWindow::dropsOfNonLocalLinksAreRefused()

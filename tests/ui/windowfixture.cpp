@@ -10,6 +10,7 @@ WindowFixture::WindowFixture()
     m_language = std::make_unique<llmos::LanguageSetup>(*QCoreApplication::instance());
     (void)m_language->apply(QStringLiteral("en")); // not the machine's language: tests read English
     m_theme = std::make_unique<llmos::ThemeSetup>(*qApp);
+    m_models = std::make_unique<llmos::ModelLibrary>(registryHome());
 }
 
 WindowFixture::~WindowFixture()

@@ -1,24 +1,33 @@
 #pragma once
 
 #include "languagesetup.h"
+#include "models/modellibrary.h"
 #include "settings/settingsstore.h"
 #include "themesetup.h"
 #include "windowservices.h"
 
+#include <QTemporaryDir>
+
 #include <memory>
+#include <string>
 
 // What app/ builds for the window, built the same way for a test: a settings store over
-// the test's own config folder (XDG_CONFIG_HOME points at the build tree), the language
-// and the theme. Starts from empty settings, so tests do not see each other's choices.
+// the test's own config folder (XDG_CONFIG_HOME points at the build tree), the language,
+// the theme, and a model library over an empty registry in a temporary folder. Starts
+// from empty settings and no models, so tests do not see each other's choices. The
+// registry opens when a page first asks, so a test may register models in
+// registryHome() before it builds the window.
 class WindowFixture {
 public:
     WindowFixture();
     ~WindowFixture();
 
-    llmos::WindowServices services() { return {*m_settings, *m_language, *m_theme}; }
+    llmos::WindowServices services() { return {*m_settings, *m_language, *m_theme, *m_models}; }
     llmos::SettingsStore &settings() { return *m_settings; }
     llmos::LanguageSetup &language() { return *m_language; }
     llmos::ThemeSetup &theme() { return *m_theme; }
+    llmos::ModelLibrary &models() { return *m_models; }
+    std::string registryHome() const { return m_home.path().toStdString(); }
 
     // QSettings needs these names; the launcher sets the real ones.
     static void nameApplication(const char *testName);
@@ -27,4 +36,6 @@ private:
     std::unique_ptr<llmos::SettingsStore> m_settings;
     std::unique_ptr<llmos::LanguageSetup> m_language;
     std::unique_ptr<llmos::ThemeSetup> m_theme;
+    QTemporaryDir m_home;
+    std::unique_ptr<llmos::ModelLibrary> m_models;
 };

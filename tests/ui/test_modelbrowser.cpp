@@ -1,0 +1,727 @@
+// The model browser driven through its real widgets under the offscreen platform:
+// import with a progress dialog, the table and the cards, filters, details (card,
+// files with hashes), tags edited in place, lineage clicked through, export and delete
+// with their dialogs. Every model is written by the test itself (registryfixtures).
+
+#include "models/deletemodeldialog.h"
+#include "models/demoregistry.h"
+#include "models/exportmodeldialog.h"
+#include "models/lineageview.h"
+#include "models/modelactions.h"
+#include "models/modelcardbrowser.h"
+#include "models/modeldetailspane.h"
+#include "models/modelfilelist.h"
+#include "models/modelfilterbar.h"
+#include "models/modellibrary.h"
+#include "models/modeltablemodel.h"
+#include "models/modeltask.h"
+#include "models/modeltaskwork.h"
+#include "models/modeltext.h"
+#include "models/tageditor.h"
+#include "pages/modelspage.h"
+#include "registry/modelregistry.h"
+#include "registryfixtures.h"
+#include "tasks/progressdialog.h"
+#include "tasks/taskcancelled.h"
+#include "widgets/noticebar.h"
+#include "windowfixture.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QGraphicsSimpleTextItem>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QListWidget>
+#include <QMenu>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+using namespace llmos;
+
+namespace {
+
+constexpr int kWaitMs = 20000; // generous: a loaded machine may be slow, a pass is fast
+
+// A tiny model folder named `name` in `dir` (llama unless `family` says gpt2).
+QString tinyModel(const QTemporaryDir &dir, const QString &name, const std::string &family = "llama")
+{
+    const QString folder = dir.filePath(name);
+    test::TinyModelOptions options;
+    options.family = family;
+    test::writeTinyHfFolder(folder.toStdString(), options);
+    return folder;
+}
+
+// The registry the page shows, opened on the test's thread for setting up and checking.
+ModelRegistry registryOf(WindowFixture &fixture)
+{
+    return ModelRegistry(fixture.registryHome());
+}
+
+// Writes a tiny model named `name` and registers it, before or behind the page's back.
+ModelRecord registerTiny(WindowFixture &fixture, const QTemporaryDir &sources, const QString &name,
+                         const std::string &family = "llama", ModelOrigin origin = ModelOrigin::Imported)
+{
+    ImportOptions options;
+    options.origin = origin;
+    return registryOf(fixture).importModel(tinyModel(sources, name, family).toStdString(), options);
+}
+
+class Browser {
+public:
+    explicit Browser(WindowFixture &fixture)
+        : page(fixture.models())
+    {
+        page.resize(1200, 720);
+        page.show();
+    }
+    bool waitForRows(int rows)
+    {
+        return QTest::qWaitFor([&] { return !page.isLoading() && page.tableModel()->rowCount() == rows; }, kWaitMs);
+    }
+    bool waitForDetailsOf(const QString &name)
+    {
+        return QTest::qWaitFor(
+            [&] {
+                return page.detailsPane()->hasDetails() &&
+                       QString::fromStdString(page.detailsPane()->details().model.name) == name;
+            },
+            kWaitMs);
+    }
+    // Loaded with `rows` models, `selected` chosen and its details shown.
+    bool ready(int rows, const QString &selected) { return waitForRows(rows) && waitForDetailsOf(selected); }
+    int rowOfName(const QString &name) const
+    {
+        for (int row = 0; row < page.tableModel()->rowCount(); ++row)
+            if (page.tableModel()->index(row, ModelTableModel::Name).data().toString() == name)
+                return row;
+        return -1;
+    }
+    QString cell(int row, int column) const { return page.tableModel()->index(row, column).data().toString(); }
+    QLineEdit *search() const { return page.findChild<QLineEdit *>(QStringLiteral("modelSearch")); }
+    QComboBox *combo(const char *name) const { return page.findChild<QComboBox *>(QString::fromLatin1(name)); }
+    void clickRow(int row)
+    {
+        QTableView *table = page.table();
+        const QRect rect = table->visualRect(page.tableModel()->index(row, ModelTableModel::Name));
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, rect.center());
+    }
+
+    ModelsPage page;
+};
+
+template <typename Dialog> Dialog *waitForDialog(QWidget &parent)
+{
+    Dialog *found = nullptr;
+    const bool shown = QTest::qWaitFor(
+        [&] {
+            found = parent.findChild<Dialog *>();
+            return found && found->isVisible();
+        },
+        kWaitMs);
+    return shown ? found : nullptr;
+}
+
+bool isSha256(const QString &text)
+{
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+    return hex.match(text).hasMatch();
+}
+
+} // namespace
+
+class TestModelBrowser : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void emptyRegistryShowsTheNewcomerState();
+    void fitsASmallWindow();
+    void importShowsProgressThenTheModel();
+    void filtersByTextFamilyOriginAndSize();
+    void detailsShowCardConfigurationAndFilesWithHashes();
+    void tagsAreAddedAndRemovedInPlace();
+    void clickingALineageNodeSelectsThatModel();
+    void deleteConfirmsAndListsWhatItWouldOrphan();
+    void cardViewSharesTheRowsAndTheSelection();
+    void headerClickSortsInMemory();
+    void exportWritesAHuggingFaceFolder();
+    void staleListAnswersAreDropped();
+    void cancelInsideTheEngineEndsAsCancelled();
+    void taskIsDerivedFromTheArchitecture_data();
+    void taskIsDerivedFromTheArchitecture();
+    void humanNumbers_data();
+    void humanNumbers();
+    void cardsLoadNoImagesAndDropFrontMatter();
+    void demoRegistryHasModelsAndLineage();
+};
+
+void TestModelBrowser::initTestCase()
+{
+    WindowFixture::nameApplication("test_modelbrowser");
+}
+
+void TestModelBrowser::emptyRegistryShowsTheNewcomerState()
+{
+    WindowFixture fixture;
+    Browser browser(fixture);
+    QVERIFY(browser.page.isLoading()); // the constructor returned before the registry answered
+    QVERIFY(QTest::qWaitFor([&] { return browser.page.state() == ModelsPage::State::Empty; }, kWaitMs));
+    auto *title = browser.page.findChild<QLabel *>(QStringLiteral("emptyTitle"));
+    QVERIFY(title && title->isVisible());
+    QCOMPARE(title->text(), QStringLiteral("No models yet"));
+    auto *import = browser.page.findChild<QPushButton *>(QStringLiteral("importButton"));
+    QVERIFY(import && import->isVisible() && import->menu());
+    QCOMPARE(import->menu()->actions().size(), 2); // a folder, a file
+    QVERIFY(!browser.page.table()->isVisible());
+}
+
+void TestModelBrowser::fitsASmallWindow()
+{
+    // The window may be made 900 pixels wide (190 of them the sidebar): the page must
+    // not hold it wider.
+    WindowFixture fixture;
+    QTemporaryDir sources;
+    registerTiny(fixture, sources, QStringLiteral("tiny"));
+    Browser browser(fixture);
+    QVERIFY(browser.ready(1, QStringLiteral("tiny")));
+    const int minimum = browser.page.minimumSizeHint().width();
+    QVERIFY2(
+        minimum <= 680,
+        qPrintable(
+            QStringLiteral("page %1, filters %2, details %3, toolbar %4")
+                .arg(minimum)
+                .arg(browser.page.filterBar()->minimumSizeHint().width())
+                .arg(browser.page.detailsPane()->minimumSizeHint().width())
+                .arg(browser.page.findChild<QWidget *>(QStringLiteral("modelsToolBar"))->minimumSizeHint().width())));
+}
+
+void TestModelBrowser::importShowsProgressThenTheModel()
+{
+    WindowFixture fixture;
+    QTemporaryDir sources;
+    const QString folder = tinyModel(sources, QStringLiteral("tiny-llama"));
+    Browser browser(fixture);
+    QVERIFY(QTest::qWaitFor([&] { return browser.page.state() == ModelsPage::State::Empty; }, kWaitMs));
+
+    browser.page.importPaths({folder});
+    // The import runs on a worker, shown in the progress dialog, which closes itself.
+    auto *progress = browser.page.findChild<ProgressDialog *>();
+    QVERIFY(progress);
+    QVERIFY(browser.waitForRows(1));
+    QCOMPARE(browser.page.state(), ModelsPage::State::Browsing);
+    QCOMPARE(browser.cell(0, ModelTableModel::Name), QStringLiteral("tiny-llama"));
+    QCOMPARE(browser.cell(0, ModelTableModel::Family), QStringLiteral("llama"));
+    QCOMPARE(browser.cell(0, ModelTableModel::Architecture), QStringLiteral("LlamaForCausalLM"));
+    QCOMPARE(browser.cell(0, ModelTableModel::Origin), QStringLiteral("imported"));
+    QCOMPARE(browser.cell(0, ModelTableModel::Context), QStringLiteral("128"));
+    QVERIFY(QRegularExpression(QStringLiteral("^\\d+(\\.\\d)? (B|KiB)$"))
+                .match(browser.cell(0, ModelTableModel::Size))
+                .hasMatch());
+    QVERIFY(browser.page.table()->isVisible());
+    // The imported model is selected and its details shown.
+    QVERIFY(browser.waitForDetailsOf(QStringLiteral("tiny-llama")));
+    QCOMPARE(browser.page.selectedId(), QString::fromStdString(registryOf(fixture).get("tiny-llama").id));
+    QTRY_VERIFY_WITH_TIMEOUT(browser.page.findChild<ProgressDialog *>() == nullptr, kWaitMs);
+
+    // A refused import keeps its dialog open with the reason, and registers nothing.
+    browser.page.importPaths({sources.filePath(QStringLiteral("no-such-folder"))});
+    auto *failed = browser.page.findChild<ProgressDialog *>();
+    QVERIFY(failed);
+    auto *error = failed->findChild<QLabel *>(QStringLiteral("taskError"));
+    QVERIFY(QTest::qWaitFor([&] { return error->isVisible(); }, kWaitMs));
+    QVERIFY(error->text().contains(QStringLiteral("no-such-folder")));
+    failed->reject(); // Close
+    QTRY_VERIFY_WITH_TIMEOUT(browser.page.findChild<ProgressDialog *>() == nullptr, kWaitMs);
+    QCOMPARE(registryOf(fixture).count(), std::size_t(1));
+}
+
+void TestModelBrowser::filtersByTextFamilyOriginAndSize()
+{
+    WindowFixture fixture;
+    QTemporaryDir sources;
+    registerTiny(fixture, sources, QStringLiteral("alpha-llama"));
+    registerTiny(fixture, sources, QStringLiteral("beta-gpt2"), "gpt2");
+    registerTiny(fixture, sources, QStringLiteral("gamma-llama"), "llama", ModelOrigin::FineTuned);
+    Browser browser(fixture);
+    QVERIFY(browser.waitForRows(3));
+    auto *count = browser.page.findChild<QLabel *>(QStringLiteral("modelCount"));
+    QCOMPARE(count->text(), QStringLiteral("3 models"));
+
+    // Typing filters after a short pause, on the worker.
+    QTest::keyClicks(browser.search(), QStringLiteral("BETA"));
+    QVERIFY(browser.waitForRows(1));
+    QCOMPARE(browser.cell(0, ModelTableModel::Name), QStringLiteral("beta-gpt2"));
+    QCOMPARE(count->text(), QStringLiteral("1 of 3 models"));
+    browser.search()->clear();
+    QVERIFY(browser.waitForRows(3));
+
+    // The family list comes from the registry.
+    QComboBox *family = browser.combo("familyFilter");
+    QTRY_VERIFY_WITH_TIMEOUT(family->findData(QStringLiteral("gpt2")) > 0, kWaitMs);
+    QVERIFY(family->findData(QStringLiteral("llama")) > 0);
+    family->setCurrentIndex(family->findData(QStringLiteral("llama")));
+    QVERIFY(browser.waitForRows(2));
+    QVERIFY(browser.rowOfName(QStringLiteral("beta-gpt2")) < 0);
+
+    QComboBox *origin = browser.combo("originFilter");
+    origin->setCurrentIndex(origin->findData(static_cast<int>(ModelOrigin::FineTuned)));
+    QVERIFY(browser.waitForRows(1));
+    QCOMPARE(browser.cell(0, ModelTableModel::Name), QStringLiteral("gamma-llama"));
+
+    // Filters that leave nothing say so, and Clear filters brings everything back.
+    QComboBox *size = browser.combo("sizeFilter");
+    size->setCurrentIndex(size->count() - 1); // over 10 GiB
+    QVERIFY(QTest::qWaitFor([&] { return browser.page.state() == ModelsPage::State::NoMatch; }, kWaitMs));
+    auto *noMatch = browser.page.findChild<QLabel *>(QStringLiteral("noMatchText"));
+    QVERIFY(noMatch->isVisible());
+    QCOMPARE(noMatch->text(), QStringLiteral("No model matches these filters"));
+    QVERIFY(!browser.page.detailsPane()->hasDetails());
+    QTest::mouseClick(browser.page.findChild<QPushButton *>(QStringLiteral("clearFilters")), Qt::LeftButton);
+    QVERIFY(browser.waitForRows(3));
+    QCOMPARE(browser.page.state(), ModelsPage::State::Browsing);
+    QCOMPARE(family->currentIndex(), 0);
+    QCOMPARE(browser.search()->text(), QString());
+
+    // The task filter: all three are causal language models.
+    QComboBox *task = browser.combo("taskFilter");
+    task->setCurrentIndex(task->findData(static_cast<int>(ModelTask::Embeddings)));
+    QVERIFY(QTest::qWaitFor([&] { return browser.page.state() == ModelsPage::State::NoMatch; }, kWaitMs));
+    task->setCurrentIndex(task->findData(static_cast<int>(ModelTask::TextGeneration)));
+    QVERIFY(browser.waitForRows(3));
+}
+
+void TestModelBrowser::detailsShowCardConfigurationAndFilesWithHashes()
+{
+    WindowFixture fixture;
+    QTemporaryDir sources;
+    const ModelRecord model = registerTiny(fixture, sources, QStringLiteral("tiny"));
+    Browser browser(fixture);
+    QVERIFY(browser.ready(1, QStringLiteral("tiny")));
+    ModelDetailsPane *details = browser.page.detailsPane();
+
+    // The card, rendered from Markdown without its YAML front matter.
+    const QString card = details->cardBrowser()->toPlainText();
+    QVERIFY2(card.contains(QStringLiteral("A model for tests")), qPrintable(card));
+    QVERIFY(!card.contains(QStringLiteral("license:")));
+    QVERIFY(details->findChild<QLabel *>(QStringLiteral("detailsSummary"))
+                ->text()
+                .contains(QStringLiteral("LlamaForCausalLM")));
+
+    // Configuration: the id and license as the registry has them.
+    details->tabs()->setCurrentIndex(ModelDetailsPane::ConfigurationTab);
+    QCOMPARE(details->findChild<QLabel *>(QStringLiteral("detailsId"))->text(), QString::fromStdString(model.id));
+    bool licenseShown = false;
+    for (auto *label : details->findChildren<QLabel *>())
+        licenseShown |= label->text() == QStringLiteral("apache-2.0");
+    QVERIFY(licenseShown);
+
+    // Files with sizes and SHA-256 in a fixed-width font, copyable.
+    details->tabs()->setCurrentIndex(ModelDetailsPane::FilesTab);
+    ModelFileList *files = details->fileList();
+    QCOMPARE(files->topLevelItemCount(), int(model.files.size()));
+    for (int i = 0; i < files->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = files->topLevelItem(i);
+        QCOMPARE(item->text(ModelFileList::File), QString::fromStdString(model.files[std::size_t(i)].path));
+        QCOMPARE(item->text(ModelFileList::Sha256), QString::fromStdString(model.files[std::size_t(i)].sha256));
+        QVERIFY(isSha256(item->text(ModelFileList::Sha256)));
+        QVERIFY(item->font(ModelFileList::Sha256).fixedPitch() ||
+                QFontInfo(item->font(ModelFileList::Sha256)).fixedPitch());
+    }
+    files->topLevelItem(0)->setSelected(true);
+    files->setFocus();
+    QTest::keySequence(files, QKeySequence::Copy);
+    const ModelFile &first = model.files.front();
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("%1  %2  %3")
+                                                    .arg(QString::fromStdString(first.sha256))
+                                                    .arg(first.size)
+                                                    .arg(QString::fromStdString(first.path)));
+
+    // No lineage: said in words, no empty graph.
+    details->tabs()->setCurrentIndex(ModelDetailsPane::LineageTab);
+    QVERIFY(!details->lineageView()->isVisible());
+}
+
+void TestModelBrowser::tagsAreAddedAndRemovedInPlace()
+{
+    WindowFixture fixture;
+    QTemporaryDir sources;
+    registerTiny(fixture, sources, QStringLiteral("tiny"));
+    Browser browser(fixture);
+    QVERIFY(browser.ready(1, QStringLiteral("tiny")));
+    TagEditor *tags = browser.page.detailsPane()->tagEditor();
+    QCOMPARE(tags->tags(), QStringList());
+
+    auto *add = tags->findChild<QLineEdit *>(QStringLiteral("addTag"));
+    QTest::keyClicks(add, QStringLiteral("favourite"));
+    QTest::keyClick(add, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(tags->tags(), QStringList({QStringLiteral("favourite")}), kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(browser.cell(0, ModelTableModel::Tags), QStringLiteral("favourite"), kWaitMs);
+    QCOMPARE(registryOf(fixture).get("tiny").tags, std::vector<std::string>{"favourite"});
+    // The tag list of the filter bar learns it too.
+    QTRY_VERIFY_WITH_TIMEOUT(browser.combo("tagFilter")->findData(QStringLiteral("favourite")) > 0, kWaitMs);
+
+    // A tag the registry refuses says why, and changes nothing.
+    add->setText(QStringLiteral("bad\ttag"));
+    QTest::keyClick(add, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!browser.page.noticeBar()->text().isEmpty(), kWaitMs);
+    QVERIFY(browser.page.noticeBar()->isError());
+
+    QWidget *chip = tags->chip(QStringLiteral("favourite"));
+    QVERIFY(chip);
+    QTest::mouseClick(chip->findChild<QToolButton *>(QStringLiteral("removeTag")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(tags->tags(), QStringList(), kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(browser.cell(0, ModelTableModel::Tags), QString(), kWaitMs);
+    QVERIFY(registryOf(fixture).get("tiny").tags.empty());
+}
+
+void TestModelBrowser::clickingALineageNodeSelectsThatModel()
+{
+    WindowFixture fixture;
+    QTemporaryDir sources;
+    const ModelRecord base = registerTiny(fixture, sources, QStringLiteral("base"));
+    const ModelRecord child = registerTiny(fixture, sources, QStringLiteral("child"));
+    registryOf(fixture).addLineage(base.id, child.id, LineageKind::FineTune);
+    Browser browser(fixture);
+    QVERIFY(browser.waitForRows(2));
+    browser.clickRow(browser.rowOfName(QStringLiteral("base")));
+    QVERIFY(browser.waitForDetailsOf(QStringLiteral("base")));
+    ModelDetailsPane *details = browser.page.detailsPane();
+    details->tabs()->setCurrentIndex(ModelDetailsPane::LineageTab);
+    LineageView *lineage = details->lineageView();
+    QVERIFY(lineage->isVisible());
+    QCOMPARE(lineage->modelIds().size(), 2);
+    // The edge says how the child was made.
+    bool labelled = false;
+    for (QGraphicsItem *item : lineage->scene()->items())
+        if (auto *text = dynamic_cast<QGraphicsSimpleTextItem *>(item))
+            labelled |= text->text() == QStringLiteral("fine-tune");
+    QVERIFY(labelled);
+
+    // The child is drawn below its parent; clicking it moves the selection there.
+    const QPoint childAt = lineage->nodePosition(QString::fromStdString(child.id));
+    QVERIFY(childAt.y() > lineage->nodePosition(QString::fromStdString(base.id)).y());
+    QTest::mouseClick(lineage->viewport(), Qt::LeftButton, {}, childAt);
+    QTRY_COMPARE_WITH_TIMEOUT(browser.page.selectedId(), QString::fromStdString(child.id), kWaitMs);
+    QVERIFY(browser.waitForDetailsOf(QStringLiteral("child")));
+    QCOMPARE(browser.page.table()->currentIndex().row(), browser.rowOfName(QStringLiteral("child")));
+
+    // A model the filters hide: the filters clear, then it is selected.
+    QTest::keyClicks(browser.search(), QStringLiteral("child"));
+    QVERIFY(browser.waitForRows(1));
+    details->tabs()->setCurrentIndex(ModelDetailsPane::LineageTab);
+    const QPoint baseAt = lineage->nodePosition(QString::fromStdString(base.id));
+    QTest::mouseClick(lineage->viewport(), Qt::LeftButton, {}, baseAt);
+    QVERIFY(browser.waitForRows(2));
+    QTRY_COMPARE_WITH_TIMEOUT(browser.page.selectedId(), QString::fromStdString(base.id), kWaitMs);
+    QCOMPARE(browser.search()->text(), QString());
+}
+
+void TestModelBrowser::deleteConfirmsAndListsWhatItWouldOrphan()
+{
+    WindowFixture fixture;
+    QTemporaryDir sources;
+    const ModelRecord base = registerTiny(fixture, sources, QStringLiteral("base"));
+    const ModelRecord child = registerTiny(fixture, sources, QStringLiteral("child"), "gpt2");
+    registryOf(fixture).addLineage(base.id, child.id, LineageKind::Lora);
+    Browser browser(fixture);
+    QVERIFY(browser.waitForRows(2));
+    browser.clickRow(browser.rowOfName(QStringLiteral("base")));
+    QVERIFY(browser.waitForDetailsOf(QStringLiteral("base")));
+    QAction *remove = browser.page.actions()->deleteModel();
+    QVERIFY(remove->isEnabled());
+
+    // Cancel first: nothing happens.
+    remove->trigger();
+    auto *dialog = waitForDialog<DeleteModelDialog>(browser.page);
+    QVERIFY(dialog);
+    dialog->reject();
+    QTRY_VERIFY_WITH_TIMEOUT(browser.page.findChild<DeleteModelDialog *>() == nullptr, kWaitMs);
+    QCOMPARE(registryOf(fixture).count(), std::size_t(2));
+
+    // The dialog names the model that would lose its parent, and Delete waits for consent.
+    remove->trigger();
+    dialog = waitForDialog<DeleteModelDialog>(browser.page);
+    QVERIFY(dialog);
+    auto *orphans = dialog->findChild<QListWidget *>(QStringLiteral("orphanedModels"));
+    QVERIFY(orphans);
+    QCOMPARE(orphans->count(), 1);
+    QVERIFY(orphans->item(0)->text().contains(QStringLiteral("child")));
+    QVERIFY(orphans->item(0)->text().contains(QStringLiteral("LoRA")));
+    QVERIFY(!dialog->deleteButton()->isEnabled());
+    dialog->confirmOrphans()->setChecked(true);
+    QVERIFY(dialog->deleteButton()->isEnabled());
+    QTest::mouseClick(dialog->deleteButton(), Qt::LeftButton);
+
+    QVERIFY(browser.waitForRows(1));
+    QCOMPARE(browser.cell(0, ModelTableModel::Name), QStringLiteral("child"));
+    QTRY_VERIFY_WITH_TIMEOUT(browser.page.noticeBar()->text().contains(QStringLiteral("Deleted base")), kWaitMs);
+    ModelRegistry registry = registryOf(fixture);
+    QVERIFY(!registry.find(base.id));
+    const ModelLineage lineage = registry.lineage(child.id);
+    QCOMPARE(lineage.ancestors.size(), std::size_t(1));
+    QVERIFY(lineage.ancestors.front().fromId.empty()); // the name stays, the link is gone
+    QCOMPARE(lineage.ancestors.front().fromName, std::string("base"));
+
+    // A model with no descendants: one confirmation, then gone; the empty state follows.
+    QVERIFY(browser.waitForDetailsOf(QStringLiteral("child")));
+    remove->trigger();
+    dialog = waitForDialog<DeleteModelDialog>(browser.page);
+    QVERIFY(dialog);
+    QVERIFY(!dialog->confirmOrphans());
+    QVERIFY(dialog->deleteButton()->isEnabled());
+    QTest::mouseClick(dialog->deleteButton(), Qt::LeftButton);
+    QVERIFY(QTest::qWaitFor([&] { return browser.page.state() == ModelsPage::State::Empty; }, kWaitMs));
+    QCOMPARE(registryOf(fixture).count(), std::size_t(0));
+}
+
+void TestModelBrowser::cardViewSharesTheRowsAndTheSelection()
+{
+    WindowFixture fixture;
+    QTemporaryDir sources;
+    registerTiny(fixture, sources, QStringLiteral("one"));
+    registerTiny(fixture, sources, QStringLiteral("two"), "gpt2");
+    Browser browser(fixture);
+    QVERIFY(browser.waitForRows(2));
+    QListView *cards = browser.page.cards();
+    QVERIFY(!cards->isVisible());
+    browser.page.actions()->showCards()->trigger();
+    QVERIFY(cards->isVisible());
+    QVERIFY(!browser.page.table()->isVisible());
+    QCOMPARE(cards->model(), browser.page.table()->model());
+    QCOMPARE(cards->selectionModel(), browser.page.table()->selectionModel());
+
+    // Clicking a card selects its model and shows its details.
+    const int two = browser.rowOfName(QStringLiteral("two"));
+    const QModelIndex twoIndex = browser.page.tableModel()->index(two, 0);
+    QVERIFY(QTest::qWaitFor([&] { return cards->visualRect(twoIndex).isValid(); }, kWaitMs)); // laid out lazily
+    const QRect rect = cards->visualRect(twoIndex);
+    QTest::mouseClick(cards->viewport(), Qt::LeftButton, {}, rect.center());
+    QVERIFY(browser.waitForDetailsOf(QStringLiteral("two")));
+    // The card draws something (not a blank rectangle).
+    const QImage image = cards->viewport()->grab(rect).toImage();
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 3)
+        for (int x = 0; x < image.width(); x += 3)
+            colours.insert(image.pixel(x, y));
+    QVERIFY(colours.size() > 4);
+
+    browser.page.actions()->showTable()->trigger();
+    QVERIFY(browser.page.table()->isVisible());
+    QCOMPARE(browser.page.table()->currentIndex().row(), two);
+}
+
+void TestModelBrowser::headerClickSortsInMemory()
+{
+    WindowFixture fixture;
+    QTemporaryDir sources;
+    registerTiny(fixture, sources, QStringLiteral("b-small"));
+    test::TinyModelOptions big;
+    big.extraBytes = 4096;
+    test::writeTinyHfFolder(sources.filePath(QStringLiteral("a-big")).toStdString(), big);
+    registryOf(fixture).importModel(sources.filePath(QStringLiteral("a-big")).toStdString());
+    registerTiny(fixture, sources, QStringLiteral("C-medium"), "gpt2");
+    Browser browser(fixture);
+    QVERIFY(browser.waitForRows(3));
+    auto names = [&] {
+        QStringList list;
+        for (int row = 0; row < 3; ++row)
+            list << browser.cell(row, ModelTableModel::Name);
+        return list;
+    };
+    QCOMPARE(names(), QStringList({QStringLiteral("a-big"), QStringLiteral("b-small"), QStringLiteral("C-medium")}));
+    browser.clickRow(browser.rowOfName(QStringLiteral("b-small")));
+    QVERIFY(browser.waitForDetailsOf(QStringLiteral("b-small")));
+
+    QHeaderView *header = browser.page.table()->horizontalHeader();
+    const int sizeX =
+        header->sectionViewportPosition(ModelTableModel::Size) + header->sectionSize(ModelTableModel::Size) / 2;
+    // Sizes sort largest first on the first click, as people look for the big ones.
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(sizeX, header->height() / 2));
+    QCOMPARE(names().first(), QStringLiteral("a-big"));
+    QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(sizeX, header->height() / 2));
+    QCOMPARE(names().last(), QStringLiteral("a-big"));
+    // The selection followed its row.
+    QCOMPARE(browser.cell(browser.page.table()->currentIndex().row(), ModelTableModel::Name),
+             QStringLiteral("b-small"));
+}
+
+void TestModelBrowser::exportWritesAHuggingFaceFolder()
+{
+    WindowFixture fixture;
+    QTemporaryDir sources;
+    QTemporaryDir out;
+    registerTiny(fixture, sources, QStringLiteral("tiny"));
+    Browser browser(fixture);
+    QVERIFY(browser.ready(1, QStringLiteral("tiny")));
+    // Not yet there, and saying when.
+    QVERIFY(!browser.page.actions()->openInPlayground()->isEnabled());
+    QVERIFY(browser.page.actions()->openInPlayground()->toolTip().contains(QStringLiteral("chat playground")));
+    QVERIFY(!browser.page.actions()->fineTune()->isEnabled());
+
+    browser.page.actions()->exportModel()->trigger();
+    auto *dialog = waitForDialog<ExportModelDialog>(browser.page);
+    QVERIFY(dialog);
+    QVERIFY(dialog->ggufChoice()->isEnabled()); // a llama model: GGUF is offered
+    const QString destination = out.filePath(QStringLiteral("tiny-export"));
+    dialog->destinationField()->setText(out.path()); // exists: refused
+    QVERIFY(!dialog->exportButton()->isEnabled());
+    dialog->destinationField()->setText(destination);
+    QVERIFY(dialog->exportButton()->isEnabled());
+    QCOMPARE(dialog->request().format, ExportRequest::Format::HuggingFace);
+    QTest::mouseClick(dialog->exportButton(), Qt::LeftButton);
+
+    QTRY_VERIFY_WITH_TIMEOUT(browser.page.noticeBar()->text().contains(QStringLiteral("Exported tiny")), kWaitMs);
+    QVERIFY(QFileInfo::exists(QDir(destination).filePath(QStringLiteral("config.json"))));
+    QVERIFY(QFileInfo::exists(QDir(destination).filePath(QStringLiteral("model.safetensors"))));
+    QVERIFY(QFileInfo::exists(QDir(destination).filePath(QStringLiteral("README.md"))));
+}
+
+void TestModelBrowser::staleListAnswersAreDropped()
+{
+    WindowFixture fixture;
+    QTemporaryDir sources;
+    registerTiny(fixture, sources, QStringLiteral("alpha"));
+    registerTiny(fixture, sources, QStringLiteral("beta"));
+    ModelLibrary &library = fixture.models();
+    QList<ModelList> answers;
+    connect(&library, &ModelLibrary::listReady, this, [&](const ModelList &list) { answers << list; });
+    ModelFilter first, second;
+    first.query.text = "alpha";
+    second.query.text = "beta";
+    library.requestList(first);
+    library.requestList(second); // replaces the first before its answer can arrive
+    QVERIFY(QTest::qWaitFor([&] { return !answers.isEmpty(); }, kWaitMs));
+    // Both were queued on one worker, in order: once the second has answered, nothing
+    // of the first is still on its way.
+    QCOMPARE(answers.size(), 1);
+    QCOMPARE(answers.front().filter.query.text, std::string("beta"));
+    QCOMPARE(answers.front().models->size(), std::size_t(1));
+    QCOMPARE(answers.front().registered, std::size_t(2));
+}
+
+void TestModelBrowser::cancelInsideTheEngineEndsAsCancelled()
+{
+    QTemporaryDir home;
+    QTemporaryDir sources;
+    const QString folder = tinyModel(sources, QStringLiteral("tiny"));
+    // The first report of the work asks it to stop, so the stop reaches the import
+    // itself (between its steps), which reports Error(Cancelled).
+    std::stop_source stop;
+    TaskContext context(stop.get_token(), [&] { stop.request_stop(); });
+    auto ids = std::make_shared<QStringList>();
+    const TaskRunner::Work work = ModelTaskWork::importModels(home.path().toStdString(), {folder}, ids);
+    QVERIFY_THROWS_EXCEPTION(TaskCancelled, work(context));
+    QVERIFY(ids->isEmpty());
+    QCOMPARE(ModelRegistry(home.path().toStdString()).count(), std::size_t(0));
+}
+
+void TestModelBrowser::taskIsDerivedFromTheArchitecture_data()
+{
+    QTest::addColumn<QString>("architecture");
+    QTest::addColumn<int>("format");
+    QTest::addColumn<int>("task");
+    const int hf = int(ModelFormat::HuggingFace);
+    const int gguf = int(ModelFormat::Gguf);
+    QTest::newRow("llama") << "LlamaForCausalLM" << hf << int(ModelTask::TextGeneration);
+    QTest::newRow("gpt2") << "GPT2LMHeadModel" << hf << int(ModelTask::TextGeneration);
+    QTest::newRow("t5") << "T5ForConditionalGeneration" << hf << int(ModelTask::TextGeneration);
+    QTest::newRow("classifier") << "BertForSequenceClassification" << hf << int(ModelTask::Classification);
+    QTest::newRow("tokens") << "RobertaForTokenClassification" << hf << int(ModelTask::Classification);
+    QTest::newRow("encoder") << "BertModel" << hf << int(ModelTask::Embeddings);
+    QTest::newRow("xlm-r") << "XLMRobertaModel" << hf << int(ModelTask::Embeddings);
+    QTest::newRow("gguf llama") << "llama" << gguf << int(ModelTask::TextGeneration);
+    QTest::newRow("gguf bert") << "bert" << gguf << int(ModelTask::Embeddings);
+    QTest::newRow("unknown") << "" << hf << int(ModelTask::Other);
+    QTest::newRow("odd") << "SomethingElse" << hf << int(ModelTask::Other);
+}
+
+void TestModelBrowser::taskIsDerivedFromTheArchitecture()
+{
+    QFETCH(QString, architecture);
+    QFETCH(int, format);
+    QFETCH(int, task);
+    ModelRecord model;
+    model.architecture = architecture.toStdString();
+    model.format = static_cast<ModelFormat>(format);
+    QCOMPARE(int(taskOfModel(model)), task);
+    QVERIFY(matchesTask(model, ModelTask::Any));
+}
+
+void TestModelBrowser::humanNumbers_data()
+{
+    QTest::addColumn<qulonglong>("parameters");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("none") << 0ull << QStringLiteral("—");
+    QTest::newRow("few") << 40ull << QStringLiteral("40");
+    QTest::newRow("thousands") << 52'000ull << QStringLiteral("52K");
+    QTest::newRow("gpt2") << 124'439'808ull << QStringLiteral("124M");
+    QTest::newRow("tinyllama") << 1'100'048'384ull << QStringLiteral("1.1B");
+    QTest::newRow("round") << 1'000'000'000ull << QStringLiteral("1B");
+    QTest::newRow("llama 7b") << 6'738'415'616ull << QStringLiteral("6.7B");
+    QTest::newRow("70b") << 70'553'706'496ull << QStringLiteral("71B");
+}
+
+void TestModelBrowser::humanNumbers()
+{
+    QFETCH(qulonglong, parameters);
+    QFETCH(QString, text);
+    QCOMPARE(ModelText::parameters(parameters), text);
+    QCOMPARE(ModelText::size(512), QStringLiteral("512 B"));
+    QCOMPARE(ModelText::size(3 * 1024 * 1024 + 1024 * 512), QStringLiteral("3.5 MiB"));
+    QCOMPARE(ModelText::size(2'200'000'000ull), QStringLiteral("2.0 GiB"));
+    QCOMPARE(ModelText::contextLength(131072), QStringLiteral("128K"));
+    QCOMPARE(ModelText::contextLength(1000), QStringLiteral("1000"));
+}
+
+void TestModelBrowser::cardsLoadNoImagesAndDropFrontMatter()
+{
+    ModelCardBrowser card;
+    QCOMPARE(ModelCardBrowser::withoutFrontMatter(QStringLiteral("---\nlicense: mit\n---\n# Title\n")),
+             QStringLiteral("# Title\n"));
+    QCOMPARE(ModelCardBrowser::withoutFrontMatter(QStringLiteral("---\n---\nBody")), QStringLiteral("Body"));
+    QCOMPARE(ModelCardBrowser::withoutFrontMatter(QStringLiteral("---\r\nlicense: mit\r\n---\r\nBody")),
+             QStringLiteral("Body"));
+    QCOMPARE(ModelCardBrowser::withoutFrontMatter(QStringLiteral("# No front matter\n---\n")),
+             QStringLiteral("# No front matter\n---\n"));
+    QVERIFY(
+        !card.loadResource(QTextDocument::ImageResource, QUrl(QStringLiteral("https://example.com/x.png"))).isValid());
+    QVERIFY(
+        !card.loadResource(QTextDocument::ImageResource, QUrl::fromLocalFile(QStringLiteral("/etc/passwd"))).isValid());
+    card.showCard(QString(), QStringLiteral("no card"));
+    QCOMPARE(card.toPlainText(), QStringLiteral("no card"));
+    QVERIFY(card.openLinks() == false && card.openExternalLinks() == false);
+}
+
+void TestModelBrowser::demoRegistryHasModelsAndLineage()
+{
+    QTemporaryDir home;
+    seedDemoRegistry(home.path().toStdString());
+    ModelRegistry registry(home.path().toStdString());
+    QCOMPARE(registry.count(), std::size_t(6));
+    const ModelRecord chat = registry.get("aurora-1m-chat");
+    const ModelLineage lineage = registry.lineage(chat.id);
+    QCOMPARE(lineage.ancestors.size(), std::size_t(1));
+    QCOMPARE(lineage.descendants.size(), std::size_t(1));
+    QCOMPARE(int(registry.get("aurora-1m-sql-lora").origin), int(ModelOrigin::Adapter));
+    QCOMPARE(registry.lineage("aurora-1m").descendants.size(), std::size_t(3)); // chat, LoRA, and the GGUF below chat
+    ModelRecord minilm = registry.get("minilm-demo");
+    QCOMPARE(int(taskOfModel(minilm)), int(ModelTask::Embeddings));
+}
+
+QTEST_MAIN(TestModelBrowser)
+#include "test_modelbrowser.moc"

@@ -1,0 +1,114 @@
+#include "models/modelactions.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QMenu>
+#include <QToolBar>
+#include <QToolButton>
+
+namespace llmos {
+
+ModelActions::ModelActions(QWidget *parent)
+    : QObject(parent)
+{
+    m_importMenu = new QMenu(parent);
+    m_importFolder = m_importMenu->addAction(QString());
+    m_importFolder->setObjectName(QStringLiteral("importFolder"));
+    m_importFile = m_importMenu->addAction(QString());
+    m_importFile->setObjectName(QStringLiteral("importFile"));
+    m_import = new QAction(this);
+    m_import->setMenu(m_importMenu);
+
+    m_viewGroup = new QActionGroup(this);
+    m_showTable = new QAction(m_viewGroup);
+    m_showTable->setObjectName(QStringLiteral("showTable"));
+    m_showTable->setCheckable(true);
+    m_showTable->setChecked(true);
+    m_showCards = new QAction(m_viewGroup);
+    m_showCards->setObjectName(QStringLiteral("showCards"));
+    m_showCards->setCheckable(true);
+
+    // Not there yet, and saying so: a button that does nothing would be worse than none,
+    // and one that is missing would hide where the feature will be.
+    m_playground = new QAction(this);
+    m_playground->setObjectName(QStringLiteral("openInPlayground"));
+    m_playground->setEnabled(false);
+    m_fineTune = new QAction(this);
+    m_fineTune->setObjectName(QStringLiteral("fineTune"));
+    m_fineTune->setEnabled(false);
+
+    m_export = new QAction(this);
+    m_export->setObjectName(QStringLiteral("exportModel"));
+    m_delete = new QAction(this);
+    m_delete->setObjectName(QStringLiteral("deleteModel"));
+    m_delete->setShortcut(QKeySequence::Delete);
+    m_delete->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    parent->addAction(m_delete);
+    setCurrentModel(nullptr, false);
+    retranslate();
+}
+
+void ModelActions::setCurrentModel(const ModelRecord *model, bool lineageKnown)
+{
+    m_ggufModel = model && model->format == ModelFormat::Gguf;
+    m_export->setEnabled(model && !m_ggufModel);
+    m_delete->setEnabled(model && lineageKnown);
+    retranslate(); // the export tooltip depends on the model
+}
+
+QToolBar *ModelActions::makeToolBar(QWidget *parent)
+{
+    auto *bar = new QToolBar(parent);
+    bar->setObjectName(QStringLiteral("modelsToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->addAction(m_import);
+    if (auto *button = qobject_cast<QToolButton *>(bar->widgetForAction(m_import))) {
+        button->setPopupMode(QToolButton::InstantPopup);
+        // "Import…" already says a choice follows; the arrow only crowded the text.
+        button->setStyleSheet(QStringLiteral("QToolButton::menu-indicator { image: none; width: 0; }"));
+    }
+    bar->addSeparator();
+    bar->addAction(m_playground);
+    bar->addAction(m_fineTune);
+    bar->addAction(m_export);
+    bar->addAction(m_delete);
+    bar->addSeparator();
+    bar->addAction(m_showTable);
+    bar->addAction(m_showCards);
+    return bar;
+}
+
+QMenu *ModelActions::makeContextMenu(QWidget *parent)
+{
+    auto *menu = new QMenu(parent);
+    menu->setToolTipsVisible(true); // the disabled actions say why
+    menu->addAction(m_playground);
+    menu->addAction(m_fineTune);
+    menu->addSeparator();
+    menu->addAction(m_export);
+    menu->addAction(m_delete);
+    return menu;
+}
+
+void ModelActions::retranslate()
+{
+    m_import->setText(tr("Import…"));
+    m_import->setToolTip(tr("Import a model folder or file (or drop it on the window)"));
+    m_importFolder->setText(tr("Model folder…"));
+    m_importFile->setText(tr("Model file (.gguf, .safetensors)…"));
+    m_showTable->setText(tr("Table"));
+    m_showTable->setToolTip(tr("Show the models as a table"));
+    m_showCards->setText(tr("Cards"));
+    m_showCards->setToolTip(tr("Show the models as cards"));
+    m_playground->setText(tr("Open in playground"));
+    m_playground->setToolTip(tr("Arrives with the chat playground; meanwhile: llmos chat --model NAME"));
+    m_fineTune->setText(tr("Fine-tune"));
+    m_fineTune->setToolTip(tr("Arrives with the fine-tuning designer"));
+    m_export->setText(tr("Export…"));
+    m_export->setToolTip(m_ggufModel ? tr("Export takes Hugging Face folders; a GGUF model is one file already")
+                                     : tr("Write the model as a Hugging Face folder or a GGUF file"));
+    m_delete->setText(tr("Delete…"));
+    m_delete->setToolTip(tr("Delete the model from the registry"));
+}
+
+} // namespace llmos

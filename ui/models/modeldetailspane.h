@@ -1,0 +1,105 @@
+#pragma once
+
+#include "models/modeldetails.h"
+
+#include <QWidget>
+
+#include <array>
+
+class QFormLayout;
+class QLabel;
+class QStackedWidget;
+class QTabWidget;
+
+namespace llmos {
+
+class LineageView;
+class ModelCardBrowser;
+class ModelFileList;
+class TagEditor;
+
+// The right side of the model browser: the selected model's name and summary, its tags
+// (edited in place), and tabs for the model card, the configuration, the files with
+// their hashes, and the lineage graph. It shows what it is given and asks for changes
+// through signals; the page talks to the registry.
+class ModelDetailsPane : public QWidget {
+    Q_OBJECT
+    Q_PROPERTY(bool loading READ isLoading)
+public:
+    enum Tab { CardTab, ConfigurationTab, FilesTab, LineageTab };
+
+    explicit ModelDetailsPane(QWidget *parent = nullptr);
+
+    // The model whose details were asked for; they arrive with showDetails().
+    void showLoading(const QString &id);
+    void showDetails(const ModelDetails &details);
+    void showFailure(const QString &reason);
+    void clear();
+
+    bool isLoading() const { return m_loading; }
+    // The id shown or being loaded; empty when nothing is selected.
+    QString modelId() const { return m_id; }
+    // Valid when hasDetails().
+    const ModelDetails &details() const { return m_details; }
+    bool hasDetails() const { return !m_loading && !m_details.model.id.empty(); }
+
+    QTabWidget *tabs() const { return m_tabs; }
+    TagEditor *tagEditor() const { return m_tags; }
+    ModelCardBrowser *cardBrowser() const { return m_card; }
+    ModelFileList *fileList() const { return m_files; }
+    LineageView *lineageView() const { return m_lineage; }
+
+Q_SIGNALS:
+    void addTagRequested(const QString &id, const QString &tag);
+    void removeTagRequested(const QString &id, const QString &tag);
+    // A model in the lineage graph was clicked.
+    void modelActivated(const QString &id);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    enum Fact {
+        Id,
+        Family,
+        Architecture,
+        Task,
+        Parameters,
+        DType,
+        Context,
+        Size,
+        License,
+        Format,
+        Origin,
+        Status,
+        Storage,
+        Source,
+        Added,
+        FactCount
+    };
+
+    QWidget *buildConfiguration();
+    QWidget *buildLineage();
+    void fill();
+    void retranslate();
+
+    QStackedWidget *m_stack = nullptr;
+    QLabel *m_placeholder = nullptr;
+    QLabel *m_name = nullptr;
+    QLabel *m_summary = nullptr;
+    QLabel *m_warning = nullptr;
+    TagEditor *m_tags = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    ModelCardBrowser *m_card = nullptr;
+    std::array<QLabel *, FactCount> m_captions{};
+    std::array<QLabel *, FactCount> m_facts{};
+    ModelFileList *m_files = nullptr;
+    QLabel *m_noLineage = nullptr;
+    LineageView *m_lineage = nullptr;
+
+    QString m_id;
+    ModelDetails m_details;
+    bool m_loading = false;
+};
+
+} // namespace llmos

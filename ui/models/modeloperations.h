@@ -1,0 +1,44 @@
+#pragma once
+
+#include "registry/lineageedge.h"
+#include "registry/modelrecord.h"
+
+#include <QObject>
+#include <QStringList>
+
+class QWidget;
+
+namespace llmos {
+
+class ModelLibrary;
+class TaskRunner;
+
+// The browser's conversations around long writes: the file dialogs of Import…, the
+// Export and Delete dialogs, and a ProgressDialog (with Cancel) for each task the
+// library starts. Dialogs open with open(), never exec(): no nested event loop in a
+// slot. What happened leaves as notice(); the library's signals say what changed.
+class ModelOperations : public QObject {
+    Q_OBJECT
+public:
+    ModelOperations(ModelLibrary &library, QWidget *dialogParent);
+
+    void chooseFolderToImport();
+    void chooseFileToImport();
+    void importPaths(const QStringList &paths);
+    void exportModel(const ModelRecord &model);
+    void deleteModel(const ModelRecord &model, const ModelLineage &lineage);
+
+Q_SIGNALS:
+    // Paths chosen in the file dialogs (the window routes them back to importPaths()).
+    void importRequested(const QStringList &paths);
+    void notice(const QString &text);
+
+private:
+    // Shows `task` in a ProgressDialog and starts it; both go away when it is over.
+    void run(TaskRunner *task);
+
+    ModelLibrary &m_library;
+    QWidget *m_dialogParent;
+};
+
+} // namespace llmos

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "models/exportrequest.h"
+#include "tasks/taskrunner.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <memory>
+#include <string>
+
+namespace llmos {
+
+// The long registry writes the browser starts, as work for a TaskRunner. Each opens its
+// own ModelRegistry on the runner's thread, reports progress in words, and checks the
+// cancel flag through the engine's stop token or progress callback; a cancel the engine
+// reports as Error(Cancelled) ends the task as Cancelled, not Failed.
+class ModelTaskWork {
+    Q_DECLARE_TR_FUNCTIONS(llmos::ModelTaskWork)
+public:
+    // Imports each path in turn; the id of every model registered is appended to
+    // `importedIds` (read it once the task has finished).
+    static TaskRunner::Work importModels(std::string home, QStringList paths, std::shared_ptr<QStringList> importedIds);
+    static TaskRunner::Work removeModel(std::string home, std::string id, bool force);
+    static TaskRunner::Work exportModel(std::string home, std::string id, ExportRequest request);
+};
+
+} // namespace llmos
