@@ -47,8 +47,13 @@ void exportGguf(const ModelRecord &model, const std::string &source, const Model
                         "came from, or copy it as it is by leaving out the type)");
         // Through a temporary name, so a full disk never leaves half a file at the destination.
         const fs::path partial = request.destination + ".partial";
-        fs::copy_file(source, partial, fs::copy_options::overwrite_existing);
-        fs::rename(partial, request.destination);
+        try {
+            fs::copy_file(source, partial, fs::copy_options::overwrite_existing);
+            fs::rename(partial, request.destination);
+        } catch (...) {
+            fs::remove(partial, ec); // a full disk leaves no half copy behind
+            throw;
+        }
         if (request.progress)
             request.progress(1.0);
         return;
