@@ -1005,6 +1005,22 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>Delete the model from the registry</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Check files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the model&apos;s files with what was registered, to find files that changed or are gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebuild the registry…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a new registry database from the manifests stored with the models</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmos::ModelDetailsPane</name>
@@ -1100,14 +1116,6 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         </translation>
     </message>
     <message>
-        <source>Select a model to see its card, configuration, files and lineage.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Model card</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Configuration</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1117,6 +1125,18 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
     <message>
         <source>No lineage recorded: this model was not made from another registered model, and no registered model was made from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a model to see its card, configuration, tensors, files and lineage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tensors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1163,6 +1183,22 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
     <message>
         <source>Copy SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1238,6 +1274,14 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>Export %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Check the files of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebuild the model registry</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmos::ModelOperations</name>
@@ -1263,6 +1307,59 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
     <message>
         <source>Deleted %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The files of %1 are as they were when it was registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) changed: %1</source>
+        <translation>
+            <numerusform>%n file changed: %1</numerusform>
+            <numerusform>%n files changed: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) missing: %1</source>
+        <translation>
+            <numerusform>%n file missing: %1</numerusform>
+            <numerusform>%n files missing: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The files of %1 are not as they were when it was registered. %2. Import it again to register what is there now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebuild the model registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registry&apos;s database is damaged. Rebuilding creates a new one from the manifests stored with each model&apos;s files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The damaged file is kept aside, not deleted. Models, their files, tags and lineage come back; training runs and datasets come back only as names in the lineage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebuild</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The registry was rebuilt: %n model(s) restored.</source>
+        <translation>
+            <numerusform>The registry was rebuilt: %n model restored.</numerusform>
+            <numerusform>The registry was rebuilt: %n models restored.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The damaged database was kept as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not restored: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1354,6 +1451,60 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     <message>
         <source>Exporting: %1%</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebuilding the registry from the stored manifests…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebuilt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ModelTensorList</name>
+    <message>
+        <source>%1 (in %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tensor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tensors could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s) · %1 parameters · %2 · %3</source>
+        <translation>
+            <numerusform>%n tensor · %1 parameters · %2 · %3</numerusform>
+            <numerusform>%n tensors · %1 parameters · %2 · %3</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1481,8 +1632,12 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         </translation>
     </message>
     <message>
-        <source>The model registry could not be read: %1
-If its database is damaged, llmos models rebuild recreates it from the stored files.</source>
+        <source>The model registry could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model registry&apos;s database is damaged: %1
+Your models&apos; files are safe; the registry can be rebuilt from the manifests stored with them.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1017,6 +1017,22 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>Delete the model from the registry</source>
         <translation>从注册表中删除此模型</translation>
     </message>
+    <message>
+        <source>Check files</source>
+        <translation>检查文件</translation>
+    </message>
+    <message>
+        <source>Compare the model&apos;s files with what was registered, to find files that changed or are gone</source>
+        <translation>将模型的文件与注册时的状态比较，找出已更改或已丢失的文件</translation>
+    </message>
+    <message>
+        <source>Rebuild the registry…</source>
+        <translation>重建注册表…</translation>
+    </message>
+    <message>
+        <source>Create a new registry database from the manifests stored with the models</source>
+        <translation>根据随模型保存的清单新建注册表数据库</translation>
+    </message>
 </context>
 <context>
     <name>llmos::ModelDetailsPane</name>
@@ -1111,14 +1127,6 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         </translation>
     </message>
     <message>
-        <source>Select a model to see its card, configuration, files and lineage.</source>
-        <translation>选择一个模型，查看它的卡片、配置、文件和谱系。</translation>
-    </message>
-    <message>
-        <source>Model card</source>
-        <translation>模型卡片</translation>
-    </message>
-    <message>
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
@@ -1129,6 +1137,18 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     <message>
         <source>No lineage recorded: this model was not made from another registered model, and no registered model was made from it.</source>
         <translation>没有谱系记录：此模型不是由其他已注册模型制作的，也没有已注册模型由它制作。</translation>
+    </message>
+    <message>
+        <source>Select a model to see its card, configuration, tensors, files and lineage.</source>
+        <translation>选择一个模型以查看其模型卡、配置、张量、文件和谱系。</translation>
+    </message>
+    <message>
+        <source>Tensors</source>
+        <translation>张量</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>模型卡</translation>
     </message>
 </context>
 <context>
@@ -1175,6 +1195,22 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     <message>
         <source>Copy SHA-256</source>
         <translation>复制 SHA-256</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>已更改</translation>
+    </message>
+    <message>
+        <source>as registered</source>
+        <translation>与注册时一致</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
     </message>
 </context>
 <context>
@@ -1248,6 +1284,14 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>Export %1</source>
         <translation>导出 %1</translation>
     </message>
+    <message>
+        <source>Check the files of %1</source>
+        <translation>检查 %1 的文件</translation>
+    </message>
+    <message>
+        <source>Rebuild the model registry</source>
+        <translation>重建模型注册表</translation>
+    </message>
 </context>
 <context>
     <name>llmos::ModelOperations</name>
@@ -1274,6 +1318,56 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     <message>
         <source>Deleted %1</source>
         <translation>已删除 %1</translation>
+    </message>
+    <message>
+        <source>The files of %1 are as they were when it was registered.</source>
+        <translation>%1 的文件与注册时一致。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) changed: %1</source>
+        <translation>
+            <numerusform>%n 个文件已更改：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) missing: %1</source>
+        <translation>
+            <numerusform>%n 个文件缺失：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The files of %1 are not as they were when it was registered. %2. Import it again to register what is there now.</source>
+        <translation>%1 的文件与注册时不一致。%2。请重新导入，以注册现在的文件。</translation>
+    </message>
+    <message>
+        <source>Rebuild the model registry</source>
+        <translation>重建模型注册表</translation>
+    </message>
+    <message>
+        <source>The registry&apos;s database is damaged. Rebuilding creates a new one from the manifests stored with each model&apos;s files.</source>
+        <translation>注册表的数据库已损坏。重建会根据随每个模型文件保存的清单创建新的数据库。</translation>
+    </message>
+    <message>
+        <source>The damaged file is kept aside, not deleted. Models, their files, tags and lineage come back; training runs and datasets come back only as names in the lineage.</source>
+        <translation>损坏的文件会另存一旁，不会删除。模型及其文件、标签和谱系都会恢复；训练运行和数据集只会作为谱系中的名称恢复。</translation>
+    </message>
+    <message>
+        <source>Rebuild</source>
+        <translation>重建</translation>
+    </message>
+    <message numerus="yes">
+        <source>The registry was rebuilt: %n model(s) restored.</source>
+        <translation>
+            <numerusform>注册表已重建：恢复了 %n 个模型。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The damaged database was kept as %1.</source>
+        <translation>损坏的数据库已保存为 %1。</translation>
+    </message>
+    <message>
+        <source>Not restored: %1</source>
+        <translation>未恢复：%1</translation>
     </message>
 </context>
 <context>
@@ -1364,6 +1458,59 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     <message>
         <source>Exporting: %1%</source>
         <translation>正在导出：%1%</translation>
+    </message>
+    <message>
+        <source>Checking files…</source>
+        <translation>正在检查文件…</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>已检查</translation>
+    </message>
+    <message>
+        <source>Rebuilding the registry from the stored manifests…</source>
+        <translation>正在根据保存的清单重建注册表…</translation>
+    </message>
+    <message>
+        <source>Rebuilt</source>
+        <translation>已重建</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ModelTensorList</name>
+    <message>
+        <source>%1 (in %2)</source>
+        <translation>%1（位于 %2）</translation>
+    </message>
+    <message>
+        <source>Tensor</source>
+        <translation>张量</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>The tensors could not be read: %1</source>
+        <translation>无法读取张量：%1</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s) · %1 parameters · %2 · %3</source>
+        <translation>
+            <numerusform>%n 个张量 · %1 个参数 · %2 · %3</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1490,10 +1637,14 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         </translation>
     </message>
     <message>
-        <source>The model registry could not be read: %1
-If its database is damaged, llmos models rebuild recreates it from the stored files.</source>
-        <translation>无法读取模型注册表：%1
-如果其数据库已损坏，llmos models rebuild 可以根据已存储的文件重建它。</translation>
+        <source>The model registry could not be read: %1</source>
+        <translation>无法读取模型注册表：%1</translation>
+    </message>
+    <message>
+        <source>The model registry&apos;s database is damaged: %1
+Your models&apos; files are safe; the registry can be rebuilt from the manifests stored with them.</source>
+        <translation>模型注册表的数据库已损坏：%1
+您的模型文件是安全的；可以根据随文件保存的清单重建注册表。</translation>
     </message>
 </context>
 <context>

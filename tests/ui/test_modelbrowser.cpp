@@ -12,6 +12,7 @@
 #include "models/modeldetailspane.h"
 #include "models/modelfilelist.h"
 #include "models/modelfilterbar.h"
+#include "models/modeltensorlist.h"
 #include "models/modellibrary.h"
 #include "models/modeltablemodel.h"
 #include "models/modeltask.h"
@@ -20,7 +21,9 @@
 #include "models/tageditor.h"
 #include "pages/modelspage.h"
 #include "registry/modelregistry.h"
+#include "formats/gguf/gguffile.h"
 #include "registryfixtures.h"
+#include "tinymodel.h"
 #include "tasks/progressdialog.h"
 #include "tasks/taskcancelled.h"
 #include "widgets/noticebar.h"
@@ -48,7 +51,12 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QMessageBox>
 #include <QToolButton>
+#include <QTreeWidget>
+
+#include <filesystem>
+#include <fstream>
 
 using namespace llmos;
 
@@ -153,12 +161,18 @@ private Q_SLOTS:
     void importShowsProgressThenTheModel();
     void filtersByTextFamilyOriginAndSize();
     void detailsShowCardConfigurationAndFilesWithHashes();
+    void detailsListTheTensors();
+    void checkFilesFindsAChangedInPlaceFile();
+    void inPlaceModelsAreCheckedWhenShown();
+    void damagedRegistryIsRebuiltFromTheWindow();
     void tagsAreAddedAndRemovedInPlace();
     void clickingALineageNodeSelectsThatModel();
     void deleteConfirmsAndListsWhatItWouldOrphan();
     void cardViewSharesTheRowsAndTheSelection();
     void headerClickSortsInMemory();
     void exportWritesAHuggingFaceFolder();
+    void exportWritesAQuantizedGgufFile();
+    void cancelInTheProgressDialogLeavesNothingBehind();
     void staleListAnswersAreDropped();
     void cancelInsideTheEngineEndsAsCancelled();
     void taskIsDerivedFromTheArchitecture_data();
@@ -353,6 +367,161 @@ void TestModelBrowser::detailsShowCardConfigurationAndFilesWithHashes()
     // No lineage: said in words, no empty graph.
     details->tabs()->setCurrentIndex(ModelDetailsPane::LineageTab);
     QVERIFY(!details->lineageView()->isVisible());
+}
+
+void TestModelBrowser::detailsListTheTensors()
+{
+    WindowFixture fixture;
+    QTemporaryDir sources;
+    test::TinyModelOptions options;
+    options.sharded = true;
+    const QString folder = sources.filePath(QStringLiteral("sharded"));
+    test::writeTinyHfFolder(folder.toStdString(), options);
+    registryOf(fixture).importModel(folder.toStdString());
+    Browser browser(fixture);
+    QVERIFY(browser.ready(1, QStringLiteral("sharded")));
+    ModelDetailsPane *details = browser.page.detailsPane();
+    details->tabs()->setCurrentIndex(ModelDetailsPane::TensorsTab);
+
+    // Every tensor of both shards, with its type, its shape as PyTorch prints it, and the
+    // shard that holds it; the summary counts them and their parameters.
+    QTreeWidget *tree = details->tensorList()->tree();
+    QCOMPARE(tree->topLevelItemCount(), 2);
+    const auto items = tree->findItems(QStringLiteral("model.embed_tokens.weight"), Qt::MatchExactly);
+    QCOMPARE(items.size(), 1);
+    QCOMPARE(items.front()->text(ModelTensorList::Type), QStringLiteral("F32"));
+    QCOMPARE(items.front()->text(ModelTensorList::Shape), QStringLiteral("[4, 2]"));
+    QVERIFY(items.front()->toolTip(ModelTensorList::Name).contains(QStringLiteral("model-00001-of-00002.safetensors")));
+    const QString summary = details->tensorList()->summary();
+    QVERIFY2(summary.contains(QStringLiteral("2 tensors")), qPrintable(summary));
+    QVERIFY2(summary.contains(QStringLiteral("10 parameters")), qPrintable(summary)); // 4x2 + 2
+    QVERIFY2(summary.contains(QStringLiteral("F32 × 2")), qPrintable(summary));
+}
+
+namespace {
+
+// Changes one byte of `file` and moves its time forward, as an editor would.
+void changeOneByte(const QString &file)
+{
+    std::fstream stream(file.toStdString(), std::ios::in | std::ios::out | std::ios::binary);
+    stream.seekg(-1, std::ios::end);
+    const char last = static_cast<char>(stream.get());
+    stream.seekp(-1, std::ios::end);
+    stream.put(static_cast<char>(last ^ 0x01));
+    stream.close();
+    const auto path = std::filesystem::path(file.toStdString());
+    std::filesystem::last_write_time(path, std::filesystem::last_write_time(path) + std::chrono::seconds(5));
+}
+
+ModelRecord registerInPlace(WindowFixture &fixture, const QTemporaryDir &sources, const QString &name)
+{
+    ImportOptions options;
+    options.inPlace = true;
+    return registryOf(fixture).importModel(tinyModel(sources, name).toStdString(), options);
+}
+
+} // namespace
+
+void TestModelBrowser::checkFilesFindsAChangedInPlaceFile()
+{
+    WindowFixture fixture;
+    QTemporaryDir sources;
+    registerInPlace(fixture, sources, QStringLiteral("local"));
+    Browser browser(fixture);
+    QVERIFY(browser.ready(1, QStringLiteral("local")));
+    ModelDetailsPane *details = browser.page.detailsPane();
+    QAction *check = browser.page.actions()->checkFiles();
+    QVERIFY(check->isEnabled());
+
+    // Unchanged: the check says so and marks every file as registered.
+    check->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(browser.page.noticeBar()->text().contains(QStringLiteral("as they were")), kWaitMs);
+    QVERIFY(!browser.page.noticeBar()->isError());
+    ModelFileList *files = details->fileList();
+    QVERIFY(!files->isColumnHidden(ModelFileList::Check));
+    QCOMPARE(files->findItems(QStringLiteral("model.safetensors"), Qt::MatchExactly)
+                 .front()
+                 ->text(ModelFileList::Check),
+             QStringLiteral("as registered"));
+
+    // One byte of the weights changed, the card deleted: both named, and the model's
+    // status shows in the details.
+    changeOneByte(sources.filePath(QStringLiteral("local/model.safetensors")));
+    QVERIFY(QFile::remove(sources.filePath(QStringLiteral("local/README.md"))));
+    details->tabs()->setCurrentIndex(ModelDetailsPane::FilesTab);
+    auto *button = details->findChild<QToolButton *>(QStringLiteral("checkFilesButton"));
+    QVERIFY(button && button->isVisible());
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(browser.page.noticeBar()->isError(), kWaitMs);
+    const QString notice = browser.page.noticeBar()->text();
+    QVERIFY2(notice.contains(QStringLiteral("1 file changed: model.safetensors")), qPrintable(notice));
+    QVERIFY2(notice.contains(QStringLiteral("1 file missing: README.md")), qPrintable(notice));
+    QTRY_VERIFY_WITH_TIMEOUT(details->hasDetails() && details->details().model.status != ModelStatus::Ready, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        files->findItems(QStringLiteral("model.safetensors"), Qt::MatchExactly).front()->text(ModelFileList::Check),
+        QStringLiteral("changed"), kWaitMs);
+    QCOMPARE(files->findItems(QStringLiteral("README.md"), Qt::MatchExactly).front()->text(ModelFileList::Check),
+             QStringLiteral("missing"));
+    bool warned = false;
+    for (auto *label : details->findChildren<QLabel *>())
+        warned |= label->isVisible() && label->text().contains(QStringLiteral("not as they were imported"));
+    QVERIFY(warned);
+}
+
+void TestModelBrowser::inPlaceModelsAreCheckedWhenShown()
+{
+    WindowFixture fixture;
+    QTemporaryDir sources;
+    registerInPlace(fixture, sources, QStringLiteral("local"));
+    // Changed before the window opens: showing the model is enough to find out.
+    changeOneByte(sources.filePath(QStringLiteral("local/config.json")));
+    Browser browser(fixture);
+    QVERIFY(browser.waitForDetailsOf(QStringLiteral("local")));
+    QTRY_VERIFY_WITH_TIMEOUT(browser.page.detailsPane()->hasDetails() &&
+                                 browser.page.detailsPane()->details().model.status == ModelStatus::Changed,
+                             kWaitMs);
+    QCOMPARE(registryOf(fixture).get("local").status, ModelStatus::Changed);
+}
+
+void TestModelBrowser::damagedRegistryIsRebuiltFromTheWindow()
+{
+    WindowFixture fixture;
+    QTemporaryDir sources;
+    registerTiny(fixture, sources, QStringLiteral("alpha"));
+    registerTiny(fixture, sources, QStringLiteral("beta"), "gpt2");
+    // The database overwritten with something that is not SQLite, before the page opens it.
+    const QString database = QDir(QString::fromStdString(fixture.registryHome())).filePath(QStringLiteral("registry.sqlite"));
+    for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(database + suffix);
+    {
+        QFile file(database);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(QByteArray(8192, 'x'));
+    }
+
+    Browser browser(fixture);
+    NoticeBar *notice = browser.page.noticeBar();
+    QTRY_VERIFY_WITH_TIMEOUT(notice->isError() && notice->text().contains(QStringLiteral("damaged")), kWaitMs);
+    auto *remedy = notice->findChild<QToolButton *>(QStringLiteral("noticeRemedy"));
+    QVERIFY(remedy && remedy->isVisible());
+    QCOMPARE(remedy->defaultAction(), browser.page.actions()->rebuildRegistry());
+    QTest::mouseClick(remedy, Qt::LeftButton);
+
+    auto *question = waitForDialog<QMessageBox>(browser.page);
+    QVERIFY(question);
+    QCOMPARE(question->objectName(), QStringLiteral("rebuildRegistryQuestion"));
+    QAbstractButton *rebuild = nullptr;
+    for (QAbstractButton *button : question->buttons())
+        if (question->buttonRole(button) == QMessageBox::AcceptRole)
+            rebuild = button;
+    QVERIFY(rebuild);
+    QTest::mouseClick(rebuild, Qt::LeftButton);
+
+    QVERIFY(browser.waitForRows(2));
+    QTRY_VERIFY_WITH_TIMEOUT(notice->text().contains(QStringLiteral("2 models restored")), kWaitMs);
+    QVERIFY(!notice->isError());
+    QVERIFY(!remedy->isVisible());
+    QVERIFY(test::registryProblems(fixture.registryHome()).empty());
 }
 
 void TestModelBrowser::tagsAreAddedAndRemovedInPlace()
@@ -589,6 +758,75 @@ void TestModelBrowser::exportWritesAHuggingFaceFolder()
     QVERIFY(QFileInfo::exists(QDir(destination).filePath(QStringLiteral("config.json"))));
     QVERIFY(QFileInfo::exists(QDir(destination).filePath(QStringLiteral("model.safetensors"))));
     QVERIFY(QFileInfo::exists(QDir(destination).filePath(QStringLiteral("README.md"))));
+}
+
+void TestModelBrowser::exportWritesAQuantizedGgufFile()
+{
+    WindowFixture fixture;
+    QTemporaryDir sources;
+    QTemporaryDir out;
+    const QString folder = sources.filePath(QStringLiteral("tiny-llama"));
+    test::writeTinyModel(folder.toStdString(), test::TinyFamily::Llama);
+    registryOf(fixture).importModel(folder.toStdString());
+    Browser browser(fixture);
+    QVERIFY(browser.ready(1, QStringLiteral("tiny-llama")));
+
+    browser.page.actions()->exportModel()->trigger();
+    auto *dialog = waitForDialog<ExportModelDialog>(browser.page);
+    QVERIFY(dialog);
+    QTest::mouseClick(dialog->ggufChoice(), Qt::LeftButton);
+    QVERIFY(dialog->ggufChoice()->isChecked());
+    dialog->ggufTypeChoice()->setCurrentIndex(2); // Q8_0
+    const QString destination = out.filePath(QStringLiteral("tiny.gguf"));
+    dialog->destinationField()->setText(destination);
+    QCOMPARE(dialog->request().format, ExportRequest::Format::Gguf);
+    QTest::mouseClick(dialog->exportButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(browser.page.noticeBar()->text().contains(QStringLiteral("Exported tiny-llama")), kWaitMs);
+
+    // A GGUF file other runners read: llama architecture, the tokenizer inside, the
+    // matrices in Q8_0.
+    const GgufFile gguf = GgufFile::open(destination.toStdString());
+    QCOMPARE(gguf.findString("general.architecture").value_or(""), std::string("llama"));
+    QVERIFY(gguf.find("tokenizer.ggml.tokens"));
+    const GgufTensorInfo *query = gguf.findTensor("blk.0.attn_q.weight");
+    QVERIFY(query);
+    QCOMPARE(int(query->type), int(GgmlType::Q8_0));
+    QVERIFY(!QFileInfo::exists(destination + QStringLiteral(".partial")));
+}
+
+void TestModelBrowser::cancelInTheProgressDialogLeavesNothingBehind()
+{
+    WindowFixture fixture;
+    QTemporaryDir sources;
+    test::TinyModelOptions options;
+    options.extraBytes = 256ull << 20; // long enough to copy that Cancel lands mid-file
+    const QString folder = sources.filePath(QStringLiteral("big"));
+    test::writeTinyHfFolder(folder.toStdString(), options);
+    Browser browser(fixture);
+    QVERIFY(QTest::qWaitFor([&] { return browser.page.state() == ModelsPage::State::Empty; }, kWaitMs));
+
+    browser.page.importPaths({folder});
+    auto *progress = waitForDialog<ProgressDialog>(browser.page);
+    QVERIFY(progress);
+    auto *status = progress->findChild<QLabel *>(QStringLiteral("taskStatus"));
+    QVERIFY(QTest::qWaitFor([&] { return status->text().startsWith(QStringLiteral("Copying")); }, kWaitMs));
+    QPushButton *cancel = nullptr;
+    for (auto *button : progress->findChildren<QPushButton *>())
+        if (button->text() == QStringLiteral("Cancel"))
+            cancel = button;
+    QVERIFY(cancel);
+    QTest::mouseClick(cancel, Qt::LeftButton);
+
+    // The dialog goes once the import has stopped; nothing of it stays in the registry.
+    QTRY_VERIFY_WITH_TIMEOUT(browser.page.findChild<ProgressDialog *>() == nullptr, kWaitMs);
+    QCOMPARE(registryOf(fixture).count(), std::size_t(0));
+    QVERIFY(test::registryProblems(fixture.registryHome()).empty());
+    std::uintmax_t stored = 0;
+    for (const auto &entry : std::filesystem::recursive_directory_iterator(fixture.registryHome()))
+        if (entry.is_regular_file())
+            stored += entry.file_size();
+    QVERIFY2(stored < (1u << 20), qPrintable(QStringLiteral("%1 bytes left in the registry").arg(stored)));
+    QCOMPARE(browser.page.state(), ModelsPage::State::Empty);
 }
 
 void TestModelBrowser::staleListAnswersAreDropped()

@@ -44,6 +44,10 @@ ModelActions::ModelActions(QWidget *parent)
     m_delete->setShortcut(QKeySequence::Delete);
     m_delete->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     parent->addAction(m_delete);
+    m_checkFiles = new QAction(this);
+    m_checkFiles->setObjectName(QStringLiteral("checkFiles"));
+    m_rebuild = new QAction(this);
+    m_rebuild->setObjectName(QStringLiteral("rebuildRegistry"));
     setCurrentModel(nullptr, false);
     retranslate();
 }
@@ -53,6 +57,7 @@ void ModelActions::setCurrentModel(const ModelRecord *model, bool lineageKnown)
     m_ggufModel = model && model->format == ModelFormat::Gguf;
     m_export->setEnabled(model && !m_ggufModel);
     m_delete->setEnabled(model && lineageKnown);
+    m_checkFiles->setEnabled(model != nullptr);
     retranslate(); // the export tooltip depends on the model
 }
 
@@ -87,6 +92,8 @@ QMenu *ModelActions::makeContextMenu(QWidget *parent)
     menu->addSeparator();
     menu->addAction(m_export);
     menu->addAction(m_delete);
+    menu->addSeparator();
+    menu->addAction(m_checkFiles);
     return menu;
 }
 
@@ -109,6 +116,11 @@ void ModelActions::retranslate()
                                      : tr("Write the model as a Hugging Face folder or a GGUF file"));
     m_delete->setText(tr("Delete…"));
     m_delete->setToolTip(tr("Delete the model from the registry"));
+    m_checkFiles->setText(tr("Check files"));
+    m_checkFiles->setToolTip(tr("Compare the model's files with what was registered, to find files that "
+                                "changed or are gone"));
+    m_rebuild->setText(tr("Rebuild the registry…"));
+    m_rebuild->setToolTip(tr("Create a new registry database from the manifests stored with the models"));
 }
 
 } // namespace llmos

@@ -15,8 +15,9 @@ namespace llmos {
 // The model browser's actions, shared by its toolbar, the empty state's Import button
 // and the context menu of the table and the cards: Import (a folder or a file), the
 // table/cards switch, Open in playground and Fine-tune (disabled, saying honestly when
-// they arrive), Export… and Delete…. setCurrentModel() enables what applies to the
-// selected model.
+// they arrive), Export…, Delete… and Check files; and Rebuild the registry, which the
+// page offers when the registry's database is damaged. setCurrentModel() enables what
+// applies to the selected model.
 class ModelActions : public QObject {
     Q_OBJECT
 public:
@@ -39,6 +40,8 @@ public:
     QAction *fineTune() const { return m_fineTune; }
     QAction *exportModel() const { return m_export; }
     QAction *deleteModel() const { return m_delete; }
+    QAction *checkFiles() const { return m_checkFiles; }
+    QAction *rebuildRegistry() const { return m_rebuild; }
 
 private:
     QMenu *m_importMenu = nullptr;
@@ -52,6 +55,8 @@ private:
     QAction *m_fineTune = nullptr;
     QAction *m_export = nullptr;
     QAction *m_delete = nullptr;
+    QAction *m_checkFiles = nullptr;
+    QAction *m_rebuild = nullptr;
     bool m_ggufModel = false;
 };
 

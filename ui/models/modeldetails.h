@@ -1,10 +1,13 @@
 #pragma once
 
+#include "model/modelinspection.h"
 #include "registry/lineageedge.h"
 #include "registry/modelrecord.h"
 
 #include <QString>
 #include <QtGlobal>
+
+#include <memory>
 
 namespace llmos {
 
@@ -14,6 +17,10 @@ struct ModelDetails {
     ModelRecord model; // with files and tags
     QString card;      // the model card's Markdown; empty when it has none
     ModelLineage lineage;
+    // The tensors, read from the weight files' headers; null when they could not be read,
+    // and then inspectionError says why (the files are gone, a header is damaged).
+    std::shared_ptr<const ModelInspection> inspection;
+    QString inspectionError;
 };
 
 } // namespace llmos

@@ -3,16 +3,19 @@
 #include "models/lineageview.h"
 #include "models/modelcardbrowser.h"
 #include "models/modelfilelist.h"
+#include "models/modeltensorlist.h"
 #include "models/modeltext.h"
 #include "models/tageditor.h"
 
 #include <QEvent>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QScrollArea>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace llmos {
@@ -87,8 +90,9 @@ ModelDetailsPane::ModelDetailsPane(QWidget *parent)
     m_card = new ModelCardBrowser(m_tabs);
     m_tabs->addTab(m_card, QString());
     m_tabs->addTab(buildConfiguration(), QString());
-    m_files = new ModelFileList(m_tabs);
-    m_tabs->addTab(m_files, QString());
+    m_tensors = new ModelTensorList(m_tabs);
+    m_tabs->addTab(m_tensors, QString());
+    m_tabs->addTab(buildFiles(), QString());
     m_tabs->addTab(buildLineage(), QString());
     layout->addWidget(m_tabs, 1);
     m_stack->addWidget(content);
@@ -117,6 +121,40 @@ QWidget *ModelDetailsPane::buildConfiguration()
     m_facts[Id]->setObjectName(QStringLiteral("detailsId"));
     scroll->setWidget(form);
     return scroll;
+}
+
+QWidget *ModelDetailsPane::buildFiles()
+{
+    auto *page = new QWidget(m_tabs);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 6, 0, 0);
+    layout->setSpacing(6);
+    auto *buttons = new QHBoxLayout;
+    buttons->setContentsMargins(8, 0, 8, 0);
+    buttons->addStretch(1);
+    m_checkFiles = new QToolButton(page);
+    m_checkFiles->setObjectName(QStringLiteral("checkFilesButton"));
+    m_checkFiles->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_checkFiles->hide(); // until the page gives it its action
+    buttons->addWidget(m_checkFiles);
+    layout->addLayout(buttons);
+    m_files = new ModelFileList(page);
+    layout->addWidget(m_files, 1);
+    return page;
+}
+
+void ModelDetailsPane::setCheckFilesAction(QAction *action)
+{
+    m_checkFiles->setDefaultAction(action);
+    m_checkFiles->show();
+}
+
+void ModelDetailsPane::showFileCheck(const QString &id, const FileCheck &check)
+{
+    m_checkedId = id;
+    m_check = check;
+    if (id == m_id && !m_loading)
+        m_files->showCheck(check);
 }
 
 QWidget *ModelDetailsPane::buildLineage()
@@ -207,7 +245,10 @@ void ModelDetailsPane::fill()
     m_facts[Source]->setText(ModelText::orUnknown(m.sourcePath));
     m_facts[Added]->setText(ModelText::date(m.createdAt));
 
+    m_tensors->showTensors(m_details.inspection.get(), m_details.inspectionError);
     m_files->showFiles(m.files);
+    if (m_checkedId == m_id)
+        m_files->showCheck(m_check);
     m_lineage->showLineage(m, m_details.lineage);
     m_noLineage->setVisible(!m_lineage->hasEdges());
     m_lineage->setVisible(m_lineage->hasEdges());
@@ -222,9 +263,10 @@ void ModelDetailsPane::changeEvent(QEvent *event)
 
 void ModelDetailsPane::retranslate()
 {
-    m_placeholder->setText(tr("Select a model to see its card, configuration, files and lineage."));
-    m_tabs->setTabText(CardTab, tr("Model card"));
+    m_placeholder->setText(tr("Select a model to see its card, configuration, tensors, files and lineage."));
+    m_tabs->setTabText(CardTab, tr("Card"));
     m_tabs->setTabText(ConfigurationTab, tr("Configuration"));
+    m_tabs->setTabText(TensorsTab, tr("Tensors"));
     m_tabs->setTabText(FilesTab, tr("Files"));
     m_tabs->setTabText(LineageTab, tr("Lineage"));
     for (int i = 0; i < FactCount; ++i)

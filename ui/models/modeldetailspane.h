@@ -1,32 +1,36 @@
 #pragma once
 
 #include "models/modeldetails.h"
+#include "registry/registryreports.h"
 
 #include <QWidget>
 
 #include <array>
 
+class QAction;
 class QFormLayout;
 class QLabel;
 class QStackedWidget;
 class QTabWidget;
+class QToolButton;
 
 namespace llmos {
 
 class LineageView;
 class ModelCardBrowser;
 class ModelFileList;
+class ModelTensorList;
 class TagEditor;
 
 // The right side of the model browser: the selected model's name and summary, its tags
-// (edited in place), and tabs for the model card, the configuration, the files with
-// their hashes, and the lineage graph. It shows what it is given and asks for changes
+// (edited in place), and tabs for the model card, the configuration, the tensors, the
+// files with their hashes (and what the last check of them found), and the lineage graph. It shows what it is given and asks for changes
 // through signals; the page talks to the registry.
 class ModelDetailsPane : public QWidget {
     Q_OBJECT
     Q_PROPERTY(bool loading READ isLoading)
 public:
-    enum Tab { CardTab, ConfigurationTab, FilesTab, LineageTab };
+    enum Tab { CardTab, ConfigurationTab, TensorsTab, FilesTab, LineageTab };
 
     explicit ModelDetailsPane(QWidget *parent = nullptr);
 
@@ -35,6 +39,10 @@ public:
     void showDetails(const ModelDetails &details);
     void showFailure(const QString &reason);
     void clear();
+    // What a check of the files of model `id` found; kept while that model is shown.
+    void showFileCheck(const QString &id, const FileCheck &check);
+    // The action the Files tab offers as its button.
+    void setCheckFilesAction(QAction *action);
 
     bool isLoading() const { return m_loading; }
     // The id shown or being loaded; empty when nothing is selected.
@@ -47,6 +55,7 @@ public:
     TagEditor *tagEditor() const { return m_tags; }
     ModelCardBrowser *cardBrowser() const { return m_card; }
     ModelFileList *fileList() const { return m_files; }
+    ModelTensorList *tensorList() const { return m_tensors; }
     LineageView *lineageView() const { return m_lineage; }
 
 Q_SIGNALS:
@@ -79,6 +88,7 @@ private:
     };
 
     QWidget *buildConfiguration();
+    QWidget *buildFiles();
     QWidget *buildLineage();
     void fill();
     void retranslate();
@@ -93,12 +103,16 @@ private:
     ModelCardBrowser *m_card = nullptr;
     std::array<QLabel *, FactCount> m_captions{};
     std::array<QLabel *, FactCount> m_facts{};
+    ModelTensorList *m_tensors = nullptr;
     ModelFileList *m_files = nullptr;
+    QToolButton *m_checkFiles = nullptr;
     QLabel *m_noLineage = nullptr;
     LineageView *m_lineage = nullptr;
 
     QString m_id;
     ModelDetails m_details;
+    QString m_checkedId; // the model m_check belongs to
+    FileCheck m_check;
     bool m_loading = false;
 };
 

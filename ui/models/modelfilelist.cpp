@@ -9,13 +9,15 @@
 #include <QFontDatabase>
 #include <QHeaderView>
 
+#include <algorithm>
+
 namespace llmos {
 
 ModelFileList::ModelFileList(QWidget *parent)
     : QTreeWidget(parent)
 {
     setObjectName(QStringLiteral("modelFiles"));
-    setColumnCount(3);
+    setColumnCount(4);
     setRootIsDecorated(false);
     setUniformRowHeights(true);
     setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -25,6 +27,8 @@ ModelFileList::ModelFileList(QWidget *parent)
     header()->setStretchLastSection(true);
     header()->setSectionResizeMode(File, QHeaderView::ResizeToContents);
     header()->setSectionResizeMode(Size, QHeaderView::ResizeToContents);
+    header()->setSectionResizeMode(Check, QHeaderView::ResizeToContents);
+    setColumnHidden(Check, true);
 
     m_copy = new QAction(this);
     m_copy->setShortcut(QKeySequence::Copy);
@@ -41,6 +45,8 @@ ModelFileList::ModelFileList(QWidget *parent)
 void ModelFileList::showFiles(const std::vector<ModelFile> &files)
 {
     clear();
+    m_check.reset();
+    setColumnHidden(Check, true);
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     QList<QTreeWidgetItem *> items;
     for (const ModelFile &file : files) {
@@ -57,6 +63,35 @@ void ModelFileList::showFiles(const std::vector<ModelFile> &files)
         items << item;
     }
     addTopLevelItems(items);
+}
+
+void ModelFileList::showCheck(const FileCheck &check)
+{
+    m_check = check;
+    applyCheck();
+}
+
+void ModelFileList::applyCheck()
+{
+    if (!m_check)
+        return;
+    auto holds = [](const std::vector<std::string> &paths, const QString &path) {
+        return std::find(paths.begin(), paths.end(), path.toStdString()) != paths.end();
+    };
+    setColumnHidden(Check, false);
+    for (int i = 0; i < topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = topLevelItem(i);
+        const QString path = item->text(File);
+        const bool missing = holds(m_check->missing, path);
+        const bool changed = holds(m_check->changed, path);
+        item->setText(Check, missing   ? tr("missing")
+                             : changed ? tr("changed")
+                                       : tr("as registered"));
+        // Red reads as "look here" on the light and the dark theme alike.
+        const QBrush brush = missing || changed ? QBrush(QColor(0xe5, 0x53, 0x4b)) : QBrush();
+        for (int column = 0; column < columnCount(); ++column)
+            item->setForeground(column, brush);
+    }
 }
 
 QString ModelFileList::selectedText() const
@@ -93,7 +128,8 @@ void ModelFileList::changeEvent(QEvent *event)
 
 void ModelFileList::retranslate()
 {
-    setHeaderLabels({tr("File"), tr("Size"), tr("SHA-256")});
+    setHeaderLabels({tr("File"), tr("Size"), tr("Check"), tr("SHA-256")});
+    applyCheck();
     m_copy->setText(tr("Copy"));
     m_copyHash->setText(tr("Copy SHA-256"));
 }

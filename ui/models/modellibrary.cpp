@@ -1,6 +1,7 @@
 #include "models/modellibrary.h"
 
 #include "models/modeltaskwork.h"
+#include "models/registrydamaged.h"
 #include "models/registryworker.h"
 #include "tasks/taskrunner.h"
 
@@ -50,10 +51,13 @@ void ModelLibrary::post(std::function<void(RegistryWorker &)> work, std::functio
     RegistryWorker *worker = m_worker;
     QMetaObject::invokeMethod(
         m_worker,
-        [worker, work = std::move(work), onError = std::move(onError)] {
+        [this, worker, work = std::move(work), onError = std::move(onError)] {
             // The catch-all of every call on the worker thread: nothing escapes it.
             try {
                 work(*worker);
+            } catch (const RegistryDamaged &damaged) {
+                const QString reason = QString::fromUtf8(damaged.what());
+                deliver([this, reason] { Q_EMIT registryDamaged(reason); });
             } catch (...) {
                 onError(messageOf(std::current_exception()));
             }
@@ -163,6 +167,34 @@ TaskRunner *ModelLibrary::exportModel(const ModelRecord &model, const ExportRequ
 {
     const QString name = QString::fromStdString(model.name);
     return new TaskRunner(tr("Export %1").arg(name), ModelTaskWork::exportModel(m_home, model.id, request), parent);
+}
+
+TaskRunner *ModelLibrary::checkFiles(const ModelRecord &model, QObject *parent)
+{
+    const QString name = QString::fromStdString(model.name);
+    const QString id = QString::fromStdString(model.id);
+    auto check = std::make_shared<FileCheck>();
+    auto *task = new TaskRunner(tr("Check the files of %1").arg(name), ModelTaskWork::checkFiles(m_home, model.id, check),
+                                parent);
+    connect(task, &TaskRunner::succeeded, this, [this, id, check] {
+        Q_EMIT filesChecked(id, *check);
+        Q_EMIT modelsChanged(); // the check records the model's status
+    });
+    return task;
+}
+
+TaskRunner *ModelLibrary::rebuildRegistry(QObject *parent)
+{
+    auto report = std::make_shared<RebuildReport>();
+    auto *task = new TaskRunner(tr("Rebuild the model registry"), ModelTaskWork::rebuildRegistry(m_home, report), parent);
+    connect(task, &TaskRunner::succeeded, this, [this, report] {
+        // The worker may still hold the old database open (renamed aside): let go of it
+        // before the re-query below, which is queued behind this on the same thread.
+        post([](RegistryWorker &worker) { worker.close(); }, [](const QString &) {});
+        Q_EMIT registryRebuilt(*report);
+        Q_EMIT modelsChanged();
+    });
+    return task;
 }
 
 } // namespace llmos

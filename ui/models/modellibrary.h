@@ -4,6 +4,7 @@
 #include "models/modeldetails.h"
 #include "models/modelfacets.h"
 #include "models/modellist.h"
+#include "registry/registryreports.h"
 
 #include <QObject>
 #include <QStringList>
@@ -53,6 +54,11 @@ public:
     TaskRunner *importModels(const QStringList &paths, QObject *parent);
     TaskRunner *removeModel(const ModelRecord &model, bool force, QObject *parent);
     TaskRunner *exportModel(const ModelRecord &model, const ExportRequest &request, QObject *parent);
+    // Compares the model's files with what was registered (hashing those whose time
+    // changed); filesChecked() tells what it found.
+    TaskRunner *checkFiles(const ModelRecord &model, QObject *parent);
+    // Re-creates a damaged database from the manifests; registryRebuilt() reports.
+    TaskRunner *rebuildRegistry(QObject *parent);
 
 Q_SIGNALS:
     void listReady(const llmos::ModelList &list);
@@ -66,6 +72,10 @@ Q_SIGNALS:
     void modelsChanged();
     // The ids of what an import registered (also when a later path of it failed).
     void modelsImported(const QStringList &ids);
+    // The registry database does not open because it is damaged; rebuildRegistry() mends it.
+    void registryDamaged(const QString &reason);
+    void filesChecked(const QString &id, const llmos::FileCheck &check);
+    void registryRebuilt(const llmos::RebuildReport &report);
 
 private:
     // Runs `work` on the worker thread; what it throws is handed to `onError` there.

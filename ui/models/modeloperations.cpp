@@ -7,6 +7,8 @@
 #include "tasks/taskrunner.h"
 
 #include <QFileDialog>
+#include <QMessageBox>
+#include <QPushButton>
 
 namespace llmos {
 
@@ -69,6 +71,83 @@ void ModelOperations::deleteModel(const ModelRecord &model, const ModelLineage &
         run(task);
     });
     dialog->open();
+}
+
+void ModelOperations::checkFiles(const ModelRecord &model)
+{
+    TaskRunner *task = m_library.checkFiles(model, this);
+    connect(&m_library, &ModelLibrary::filesChecked, task, [this, model](const QString &id, const FileCheck &check) {
+        if (id == QString::fromStdString(model.id))
+            reportCheck(model, check);
+    });
+    run(task);
+}
+
+void ModelOperations::checkFilesQuietly(const ModelRecord &model)
+{
+    TaskRunner *task = m_library.checkFiles(model, this);
+    connect(task, &TaskRunner::finished, task, &QObject::deleteLater);
+    task->start();
+}
+
+void ModelOperations::reportCheck(const ModelRecord &model, const FileCheck &check)
+{
+    const QString name = QString::fromStdString(model.name);
+    if (check.changed.empty() && check.missing.empty()) {
+        Q_EMIT notice(tr("The files of %1 are as they were when it was registered.").arg(name));
+        return;
+    }
+    auto list = [](const std::vector<std::string> &paths) {
+        QStringList names;
+        for (const auto &path : paths)
+            names << QString::fromStdString(path);
+        return names.join(QStringLiteral(", "));
+    };
+    QStringList parts;
+    if (!check.changed.empty())
+        parts << tr("%n file(s) changed: %1", "", int(check.changed.size())).arg(list(check.changed));
+    if (!check.missing.empty())
+        parts << tr("%n file(s) missing: %1", "", int(check.missing.size())).arg(list(check.missing));
+    Q_EMIT warning(tr("The files of %1 are not as they were when it was registered. %2. Import it again to "
+                      "register what is there now.")
+                       .arg(name, parts.join(QStringLiteral("; "))));
+}
+
+void ModelOperations::rebuildRegistry()
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Rebuild the model registry"),
+                                tr("The registry's database is damaged. Rebuilding creates a new one from the "
+                                   "manifests stored with each model's files."),
+                                QMessageBox::Cancel, m_dialogParent);
+    box->setObjectName(QStringLiteral("rebuildRegistryQuestion"));
+    box->setInformativeText(tr("The damaged file is kept aside, not deleted. Models, their files, tags and lineage "
+                               "come back; training runs and datasets come back only as names in the lineage."));
+    QPushButton *rebuild = box->addButton(tr("Rebuild"), QMessageBox::AcceptRole);
+    box->setDefaultButton(rebuild);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(rebuild, &QPushButton::clicked, this, [this] {
+        TaskRunner *task = m_library.rebuildRegistry(this);
+        connect(&m_library, &ModelLibrary::registryRebuilt, task, [this](const RebuildReport &report) {
+            reportRebuild(report);
+        });
+        run(task);
+    });
+    box->open();
+}
+
+void ModelOperations::reportRebuild(const RebuildReport &report)
+{
+    QString text = tr("The registry was rebuilt: %n model(s) restored.", "", int(report.modelsRestored));
+    if (!report.movedAside.empty())
+        text += QLatin1Char(' ') + tr("The damaged database was kept as %1.").arg(QString::fromStdString(report.movedAside));
+    if (report.skipped.empty()) {
+        Q_EMIT notice(text);
+        return;
+    }
+    QStringList skipped;
+    for (const auto &s : report.skipped)
+        skipped << QString::fromStdString(s);
+    Q_EMIT warning(text + QLatin1Char(' ') + tr("Not restored: %1").arg(skipped.join(QStringLiteral("; "))));
 }
 
 void ModelOperations::run(TaskRunner *task)

@@ -2,6 +2,7 @@
 
 #include "registry/lineageedge.h"
 #include "registry/modelrecord.h"
+#include "registry/registryreports.h"
 
 #include <QObject>
 #include <QStringList>
@@ -27,15 +28,26 @@ public:
     void importPaths(const QStringList &paths);
     void exportModel(const ModelRecord &model);
     void deleteModel(const ModelRecord &model, const ModelLineage &lineage);
+    // With a progress dialog; a notice tells what the check found.
+    void checkFiles(const ModelRecord &model);
+    // Without a dialog, for the check the browser makes by itself when an in-place
+    // model is shown: a change shows in the details, as the model's status.
+    void checkFilesQuietly(const ModelRecord &model);
+    // Asks first (the damaged database is kept aside; runs and datasets come back only
+    // as references), then rebuilds with a progress dialog.
+    void rebuildRegistry();
 
 Q_SIGNALS:
     // Paths chosen in the file dialogs (the window routes them back to importPaths()).
     void importRequested(const QStringList &paths);
     void notice(const QString &text);
+    void warning(const QString &text);
 
 private:
     // Shows `task` in a ProgressDialog and starts it; both go away when it is over.
     void run(TaskRunner *task);
+    void reportCheck(const ModelRecord &model, const FileCheck &check);
+    void reportRebuild(const RebuildReport &report);
 
     ModelLibrary &m_library;
     QWidget *m_dialogParent;

@@ -109,4 +109,28 @@ TaskRunner::Work ModelTaskWork::exportModel(std::string home, std::string id, Ex
     };
 }
 
+TaskRunner::Work ModelTaskWork::checkFiles(std::string home, std::string id, std::shared_ptr<FileCheck> result)
+{
+    return [home = std::move(home), id = std::move(id), result](TaskContext &context) {
+        // Unknown length: only files whose time changed are hashed, which the check
+        // finds out as it goes.
+        context.setProgress(-1, tr("Checking files…"));
+        ModelRegistry registry(home);
+        *result = cancellable([&] { return registry.verifyInPlace(id, context.stopToken()); });
+        context.setProgress(1.0, tr("Checked"));
+    };
+}
+
+TaskRunner::Work ModelTaskWork::rebuildRegistry(std::string home, std::shared_ptr<RebuildReport> result)
+{
+    return [home = std::move(home), result](TaskContext &context) {
+        // One pass over the manifests that cannot stop halfway without leaving no
+        // database at all: Cancel only helps before it starts.
+        context.setProgress(-1, tr("Rebuilding the registry from the stored manifests…"));
+        context.throwIfCancelled();
+        *result = ModelRegistry::rebuild(home);
+        context.setProgress(1.0, tr("Rebuilt"));
+    };
+}
+
 } // namespace llmos

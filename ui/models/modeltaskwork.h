@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/exportrequest.h"
+#include "registry/registryreports.h"
 #include "tasks/taskrunner.h"
 
 #include <QCoreApplication>
@@ -23,6 +24,9 @@ public:
     static TaskRunner::Work importModels(std::string home, QStringList paths, std::shared_ptr<QStringList> importedIds);
     static TaskRunner::Work removeModel(std::string home, std::string id, bool force);
     static TaskRunner::Work exportModel(std::string home, std::string id, ExportRequest request);
+    // What the check found is written to `result` (read it once the task has succeeded).
+    static TaskRunner::Work checkFiles(std::string home, std::string id, std::shared_ptr<FileCheck> result);
+    static TaskRunner::Work rebuildRegistry(std::string home, std::shared_ptr<RebuildReport> result);
 };
 
 } // namespace llmos

@@ -1,6 +1,9 @@
 #include "models/registryworker.h"
 
+#include "model/modelinspection.h"
+#include "models/registrydamaged.h"
 #include "registry/modelregistry.h"
+#include "util/error.h"
 
 #include <algorithm>
 #include <set>
@@ -17,8 +20,17 @@ RegistryWorker::~RegistryWorker() = default;
 ModelRegistry &RegistryWorker::registry()
 {
     // Opening migrates and recovers, which can take a moment: here, never on the GUI thread.
-    if (!m_registry)
-        m_registry = std::make_unique<ModelRegistry>(m_home);
+    if (!m_registry) {
+        try {
+            m_registry = std::make_unique<ModelRegistry>(m_home);
+        } catch (const Error &e) {
+            // A database that is not SQLite, truncated or failing its check: the one
+            // failure a rebuild from the manifests mends (see ModelRegistry::rebuild).
+            if (e.kind() == ErrorKind::Format)
+                throw RegistryDamaged(e.what());
+            throw;
+        }
+    }
     return *m_registry;
 }
 
@@ -43,6 +55,12 @@ ModelDetails RegistryWorker::details(const std::string &id)
     if (const auto card = r.modelCard(id))
         details.card = QString::fromStdString(*card);
     details.lineage = r.lineage(id);
+    // Headers only (a few kilobytes a file), so this stays quick for any model size.
+    try {
+        details.inspection = std::make_shared<const ModelInspection>(inspectModel(r.resolve(id)));
+    } catch (const std::exception &e) {
+        details.inspectionError = QString::fromUtf8(e.what());
+    }
     return details;
 }
 
@@ -60,6 +78,11 @@ ModelFacets RegistryWorker::facets()
     for (const auto &tag : tags)
         facets.tags << QString::fromStdString(tag);
     return facets;
+}
+
+void RegistryWorker::close()
+{
+    m_registry.reset();
 }
 
 void RegistryWorker::addTag(const std::string &id, const std::string &tag)

@@ -17,7 +17,8 @@ class ModelRegistry;
 // lives on (ModelLibrary's worker). It opens its own ModelRegistry there on first use,
 // because a registry object belongs to the thread that opened it, and is deleted on
 // that thread when it finishes. Every function runs on the worker thread and throws
-// what the registry throws; ModelLibrary turns that into a signal.
+// what the registry throws (RegistryDamaged when its database does not open for
+// damage); ModelLibrary turns that into a signal.
 class RegistryWorker : public QObject {
     Q_OBJECT
 public:
@@ -29,6 +30,8 @@ public:
     ModelFacets facets();
     void addTag(const std::string &id, const std::string &tag);
     void removeTag(const std::string &id, const std::string &tag);
+    // Lets go of the database (after a rebuild replaced it); the next call reopens it.
+    void close();
 
 private:
     ModelRegistry &registry();

@@ -77,13 +77,15 @@ ModelsPage::ModelsPage(ModelLibrary &library, QWidget *parent)
 
     connect(&library, &ModelLibrary::listReady, this, &ModelsPage::showList);
     connect(&library, &ModelLibrary::listFailed, this, &ModelsPage::showListFailure);
+    connect(&library, &ModelLibrary::registryDamaged, this, &ModelsPage::showRegistryDamaged);
+    connect(&library, &ModelLibrary::filesChecked, m_details, &ModelDetailsPane::showFileCheck);
     connect(&library, &ModelLibrary::detailsReady, this, &ModelsPage::showDetails);
     connect(&library, &ModelLibrary::detailsFailed, this, [this](const QString &reason) {
         m_details->showFailure(reason);
         updateActions();
     });
     connect(&library, &ModelLibrary::facetsReady, m_filters, &ModelFilterBar::setFacets);
-    connect(&library, &ModelLibrary::writeFailed, m_notice, &NoticeBar::showError);
+    connect(&library, &ModelLibrary::writeFailed, m_notice, [this](const QString &reason) { m_notice->showError(reason); });
     connect(&library, &ModelLibrary::modelsChanged, this, &ModelsPage::refresh);
     connect(&library, &ModelLibrary::modelsImported, this,
             [this](const QStringList &ids) { m_pendingId = ids.first(); });
@@ -92,8 +94,12 @@ ModelsPage::ModelsPage(ModelLibrary &library, QWidget *parent)
     connect(m_actions->importFile(), &QAction::triggered, m_operations, &ModelOperations::chooseFileToImport);
     connect(m_operations, &ModelOperations::importRequested, this, &ModelsPage::importRequested);
     connect(m_operations, &ModelOperations::notice, m_notice, &NoticeBar::showInfo);
+    connect(m_operations, &ModelOperations::warning, m_notice, [this](const QString &text) { m_notice->showError(text); });
     connect(m_actions->exportModel(), &QAction::triggered, this, &ModelsPage::exportCurrent);
     connect(m_actions->deleteModel(), &QAction::triggered, this, &ModelsPage::deleteCurrent);
+    connect(m_actions->checkFiles(), &QAction::triggered, this, &ModelsPage::checkCurrentFiles);
+    connect(m_actions->rebuildRegistry(), &QAction::triggered, m_operations, &ModelOperations::rebuildRegistry);
+    m_details->setCheckFilesAction(m_actions->checkFiles());
     connect(m_actions->showCards(), &QAction::toggled, this, &ModelsPage::showCardsView);
 
     connect(m_details, &ModelDetailsPane::addTagRequested, &library, &ModelLibrary::addTag);
@@ -166,7 +172,7 @@ QWidget *ModelsPage::buildBrowser()
     m_splitter->addWidget(m_details);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
-    m_splitter->setSizes({600, 400});
+    m_splitter->setSizes({560, 440}); // the details need room for their five tabs
 
     auto *contextMenu = m_actions->makeContextMenu(this);
     for (QAbstractItemView *view :
@@ -252,9 +258,17 @@ void ModelsPage::updateCount()
 
 void ModelsPage::showListFailure(const QString &reason)
 {
-    m_notice->showError(tr("The model registry could not be read: %1\nIf its database is damaged, "
-                           "llmos models rebuild recreates it from the stored files.")
-                            .arg(reason));
+    m_notice->showError(tr("The model registry could not be read: %1").arg(reason));
+    if (m_state == State::Loading)
+        setState(State::Browsing);
+}
+
+void ModelsPage::showRegistryDamaged(const QString &reason)
+{
+    m_notice->showError(tr("The model registry's database is damaged: %1\nYour models' files are safe; the "
+                           "registry can be rebuilt from the manifests stored with them.")
+                            .arg(reason),
+                        m_actions->rebuildRegistry());
     if (m_state == State::Loading)
         setState(State::Browsing);
 }
@@ -319,6 +333,12 @@ void ModelsPage::showDetails(const ModelDetails &details)
         return; // the selection moved on while it was read
     m_details->showDetails(details);
     updateActions();
+    // Files used in place can change behind the registry's back: check them (quietly, on
+    // a worker) the first time such a model is shown; a change shows as its status.
+    if (details.model.inPlace && !m_checkedInPlace.contains(m_currentId)) {
+        m_checkedInPlace.insert(m_currentId);
+        m_operations->checkFilesQuietly(details.model);
+    }
 }
 
 void ModelsPage::updateActions()
@@ -354,6 +374,12 @@ void ModelsPage::exportCurrent()
         m_operations->exportModel(*model);
 }
 
+void ModelsPage::checkCurrentFiles()
+{
+    if (const ModelRecord *model = m_model->record(m_model->rowOf(m_currentId)))
+        m_operations->checkFiles(*model);
+}
+
 void ModelsPage::deleteCurrent()
 {
     // The dialog lists what the deletion would orphan, from the lineage the details hold.
@@ -365,16 +391,17 @@ QStringList ModelsPage::screenshotVariants() const
 {
     if (m_state != State::Browsing)
         return {};
-    return {QStringLiteral("cards"), QStringLiteral("files"), QStringLiteral("lineage")};
+    return {QStringLiteral("cards"), QStringLiteral("tensors"), QStringLiteral("files"), QStringLiteral("lineage")};
 }
 
 void ModelsPage::showScreenshotVariant(const QString &variant)
 {
     const bool cards = variant == QLatin1String("cards");
     (cards ? m_actions->showCards() : m_actions->showTable())->setChecked(true);
-    m_details->tabs()->setCurrentIndex(variant == QLatin1String("lineage") ? ModelDetailsPane::LineageTab
-                                       : variant == QLatin1String("files") ? ModelDetailsPane::FilesTab
-                                                                           : ModelDetailsPane::CardTab);
+    m_details->tabs()->setCurrentIndex(variant == QLatin1String("lineage")   ? ModelDetailsPane::LineageTab
+                                       : variant == QLatin1String("files")   ? ModelDetailsPane::FilesTab
+                                       : variant == QLatin1String("tensors") ? ModelDetailsPane::TensorsTab
+                                                                             : ModelDetailsPane::CardTab);
 }
 
 void ModelsPage::changeEvent(QEvent *event)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSet>
 #include <QStringList>
 #include <QWidget>
 
@@ -59,7 +60,7 @@ public:
     NoticeBar *noticeBar() const { return m_notice; }
 
     // For `llmos --screenshot` (PageScreenshots calls these by name): the other views
-    // worth a picture - "cards", "files", "lineage" - while models are shown, and a way to show
+    // worth a picture - "cards", "tensors", "files", "lineage" - while models are shown, and a way to show
     // each; "" puts the page back as it was.
     Q_INVOKABLE QStringList screenshotVariants() const;
     Q_INVOKABLE void showScreenshotVariant(const QString &variant);
@@ -80,6 +81,7 @@ private:
     void requery();
     void showList(const ModelList &list);
     void showListFailure(const QString &reason);
+    void showRegistryDamaged(const QString &reason);
     void updateCount();
     void showDetails(const ModelDetails &details);
     void setState(State state);
@@ -90,6 +92,7 @@ private:
     void showCardsView(bool cards);
     void deleteCurrent();
     void exportCurrent();
+    void checkCurrentFiles();
     void retranslate();
 
     ModelLibrary &m_library;
@@ -116,6 +119,7 @@ private:
     std::size_t m_registered = 0; // models in the registry then
     bool m_narrowed = false;      // whether filters were set
     bool m_detailsStale = false;  // re-read the selected model's details after a write
+    QSet<QString> m_checkedInPlace; // in-place models checked on their own this session
 };
 
 } // namespace llmos

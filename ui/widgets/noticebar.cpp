@@ -19,6 +19,10 @@ NoticeBar::NoticeBar(QWidget *parent)
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_text, 1);
+    m_remedy = new QToolButton(this);
+    m_remedy->setObjectName(QStringLiteral("noticeRemedy"));
+    m_remedy->hide();
+    layout->addWidget(m_remedy, 0, Qt::AlignTop);
     m_close = new QToolButton(this);
     m_close->setText(QStringLiteral("×"));
     m_close->setAutoRaise(true);
@@ -30,14 +34,18 @@ NoticeBar::NoticeBar(QWidget *parent)
 void NoticeBar::showInfo(const QString &text)
 {
     m_error = false;
+    m_remedy->hide();
     m_text->setText(text);
     applyStyle();
     show();
 }
 
-void NoticeBar::showError(const QString &text)
+void NoticeBar::showError(const QString &text, QAction *remedy)
 {
     m_error = true;
+    if (remedy)
+        m_remedy->setDefaultAction(remedy);
+    m_remedy->setVisible(remedy != nullptr);
     m_text->setText(text);
     applyStyle();
     show();
