@@ -888,6 +888,14 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>Save the export as</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Hugging Face folder (weights dequantized to safetensors, config, tokenizer.json and chat template)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is a GGUF file already</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmos::LineageView</name>
@@ -987,10 +995,6 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export takes Hugging Face folders; a GGUF model is one file already</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -900,6 +900,14 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>Save the export as</source>
         <translation>导出保存为</translation>
     </message>
+    <message>
+        <source>Hugging Face folder (weights dequantized to safetensors, config, tokenizer.json and chat template)</source>
+        <translation>Hugging Face 文件夹（权重反量化为 safetensors，含配置、tokenizer.json 和聊天模板）</translation>
+    </message>
+    <message>
+        <source>It is a GGUF file already</source>
+        <translation>它已经是 GGUF 文件</translation>
+    </message>
 </context>
 <context>
     <name>llmos::LineageView</name>
@@ -1000,10 +1008,6 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     <message>
         <source>Export…</source>
         <translation>导出…</translation>
-    </message>
-    <message>
-        <source>Export takes Hugging Face folders; a GGUF model is one file already</source>
-        <translation>导出只支持 Hugging Face 文件夹；GGUF 模型本身已是单个文件</translation>
     </message>
     <message>
         <source>Write the model as a Hugging Face folder or a GGUF file</source>

@@ -1,5 +1,6 @@
 #include "registry/blobstore.h"
 
+#include "registry/foldersync.h"
 #include "registry/sha256hasher.h"
 #include "registry/sourcefile.h"
 #include "registry/writerlock.h"
@@ -37,18 +38,6 @@ void writeAll(int fd, const std::uint8_t *data, std::size_t size, const std::str
         data += n;
         size -= static_cast<std::size_t>(n);
     }
-}
-
-// Makes a rename or unlink in `folder` durable.
-void syncFolder(const std::string &folder)
-{
-    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        throwErrno(folder, "cannot open the folder to sync it");
-    const int rc = ::fsync(fd);
-    ::close(fd);
-    if (rc != 0)
-        throwErrno(folder, "fsync of the folder failed");
 }
 
 void createFolder(const std::string &folder)

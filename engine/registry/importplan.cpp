@@ -1,6 +1,7 @@
 #include "registry/importplan.h"
 
 #include "formats/gguf/gguffile.h"
+#include "formats/modelfolderlinks.h"
 #include "formats/picklerefusal.h"
 #include "formats/safetensorsfile.h"
 #include "formats/strictjson.h"
@@ -35,23 +36,6 @@ constexpr std::array<std::string_view, 12> kCompanionFiles{
 
 // Weights in formats the workbench does not read: left out rather than stored unused.
 constexpr std::array<std::string_view, 6> kForeignWeights{".onnx", ".h5", ".msgpack", ".ot", ".tflite", ".mlmodel"};
-
-bool isInside(const fs::path &child, const fs::path &root)
-{
-    const fs::path relative = child.lexically_relative(root);
-    return !relative.empty() && *relative.begin() != "..";
-}
-
-// A Hugging Face cache snapshot (hub/models--org--name/snapshots/<commit>/) holds links
-// into its repository's blobs/; they may be followed there, and nowhere else.
-std::optional<fs::path> hubCacheRepository(const fs::path &folder)
-{
-    const fs::path snapshots = folder.parent_path();
-    const fs::path repository = snapshots.parent_path();
-    if (snapshots.filename() == "snapshots" && repository.filename().string().starts_with("models--"))
-        return repository;
-    return std::nullopt;
-}
 
 std::string nameFromFolder(const fs::path &folder)
 {
@@ -114,13 +98,10 @@ class FolderScan {
 public:
     FolderScan(const fs::path &folder, ImportPlan &plan)
         : m_folder(folder)
+        , m_root(resolve(folder))
+        , m_links(m_root)
         , m_plan(plan)
     {
-        std::error_code ec;
-        m_root = fs::canonical(folder, ec);
-        if (ec)
-            throw Error(ErrorKind::Io, folder.string(), "cannot resolve the folder: " + ec.message());
-        m_linkRoot = hubCacheRepository(m_root).value_or(m_root);
     }
 
     // Adds the folder's top-level files to the plan, or only those named in `only`.
@@ -143,6 +124,15 @@ public:
     const fs::path &root() const { return m_root; }
 
 private:
+    static fs::path resolve(const fs::path &folder)
+    {
+        std::error_code ec;
+        fs::path root = fs::canonical(folder, ec);
+        if (ec)
+            throw Error(ErrorKind::Io, folder.string(), "cannot resolve the folder: " + ec.message());
+        return root;
+    }
+
     void addEntry(const fs::path &path, const std::string &name)
     {
         if (name.starts_with(".")) // .gitattributes, .cache/: tooling, not the model
@@ -153,9 +143,9 @@ private:
             real = fs::canonical(path, ec);
             if (ec)
                 throw Error(ErrorKind::Format, path.string(), "is a link to nothing; refusing the import");
-            if (!isInside(real, m_linkRoot))
+            if (!m_links.allows(real))
                 throw Error(ErrorKind::Format, path.string(),
-                            "is a link that leads out of the model folder (to " + real.string()
+                            "is a link that leads out of " + m_links.allowedPlaces() + " (to " + real.string()
                                 + "); refusing the import. Copy the file into the folder instead");
         }
         const auto status = fs::status(real, ec);
@@ -185,7 +175,7 @@ private:
 
     fs::path m_folder;
     fs::path m_root;
-    fs::path m_linkRoot;
+    ModelFolderLinks m_links;
     ImportPlan &m_plan;
     std::vector<fs::path> m_pickles;
 };

@@ -42,9 +42,15 @@ ModelRegistry::ModelRegistry(const std::string &home)
     layout.createFolders();
     // Migration and recovery write: both under the writer lock.
     WriterLock lock(layout.lockFile(), RegistryState::kLockTimeout);
+    std::string rebuiltBecause = rebuildDueReason(layout);
+    RebuildReport rebuilt;
+    if (!rebuiltBecause.empty())
+        rebuilt = rebuildRegistryLocked(layout);
     m_state = std::make_unique<RegistryState>(std::move(layout));
     m_recovery = recoverRegistry(m_state->layout, m_state->catalog, m_state->blobs,
                                  [this](const std::string &id) { m_state->writeManifest(id); });
+    m_recovery.rebuiltBecause = std::move(rebuiltBecause);
+    m_recovery.rebuild = std::move(rebuilt);
 }
 
 ModelRegistry::~ModelRegistry() = default;

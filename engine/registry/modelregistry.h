@@ -36,7 +36,8 @@ class RegistryState;
 class ModelRegistry {
 public:
     // Opens the registry in `home` (creating it), migrates its schema, and recovers
-    // from any process that died while writing: see recovery().
+    // from any process that died while writing: see recovery(). When a rebuild was cut
+    // short, or the database is gone while the manifests are there, it rebuilds first.
     explicit ModelRegistry(const std::string &home);
     ~ModelRegistry();
     ModelRegistry(ModelRegistry &&) noexcept;
@@ -90,8 +91,8 @@ public:
                            std::uint64_t sizeBytes);
 
     // Re-creates the database from the manifests and blobs in `home` after it was damaged
-    // or lost. The old file (with its -wal and -shm) is moved aside to
-    // registry.sqlite.corrupt-<time>; unreadable manifests are renamed *.json.damaged and
+    // or lost; killed part-way, the next open finishes it. The old file (with its -wal and
+    // -shm) is moved aside to registry.sqlite.corrupt-<time>; unreadable manifests are renamed *.json.damaged and
     // reported. Runs and datasets, which have no manifests, come back as placeholders
     // where lineage refers to them. Needs no working registry object.
     static RebuildReport rebuild(const std::string &home);

@@ -21,6 +21,16 @@ std::string RegistryLayout::lockFile() const
     return m_home + "/registry.lock";
 }
 
+std::string RegistryLayout::rebuildMarkerFile() const
+{
+    return m_home + "/registry.rebuilding";
+}
+
+std::string RegistryLayout::rebuiltDatabaseFile() const
+{
+    return m_home + "/registry.sqlite.rebuilt";
+}
+
 std::string RegistryLayout::blobsFolder() const
 {
     return m_home + "/blobs";

@@ -8,6 +8,8 @@ namespace llmos {
 // Where the registry keeps what, under one home folder ($LLMOS_HOME):
 //   registry.sqlite        the database (WAL: also -wal and -shm beside it)
 //   registry.lock          flock'ed by the one process that writes at a time
+//   registry.rebuilding    while a rebuild runs: the manifests, not the database, are
+//                          the truth (registry.sqlite.rebuilt is the new database)
 //   blobs/sha256/ab/ab...  file contents by SHA-256; blobs/tmp/ while being written
 //   models/<id>/           per stored model, links to its blobs under their own names
 //   manifests/<id>.json    each model's row, files, tags and lineage, to rebuild from
@@ -18,6 +20,8 @@ public:
     const std::string &home() const noexcept { return m_home; }
     std::string databaseFile() const;
     std::string lockFile() const;
+    std::string rebuildMarkerFile() const;
+    std::string rebuiltDatabaseFile() const;
     std::string blobsFolder() const;
     std::string modelsFolder() const;
     std::string modelFolder(std::string_view id) const;

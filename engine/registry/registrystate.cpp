@@ -6,8 +6,13 @@
 namespace llmos {
 
 RegistryState::RegistryState(RegistryLayout layoutIn)
+    : RegistryState(layoutIn, layoutIn.databaseFile())
+{
+}
+
+RegistryState::RegistryState(RegistryLayout layoutIn, const std::string &databaseFile)
     : layout(std::move(layoutIn))
-    , db(openRegistryDatabase(layout.databaseFile()))
+    , db(openRegistryDatabase(databaseFile))
     , blobs(layout.blobsFolder())
     , catalog(db)
     , lineage(db)

@@ -20,6 +20,8 @@ class RegistryState {
 public:
     // Opens the database; the caller holds the writer lock (migrations write).
     explicit RegistryState(RegistryLayout layout);
+    // The same on another database file than the layout's: a rebuild fills a new one.
+    RegistryState(RegistryLayout layout, const std::string &databaseFile);
 
     // How long a writer waits for another process's write (an import's commit, a removal).
     static constexpr std::chrono::milliseconds kLockTimeout{30'000};

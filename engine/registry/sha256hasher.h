@@ -33,7 +33,8 @@ class SourceFile;
 // Reads `source` to its end in pieces of SourceFile::kBufferSize and returns the digest.
 // Each piece goes to `sink` (may be empty), then onBytes (may be empty) is told the
 // bytes read so far; a stop request throws Error(Cancelled); a file that changed while
-// it was read throws Error(Io).
+// it was read throws Error(Io). The hashing runs on a second thread (Sha256Pipeline),
+// overlapping with the reads and the sink; both callbacks run on the calling thread.
 std::string sha256OfStream(SourceFile &source, const std::function<void(std::span<const std::uint8_t>)> &sink,
                            const std::function<void(std::uint64_t)> &onBytes, std::stop_token stop);
 // The same for the file at `path`, with no sink.

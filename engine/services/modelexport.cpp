@@ -1,10 +1,12 @@
 #include "services/modelexport.h"
 
 #include "architectures/ggufexport.h"
+#include "architectures/ggufhuggingfaceexport.h"
 #include "formats/huggingfaceexport.h"
 #include "registry/modelcard.h"
 #include "registry/modelregistry.h"
 #include "util/error.h"
+#include "util/partialfolder.h"
 
 #include <filesystem>
 
@@ -14,20 +16,51 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Progress of one phase of an export, as a part [from, to] of the whole.
+std::function<bool(std::uint64_t, std::uint64_t)> phaseProgress(const ModelExportRequest &request, double from,
+                                                                double to)
+{
+    if (!request.progress)
+        return {};
+    return [&request, from, to](std::uint64_t done, std::uint64_t total) {
+        const double fraction = total ? static_cast<double>(done) / static_cast<double>(total) : 1.0;
+        return request.progress(from + (to - from) * fraction);
+    };
+}
+
+// A GGUF model becomes a Hugging Face folder in a staging folder next to the
+// destination, which is then exported from like any other folder: the shards, the index
+// and the model card come from one place (exportHuggingFaceFolder). The cost is writing
+// the weights twice; the staging folder is removed whatever happens.
+void exportGgufAsHuggingFace(const std::string &source, const ModelExportRequest &request,
+                             HuggingFaceExportOptions options)
+{
+    const fs::path destination = PartialFolder::newDestination(request.destination);
+    PartialFolder staging(destination);
+    const fs::path converted = staging.path() / "model";
+    GgufToHuggingFaceOptions conversion;
+    // Dequantizing dominates; resharding is a copy.
+    conversion.progress = phaseProgress(request, 0.0, 0.8);
+    options.progress = phaseProgress(request, 0.8, 1.0);
+    try {
+        exportGgufAsHuggingFaceFolder(source, converted.string(), conversion);
+    } catch (const Error &e) {
+        if (e.kind() == ErrorKind::Cancelled) // say where the person expected the export
+            throw Error(ErrorKind::Cancelled, request.destination, e.detail());
+        throw;
+    }
+    exportHuggingFaceFolder(converted.string(), request.destination, options);
+}
+
 void exportHuggingFace(ModelRegistry &registry, const ModelRecord &model, const std::string &source,
                        const ModelExportRequest &request)
 {
-    if (model.format == ModelFormat::Gguf)
-        throw Error(ErrorKind::Unsupported, model.name,
-                    "is a GGUF file; exporting it as a Hugging Face folder is not supported yet (its tokenizer "
-                    "has no Hugging Face form here). Export the Hugging Face model it came from instead");
     HuggingFaceExportOptions options;
     options.maxShardBytes = request.maxShardBytes;
     options.modelCard = exportedModelCard(model, registry.lineage(model.id), registry.modelCard(model.id));
-    if (request.progress)
-        options.progress = [&](std::uint64_t done, std::uint64_t total) {
-            return request.progress(total ? static_cast<double>(done) / static_cast<double>(total) : 1.0);
-        };
+    if (model.format == ModelFormat::Gguf)
+        return exportGgufAsHuggingFace(source, request, std::move(options));
+    options.progress = phaseProgress(request, 0.0, 1.0);
     exportHuggingFaceFolder(source, request.destination, options);
 }
 
@@ -59,10 +92,8 @@ void exportGguf(const ModelRecord &model, const std::string &source, const Model
         return;
     }
     GgufExportProgress progress;
-    if (request.progress)
-        progress = [&](std::size_t done, std::size_t total) {
-            return request.progress(total ? static_cast<double>(done) / static_cast<double>(total) : 1.0);
-        };
+    if (const auto phase = phaseProgress(request, 0.0, 1.0))
+        progress = [phase](std::size_t done, std::size_t total) { return phase(done, total); };
     exportCausalLmToGguf(source, request.destination, request.ggufType.value_or(GgmlType::F16), progress);
 }
 

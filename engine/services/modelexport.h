@@ -39,9 +39,12 @@ struct ModelExportResult {
 // (safetensors shards, index, config, tokenizer, chat template and a generated model
 // card with the model's lineage) or a GGUF file that carries the tokenizer and chat
 // template. The one place the CLI, the window and the server export from.
-// Refused with Error(Unsupported): a GGUF source to a Hugging Face folder (its
-// tokenizer has no Hugging Face form here yet), a PEFT adapter to GGUF (merge it first),
-// re-encoding a GGUF to another type.
+// A GGUF source becomes a Hugging Face folder through exportGgufAsHuggingFaceFolder
+// (dequantized weights in the dtype its matrices hold, F16 for quantized ones; config,
+// generation config, tokenizer.json and tokenizer_config.json with the chat template),
+// then is sharded and carded like any folder; a vocabulary with no Hugging Face form is
+// Error(Unsupported) naming it. Refused with Error(Unsupported): a PEFT adapter to GGUF
+// (merge it first), re-encoding a GGUF to another type.
 ModelExportResult exportRegisteredModel(ModelRegistry &registry, const ModelExportRequest &request);
 
 } // namespace llmos

@@ -8,12 +8,9 @@
 
 namespace llmos::test {
 
-std::string shellQuote(const std::string &s)
+std::string homeEnv(const std::string &home)
 {
-    std::string q = "'";
-    for (char c : s)
-        q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
+    return "env LLMOS_HOME=" + shellQuote(home) + " ";
 }
 
 Run runLlmos(const std::vector<std::string> &args, const std::string &env, const std::string &input)

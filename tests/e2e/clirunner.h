@@ -1,5 +1,7 @@
 #pragma once
 
+#include "shellcommand.h"
+
 #include <string>
 #include <vector>
 
@@ -12,8 +14,8 @@ struct Run {
     std::string err; // stderr
 };
 
-// s in single quotes for /bin/sh.
-std::string shellQuote(const std::string &s);
+// "env LLMOS_HOME=<home> ": the `env` prefix that points runLlmos at a registry home.
+std::string homeEnv(const std::string &home);
 
 // Runs build/bin/llmos with `args`. env: a shell prefix such as "env -u DISPLAY ";
 // input: what is typed on stdin (nothing: /dev/null).

@@ -3,12 +3,15 @@
 #include "formats/gguf/ggufwriter.h"
 #include "formats/safetensorswriter.h"
 #include "registry/blobstore.h"
+#include "registry/lineagegraph.h"
+#include "registry/modelcatalog.h"
 #include "registry/modelmanifest.h"
 #include "registry/registrydatabase.h"
 #include "registry/registryid.h"
 #include "registry/registrylayout.h"
 #include "registry/sha256hasher.h"
 #include "registry/sqlitestatement.h"
+#include "util/error.h"
 
 #include <cstdio>
 #include <cstring>
@@ -37,6 +40,33 @@ std::vector<std::uint8_t> floatBytes(const std::vector<float> &values)
     std::vector<std::uint8_t> bytes(values.size() * 4);
     std::memcpy(bytes.data(), values.data(), bytes.size());
     return bytes;
+}
+
+// What a rebuild from the manifests would make of each row differs from the row: the
+// manifests, the only copy a damaged database leaves, have fallen behind.
+void addManifestProblems(SqliteDatabase &db, const RegistryLayout &layout, const std::set<std::string> &ids,
+                         std::vector<std::string> &problems)
+{
+    const ModelCatalog catalog(db);
+    const LineageGraph lineage(db);
+    for (const auto &id : ids) {
+        ModelManifest manifest;
+        try {
+            manifest = readModelManifest(layout.manifestFile(id));
+        } catch (const Error &e) {
+            problems.push_back("manifest of model " + id + ": " + e.what());
+            continue;
+        }
+        if (manifest.model != catalog.load(id))
+            problems.push_back("manifest of model " + id + " disagrees with its row");
+        // A parent removed after this manifest was written may still have its id here; a
+        // rebuild keeps only the name of a parent it does not restore, as the row does.
+        for (auto &edge : manifest.parents)
+            if (!ids.contains(edge.fromId))
+                edge.fromId.clear();
+        if (manifest.parents != lineage.parents(id))
+            problems.push_back("manifest of model " + id + " disagrees with its lineage rows");
+    }
 }
 
 } // namespace
@@ -80,6 +110,25 @@ void writeTinyHfFolder(const std::string &folder, const TinyModelOptions &option
                   R"({"version":"1.0","model":{"type":"WordLevel","vocab":{"a":0,"b":1,"c":2,"<unk>":3},"unk_token":"<unk>"}})");
     if (options.card)
         writeText(dir / "README.md", "---\nlicense: apache-2.0\ntags:\n- tiny\n---\n# Tiny\n\nA model for tests.\n");
+}
+
+std::string writeTinyHubCacheSnapshot(const std::string &repository, const TinyModelOptions &options)
+{
+    const fs::path repo(repository);
+    const fs::path snapshot = repo / "snapshots" / "0123456789abcdef0123456789abcdef01234567";
+    const fs::path staging = repo / ".staging";
+    writeTinyHfFolder(staging.string(), options);
+    fs::create_directories(repo / "blobs");
+    fs::create_directories(snapshot);
+    for (const auto &entry : fs::directory_iterator(staging)) {
+        const std::string digest = sha256OfFile(entry.path().string());
+        fs::rename(entry.path(), repo / "blobs" / digest);
+        fs::create_symlink(fs::path("../../blobs") / digest, snapshot / entry.path().filename());
+    }
+    fs::remove(staging);
+    fs::create_directories(repo / "refs");
+    std::ofstream(repo / "refs" / "main") << snapshot.filename().string();
+    return snapshot.string();
 }
 
 void writeTinyGguf(const std::string &path, const std::string &name)
@@ -164,9 +213,13 @@ std::vector<std::string> registryProblems(const std::string &home)
         if (!fs::exists(layout.manifestFile(id)))
             problems.push_back("model " + id + " has no manifest");
     }
+    addManifestProblems(db, layout, ids, problems);
     for (const auto &digest : blobs.list())
         if (!usedBlobs.contains(digest))
             problems.push_back("blob " + digest + " is used by no row");
+    for (const auto &leftover : {layout.rebuildMarkerFile(), layout.rebuiltDatabaseFile()})
+        if (fs::exists(leftover))
+            problems.push_back(leftover + " is left from a rebuild");
     if (const auto temps = entriesIn(blobs.tempFolder()); temps > 0)
         problems.push_back(std::to_string(temps) + " temp file(s) in blobs/tmp");
     std::error_code ec;

@@ -24,6 +24,11 @@ struct TinyModelOptions {
 // A Llama-family Hugging Face folder (config.json, safetensors, tokenizer.json, README.md
 // with "license: apache-2.0") in `folder`, which is created.
 void writeTinyHfFolder(const std::string &folder, const TinyModelOptions &options = {});
+// A Hugging Face hub cache repository folder (normally <cache>/models--<org>--<name>)
+// holding one snapshot of a tiny model as the hub client lays it out: every file once in
+// <repository>/blobs/<sha256>, and <repository>/snapshots/<commit>/<file> a relative
+// link to ../../blobs/<sha256>. Returns the snapshot folder.
+std::string writeTinyHubCacheSnapshot(const std::string &repository, const TinyModelOptions &options = {});
 // A GGUF file with general.architecture llama, general.name and a context length.
 void writeTinyGguf(const std::string &path, const std::string &name = "tiny-gguf");
 // A PEFT LoRA adapter folder whose base_model_name_or_path is `baseName`.
@@ -38,7 +43,8 @@ void writeManyManifests(const std::string &home, const std::string &templateId, 
 
 // Everything wrong with the registry in `home` ("" entries never appear): a row without
 // its files or with a file of another hash, a blob no row uses, a temp file, a model
-// folder or manifest without a row, a failed integrity check. Empty when consistent.
+// folder or manifest without a row, a manifest that says other than its row, what a
+// rebuild leaves while it runs, a failed integrity check. Empty when consistent.
 std::vector<std::string> registryProblems(const std::string &home);
 
 // Number of entries in a folder (0 when it does not exist).

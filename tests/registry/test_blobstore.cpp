@@ -1,8 +1,10 @@
-// The content-addressed store: hashing while copying, identical files stored once,
-// progress and cancel, and temp files of dead writers told apart from live ones.
+// The content-addressed store: hashing on a second thread while copying, identical files
+// stored once, progress and cancel, and temp files of dead writers told apart from live
+// ones.
 
 #include "registry/blobstore.h"
 #include "registry/sha256hasher.h"
+#include "registry/sha256pipeline.h"
 #include "tempdir.h"
 #include "util/error.h"
 
@@ -40,6 +42,35 @@ TEST(Sha256, KnownDigests)
     EXPECT_TRUE(isSha256Hex("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
     EXPECT_FALSE(isSha256Hex("BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD"));
     EXPECT_FALSE(isSha256Hex("../../etc/passwd"));
+}
+
+TEST(Sha256Pipeline, HashesPiecesInTheOrderSubmitted)
+{
+    // More pieces than buffers, of uneven sizes (an empty one too), each buffer refilled
+    // with other bytes as soon as it is free again.
+    Sha256Pipeline pipeline(64);
+    Sha256Hasher reference;
+    for (std::size_t i = 0; i < 3 * Sha256Pipeline::kBuffers + 1; ++i) {
+        const auto buffer = pipeline.take();
+        const std::size_t size = (i * 37) % 65;
+        for (std::size_t b = 0; b < size; ++b)
+            buffer[b] = static_cast<std::uint8_t>(i * 31 + b);
+        reference.update(buffer.data(), size);
+        pipeline.submit(size);
+    }
+    EXPECT_EQ(pipeline.finishHex(), reference.finishHex());
+}
+
+TEST(Sha256Pipeline, CanBeAbandonedAtAnyPoint)
+{
+    // What a cancelled or failed copy does: the destructor stops and joins the hasher.
+    for (std::size_t submitted = 0; submitted <= Sha256Pipeline::kBuffers; ++submitted) {
+        Sha256Pipeline pipeline(1 << 20);
+        for (std::size_t i = 0; i < submitted; ++i) {
+            pipeline.take();
+            pipeline.submit(1 << 20);
+        }
+    }
 }
 
 TEST(BlobStore, PutStoresTheFileUnderItsDigestReadOnly)
@@ -85,6 +116,45 @@ TEST(BlobStore, ReportsProgressPerPieceAndMatchesAWholeFileHash)
     const auto digest = store.put(source, [&](std::uint64_t done) { seen.push_back(done); });
     EXPECT_EQ(seen, (std::vector<std::uint64_t>{1 << 20, 2 << 20, content.size()}));
     EXPECT_EQ(digest, sha256OfFile(source));
+}
+
+TEST(BlobStore, ACopyOfManyPiecesIsByteForByteTheSource)
+{
+    // 9.5 pieces of 1 MiB, every byte different from its neighbours: a piece hashed or
+    // written out of order, twice, or from a buffer already refilled would show.
+    TempDir dir;
+    const BlobStore store(dir.file("blobs"));
+    std::string content((19 << 20) / 2, '\0');
+    for (std::size_t i = 0; i < content.size(); ++i)
+        content[i] = static_cast<char>((i * 2654435761u) >> 13);
+    const std::string source = dir.write("many.bin", content);
+    Sha256Hasher reference;
+    reference.update(content.data(), content.size());
+    const std::string digest = store.put(source);
+    EXPECT_EQ(digest, reference.finishHex());
+    EXPECT_TRUE(llmos::test::readFile(store.pathOf(digest)) == content);
+    EXPECT_EQ(tempCount(store), 0u);
+}
+
+TEST(BlobStore, AnErrorMidCopyEndsItAndRemovesTheTempFile)
+{
+    TempDir dir;
+    const BlobStore store(dir.file("blobs"));
+    const std::string source = dir.write("big.bin", std::string(5 << 20, 'f'));
+    int pieces = 0;
+    try {
+        // From the progress callback here; a failed write ends the copy the same way.
+        store.put(source, [&](std::uint64_t) {
+            if (++pieces == 2)
+                throw Error(ErrorKind::Io, "copy", "disk full (simulated)");
+        });
+        FAIL() << "the put went on after its second piece failed";
+    } catch (const Error &e) {
+        EXPECT_EQ(e.kind(), ErrorKind::Io);
+        EXPECT_EQ(e.detail(), "disk full (simulated)");
+    }
+    EXPECT_TRUE(store.list().empty());
+    EXPECT_EQ(tempCount(store), 0u);
 }
 
 TEST(BlobStore, CancelLeavesNeitherBlobNorTempFile)

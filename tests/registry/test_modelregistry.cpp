@@ -70,6 +70,12 @@ protected:
         EXPECT_TRUE(problems.empty()) << problems.front();
     }
     std::size_t blobCount() const { return BlobStore(RegistryLayout(home()).blobsFolder()).list().size(); }
+    // Imports a tiny model through a registry that is closed again; returns its id.
+    std::string importAndClose(const std::string &name) const
+    {
+        ModelRegistry registry(home());
+        return registry.importModel(tinyFolder(name)).id;
+    }
 
     TempDir m_dir;
 };
@@ -623,13 +629,50 @@ TEST_F(RegistryTest, DamagedDatabaseIsReportedAndRebuiltFromManifests)
     expectConsistent();
 }
 
+TEST_F(RegistryTest, ARebuildCutShortIsFinishedByTheNextOpen)
+{
+    const std::string id = importAndClose("kept");
+    // What a rebuild killed part-way over a damaged database leaves (test_registry_crash
+    // kills one before every change it makes): its marker and a half-built new database.
+    const RegistryLayout layout(home());
+    std::ofstream(layout.databaseFile(), std::ios::binary | std::ios::trunc) << std::string(8192, '\x17');
+    writeFile(layout.rebuildMarkerFile(), "rebuilding\n");
+    writeFile(layout.rebuiltDatabaseFile(), "half");
+
+    ModelRegistry registry(home());
+    EXPECT_NE(registry.recovery().rebuiltBecause.find("cut short"), std::string::npos) << registry.recovery().rebuiltBecause;
+    EXPECT_EQ(registry.recovery().rebuild.modelsRestored, 1u);
+    EXPECT_TRUE(fs::exists(registry.recovery().rebuild.movedAside)) << registry.recovery().rebuild.movedAside;
+    EXPECT_EQ(registry.get(id).name, "kept");
+    EXPECT_EQ(inspectModel(registry.resolve(id)).parameterCount, 10u);
+    expectConsistent();
+}
+
+TEST_F(RegistryTest, ALostDatabaseIsRebuiltFromTheManifestsNotStartedEmpty)
+{
+    const std::string id = importAndClose("kept");
+    const std::size_t blobs = blobCount();
+    for (const char *suffix : {"", "-wal", "-shm"})
+        fs::remove(RegistryLayout(home()).databaseFile() + suffix);
+
+    // An empty database would make recovery delete every blob and manifest as unused.
+    ModelRegistry registry(home());
+    EXPECT_NE(registry.recovery().rebuiltBecause.find("database is gone"), std::string::npos)
+        << registry.recovery().rebuiltBecause;
+    EXPECT_TRUE(registry.recovery().rebuild.movedAside.empty());
+    EXPECT_EQ(registry.get(id).name, "kept");
+    EXPECT_EQ(blobCount(), blobs);
+    expectConsistent();
+
+    // An empty home is still just a new registry.
+    ModelRegistry fresh(m_dir.file("fresh"));
+    EXPECT_TRUE(fresh.recovery().rebuiltBecause.empty());
+    EXPECT_EQ(fresh.count(), 0u);
+}
+
 TEST_F(RegistryTest, RecoveryRemovesWhatADeadWriterLeft)
 {
-    std::string id;
-    {
-        ModelRegistry registry(home());
-        id = registry.importModel(tinyFolder("survivor")).id;
-    }
+    const std::string id = importAndClose("survivor");
     const RegistryLayout layout(home());
     // Debris of a killed import: a temp blob, a committed blob without a row, a model
     // folder and a manifest without a row, a half-written manifest.

@@ -21,6 +21,7 @@
 #include "models/tageditor.h"
 #include "pages/modelspage.h"
 #include "registry/modelregistry.h"
+#include "architectures/ggufexport.h"
 #include "formats/gguf/gguffile.h"
 #include "registryfixtures.h"
 #include "tinymodel.h"
@@ -172,6 +173,7 @@ private Q_SLOTS:
     void headerClickSortsInMemory();
     void exportWritesAHuggingFaceFolder();
     void exportWritesAQuantizedGgufFile();
+    void exportTurnsAGgufModelIntoAHuggingFaceFolder();
     void cancelInTheProgressDialogLeavesNothingBehind();
     void staleListAnswersAreDropped();
     void cancelInsideTheEngineEndsAsCancelled();
@@ -792,6 +794,36 @@ void TestModelBrowser::exportWritesAQuantizedGgufFile()
     QVERIFY(query);
     QCOMPARE(int(query->type), int(GgmlType::Q8_0));
     QVERIFY(!QFileInfo::exists(destination + QStringLiteral(".partial")));
+}
+
+void TestModelBrowser::exportTurnsAGgufModelIntoAHuggingFaceFolder()
+{
+    WindowFixture fixture;
+    QTemporaryDir sources;
+    QTemporaryDir out;
+    const QString folder = sources.filePath(QStringLiteral("tiny-llama"));
+    test::writeTinyModel(folder.toStdString(), test::TinyFamily::Llama);
+    const QString gguf = sources.filePath(QStringLiteral("tiny-q8.gguf"));
+    exportCausalLmToGguf(folder.toStdString(), gguf.toStdString(), GgmlType::Q8_0);
+    ImportOptions options;
+    options.name = "tiny-q8";
+    registryOf(fixture).importModel(gguf.toStdString(), options);
+    Browser browser(fixture);
+    QVERIFY(browser.ready(1, QStringLiteral("tiny-q8")));
+
+    QAction *exportModel = browser.page.actions()->exportModel();
+    QVERIFY(exportModel->isEnabled());
+    exportModel->trigger();
+    auto *dialog = waitForDialog<ExportModelDialog>(browser.page);
+    QVERIFY(dialog);
+    QVERIFY(!dialog->ggufChoice()->isEnabled()); // a GGUF file already
+    const QString destination = out.filePath(QStringLiteral("tiny-hf"));
+    dialog->destinationField()->setText(destination);
+    QCOMPARE(dialog->request().format, ExportRequest::Format::HuggingFace);
+    QTest::mouseClick(dialog->exportButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(browser.page.noticeBar()->text().contains(QStringLiteral("Exported tiny-q8")), kWaitMs);
+    for (const char *file : {"config.json", "model.safetensors", "tokenizer.json", "README.md"})
+        QVERIFY2(QFileInfo::exists(QDir(destination).filePath(QString::fromLatin1(file))), file);
 }
 
 void TestModelBrowser::cancelInTheProgressDialogLeavesNothingBehind()

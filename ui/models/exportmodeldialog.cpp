@@ -45,7 +45,11 @@ ExportModelDialog::ExportModelDialog(const ModelRecord &model, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setSpacing(10);
 
-    m_huggingFace = new QRadioButton(tr("Hugging Face folder (safetensors, config and tokenizer)"), this);
+    const bool fromGguf = model.format == ModelFormat::Gguf;
+    m_huggingFace = new QRadioButton(fromGguf ? tr("Hugging Face folder (weights dequantized to safetensors, config, "
+                                                   "tokenizer.json and chat template)")
+                                              : tr("Hugging Face folder (safetensors, config and tokenizer)"),
+                                     this);
     layout->addWidget(m_huggingFace);
     auto *hfOptions = new QFormLayout;
     hfOptions->setContentsMargins(24, 0, 0, 0);
@@ -71,7 +75,8 @@ ExportModelDialog::ExportModelDialog(const ModelRecord &model, QWidget *parent)
     layout->addLayout(ggufOptions);
     if (!canExportGguf(model)) {
         m_gguf->setEnabled(false);
-        m_gguf->setToolTip(tr("GGUF export takes Llama, Mistral and Qwen2 models in Hugging Face format"));
+        m_gguf->setToolTip(fromGguf ? tr("It is a GGUF file already")
+                                    : tr("GGUF export takes Llama, Mistral and Qwen2 models in Hugging Face format"));
     }
 
     auto *where = new QHBoxLayout;

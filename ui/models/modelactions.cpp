@@ -54,11 +54,9 @@ ModelActions::ModelActions(QWidget *parent)
 
 void ModelActions::setCurrentModel(const ModelRecord *model, bool lineageKnown)
 {
-    m_ggufModel = model && model->format == ModelFormat::Gguf;
-    m_export->setEnabled(model && !m_ggufModel);
+    m_export->setEnabled(model != nullptr);
     m_delete->setEnabled(model && lineageKnown);
     m_checkFiles->setEnabled(model != nullptr);
-    retranslate(); // the export tooltip depends on the model
 }
 
 QToolBar *ModelActions::makeToolBar(QWidget *parent)
@@ -112,8 +110,7 @@ void ModelActions::retranslate()
     m_fineTune->setText(tr("Fine-tune"));
     m_fineTune->setToolTip(tr("Arrives with the fine-tuning designer"));
     m_export->setText(tr("Export…"));
-    m_export->setToolTip(m_ggufModel ? tr("Export takes Hugging Face folders; a GGUF model is one file already")
-                                     : tr("Write the model as a Hugging Face folder or a GGUF file"));
+    m_export->setToolTip(tr("Write the model as a Hugging Face folder or a GGUF file"));
     m_delete->setText(tr("Delete…"));
     m_delete->setToolTip(tr("Delete the model from the registry"));
     m_checkFiles->setText(tr("Check files"));

@@ -57,7 +57,6 @@ private:
     QAction *m_delete = nullptr;
     QAction *m_checkFiles = nullptr;
     QAction *m_rebuild = nullptr;
-    bool m_ggufModel = false;
 };
 
 } // namespace llmos

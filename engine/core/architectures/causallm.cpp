@@ -57,7 +57,13 @@ std::int64_t CausalLmImpl::checkInputs(const torch::Tensor &ids, const torch::Te
 
 torch::Tensor CausalLmImpl::logits(const torch::Tensor &hidden)
 {
-    return linearRows(hidden, outputEmbedding()).to(torch::kFloat);
+    const auto &head = outputEmbedding();
+    if (hidden.numel() == hidden.size(-1) && !torch::GradMode::is_enabled() && DecodeTeam::handles(head, hidden)) {
+        auto sizes = hidden.sizes().vec();
+        sizes.back() = head.size(0);
+        return m_decodeTeam.multiply(head, hidden).view(sizes);
+    }
+    return linearRows(hidden, head).to(torch::kFloat);
 }
 
 torch::Tensor positionIds(std::int64_t batch, std::int64_t seq, std::int64_t past, const torch::Tensor &attentionMask,

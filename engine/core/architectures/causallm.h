@@ -1,6 +1,7 @@
 #pragma once
 
 #include "architectures/kvcache.h"
+#include "architectures/decodeteam.h"
 #include "model/modelconfig.h"
 
 #include <torch/torch.h>
@@ -32,7 +33,8 @@ public:
     virtual torch::Tensor hiddenStates(const torch::Tensor &ids, const torch::Tensor &attentionMask = {},
                                        KvCache *cache = nullptr) = 0;
 
-    // hidden [..., hidden] -> logits [..., vocab], as float32.
+    // hidden [..., hidden] -> logits [..., vocab], as float32. One fp32 CPU row without
+    // autograd (a decode step) runs on the model's thread team.
     torch::Tensor logits(const torch::Tensor &hidden);
 
     // The LM head's weight [vocab, hidden] (the token embeddings when tied).
@@ -63,8 +65,13 @@ protected:
     // Checks ids, mask and cache against the model and returns the number of cached tokens.
     std::int64_t checkInputs(const torch::Tensor &ids, const torch::Tensor &attentionMask, const KvCache *cache) const;
 
+    // The threads of this model's batch-1 decode steps; they start at the first step that
+    // can use more than one.
+    DecodeTeam &decodeTeam() noexcept { return m_decodeTeam; }
+
 private:
     ModelConfig m_config;
+    DecodeTeam m_decodeTeam;
 };
 TORCH_MODULE(CausalLm);
 

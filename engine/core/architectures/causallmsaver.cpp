@@ -67,10 +67,7 @@ void saveCausalLm(const CausalLmImpl &model, const std::string &folder, DType st
 
     auto config = modelConfigToJson(model.config());
     config["torch_dtype"] = torchDtypeName;
-    const auto text = config.dump(2) + "\n";
-    AtomicFileWriter file((fs::path(folder) / "config.json").string());
-    file.write(text.data(), text.size());
-    file.commit();
+    writeFileAtomically((fs::path(folder) / "config.json").string(), config.dump(2) + "\n");
 }
 
 } // namespace llmos

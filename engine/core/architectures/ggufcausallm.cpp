@@ -19,18 +19,6 @@ namespace llmos {
 
 namespace {
 
-// GGUF stores epsilons and rope bases as f32. Reading 1e-5f back as the shortest decimal
-// that gives the same float (1e-05, not 9.99999974738e-06) lets a config exported from
-// config.json come back unchanged.
-double shortestDecimal(float value)
-{
-    char text[32];
-    const auto written = std::to_chars(text, text + sizeof text, value);
-    double out = value;
-    std::from_chars(text, written.ptr, out);
-    return out;
-}
-
 std::int64_t clampedToInt64(std::uint64_t value)
 {
     // A count above INT64_MAX is absurd anyway; keep it too large rather than negative.
@@ -65,10 +53,7 @@ public:
     double number(std::string_view suffix) const
     {
         requirePresent(key(suffix));
-        const auto &k = key(suffix);
-        if (const float *f = m_file.get(k).getIf<float>())
-            return shortestDecimal(*f);
-        return m_file.getFloat(k);
+        return ggufDecimal(m_file, key(suffix));
     }
 
     std::optional<double> optionalNumber(std::string_view suffix) const
@@ -106,13 +91,16 @@ ModelConfig parseWithGgufNames(const nlohmann::json &json, const GgufFile &file,
     }
 }
 
-void loadGgufWeights(CausalLmImpl &model, const GgufFile &file, const std::string &architecture)
+void loadGgufWeights(CausalLmImpl &model, const GgufFile &file, const std::string &architecture,
+                     const GgufLoadProgress &progress)
 {
     const auto &config = model.config();
     const bool permuted = ggufPermutesRope(architecture);
     torch::NoGradGuard noGrad;
     std::set<std::string, std::less<>> used{std::string(kRopeFreqsTensor)};
-    for (auto &item : model.named_parameters(/*recurse=*/true)) {
+    auto parameters = model.named_parameters(/*recurse=*/true);
+    std::size_t done = 0;
+    for (auto &item : parameters) {
         const auto &parameter = item.key();
         auto &value = item.value();
         const auto name = ggufTensorName(parameter);
@@ -138,6 +126,8 @@ void loadGgufWeights(CausalLmImpl &model, const GgufFile &file, const std::strin
             tensor = ropeRowsFromGgml(tensor, *heads);
         value.set_data(tensor);
         used.insert(*name);
+        if (progress && !progress(++done, parameters.size()))
+            throw Error(ErrorKind::Cancelled, file.sourceName(), "loading the model was cancelled");
     }
     for (const auto &info : file.tensors())
         if (!used.contains(info.name))
@@ -148,6 +138,21 @@ void loadGgufWeights(CausalLmImpl &model, const GgufFile &file, const std::strin
 }
 
 } // namespace
+
+// GGUF stores epsilons, rope bases and sampling settings as f32. Reading 1e-5f back as
+// the shortest decimal that gives the same float (1e-05, not 9.99999974738e-06) lets a
+// config exported from config.json come back unchanged.
+double ggufDecimal(const GgufFile &file, std::string_view key)
+{
+    const float *f = file.get(key).getIf<float>();
+    if (!f)
+        return file.getFloat(key);
+    char text[32];
+    const auto written = std::to_chars(text, text + sizeof text, *f);
+    double out = *f;
+    std::from_chars(text, written.ptr, out);
+    return out;
+}
 
 ModelConfig modelConfigFromGguf(const GgufFile &file)
 {
@@ -261,10 +266,14 @@ ModelConfig modelConfigFromGguf(const GgufFile &file)
 
 CausalLm loadCausalLmFromGguf(const std::string &path)
 {
-    const auto file = GgufFile::open(path);
+    return loadCausalLmFromGguf(GgufFile::open(path), {});
+}
+
+CausalLm loadCausalLmFromGguf(const GgufFile &file, const GgufLoadProgress &progress)
+{
     const auto config = modelConfigFromGguf(file);
     auto model = buildCausalLm(config);
-    loadGgufWeights(*model, file, config.modelType);
+    loadGgufWeights(*model, file, config.modelType, progress);
     model->fuseProjections();
     model->eval();
     return model;

@@ -3,11 +3,18 @@
 #include "architectures/causallm.h"
 #include "model/modelconfig.h"
 
+#include <cstddef>
+#include <functional>
 #include <string>
+#include <string_view>
 
 namespace llmos {
 
 class GgufFile;
+
+// A float of the file's metadata: an f32 as the shortest decimal that reads back as the
+// same f32 (1e-05, not 9.99999974738e-06), an f64 as stored. Errors as GgufFile::getFloat.
+double ggufDecimal(const GgufFile &file, std::string_view key);
 
 // The model a llama.cpp GGUF file of architecture "llama" or "qwen2" describes, as the
 // ModelConfig a Hugging Face config.json would give (model_type llama or qwen2, silu,
@@ -24,5 +31,13 @@ ModelConfig modelConfigFromGguf(const GgufFile &file);
 // in Hugging Face order). A missing tensor throws Error(NotFound), a wrong shape
 // Error(Format), a tensor the model does not have Error(Format), each naming the tensor.
 CausalLm loadCausalLmFromGguf(const std::string &path);
+
+// Called after each parameter is filled with (parameters done, parameters in all);
+// returning false stops the load with Error(Cancelled).
+using GgufLoadProgress = std::function<bool(std::size_t done, std::size_t total)>;
+
+// The same from a file already open, reporting progress: dequantizing a large file
+// takes minutes.
+CausalLm loadCausalLmFromGguf(const GgufFile &file, const GgufLoadProgress &progress);
 
 } // namespace llmos

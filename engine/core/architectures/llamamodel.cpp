@@ -59,9 +59,10 @@ torch::Tensor LlamaAttentionImpl::forward(const torch::Tensor &x, const torch::T
 }
 
 torch::Tensor LlamaAttentionImpl::forwardRow(const torch::Tensor &normed, const torch::Tensor &residual,
-                                             const float *cos, const float *sin, KvCache &cache, std::int64_t layer)
+                                             const float *cos, const float *sin, KvCache &cache, std::int64_t layer,
+                                             DecodeTeam &team)
 {
-    auto qkv = m_qkv.forward(normed.view({-1}));
+    auto qkv = team.multiply(m_qkv.weight(), normed, m_qkv.bias());
     float *q = qkv.data_ptr<float>();
     float *k = q + m_heads * m_headDim;
     float *v = k + m_keyValueHeads * m_headDim;
@@ -69,16 +70,17 @@ torch::Tensor LlamaAttentionImpl::forwardRow(const torch::Tensor &normed, const 
     rowkernels::rotateHalf(q, cos, sin, m_heads + m_keyValueHeads, m_headDim);
     const auto cached = cache.appendRow(layer, k, v, m_keyValueHeads, m_headDim);
 
-    thread_local std::vector<float> scores;
-    scores.resize(static_cast<std::size_t>(cached.tokens));
     auto attended = torch::empty({m_heads * m_headDim}, torch::kFloat);
-    rowkernels::attendOneQuery(q, cached, m_heads, m_keyValueHeads, m_headDim, attended.data_ptr<float>(),
-                               scores.data());
+    float *out = attended.data_ptr<float>();
+    // Heads are independent: the team splits them once the cache is long enough to matter.
+    const auto bytesPerHead = 2 * cached.tokens * m_headDim * static_cast<std::int64_t>(sizeof(float));
+    team.forRows(m_heads, bytesPerHead, 1, [&](std::int64_t begin, std::int64_t end) {
+        thread_local std::vector<float> scores;
+        scores.resize(static_cast<std::size_t>(cached.tokens));
+        rowkernels::attendOneQuery(q, cached, m_heads, m_keyValueHeads, m_headDim, begin, end, out, scores.data());
+    });
     // The residual add rides on the matrix-vector product: residual + W a.
-    auto out = torch::addmv(residual.view({-1}), o_proj->weight, attended);
-    if (o_proj->bias.defined())
-        out.add_(o_proj->bias);
-    return out.view(residual.sizes());
+    return team.multiply(o_proj->weight, attended, o_proj->bias, residual).view(residual.sizes());
 }
 
 LlamaMlpImpl::LlamaMlpImpl(const ModelConfig &config)
@@ -98,13 +100,32 @@ torch::Tensor LlamaMlpImpl::forward(const torch::Tensor &x)
     return down_proj(torch::silu(gate_proj(x)) * up_proj(x));
 }
 
-torch::Tensor LlamaMlpImpl::forwardRow(const torch::Tensor &normed, const torch::Tensor &residual)
+torch::Tensor LlamaMlpImpl::forwardRow(const torch::Tensor &normed, const torch::Tensor &residual,
+                                       DecodeTeam &team)
 {
-    const auto gateUp = m_gateUp.forward(normed.view({-1}));
-    const auto width = gateUp.size(0) / 2;
+    const auto &gateUpWeight = m_gateUp.weight();
+    if (!DecodeTeam::handles(gateUpWeight, normed))
+        return residual + forward(normed);
+    // Gate row i and up row i go to the same thread, which applies SwiGLU to them at once:
+    // one job instead of a product and then a serial pass over the activations.
+    const auto width = gateUpWeight.size(0) / 2;
+    const auto cols = gateUpWeight.size(1);
+    auto gateUp = torch::empty({2, width}, torch::kFloat);
     auto activated = torch::empty({width}, torch::kFloat);
-    rowkernels::siluGate(gateUp.data_ptr<float>(), activated.data_ptr<float>(), width);
-    return torch::addmv(residual.view({-1}), down_proj->weight, activated).view(residual.sizes());
+    const float *x = normed.data_ptr<float>();
+    const float *weights = gateUpWeight.data_ptr<float>();
+    float *gate = gateUp.data_ptr<float>();
+    float *up = gate + width;
+    float *out = activated.data_ptr<float>();
+    const rowkernels::MatVec gateProduct{weights, cols, x, nullptr, nullptr, gate};
+    const rowkernels::MatVec upProduct{weights + width * cols, cols, x, nullptr, nullptr, up};
+    const auto bytesPerRow = 2 * cols * static_cast<std::int64_t>(sizeof(float));
+    team.forRows(width, bytesPerRow, rowkernels::kMatVecRowsAtOnce, [&](std::int64_t begin, std::int64_t end) {
+        rowkernels::matVecRows(gateProduct, begin, end);
+        rowkernels::matVecRows(upProduct, begin, end);
+        rowkernels::siluGate(gate + begin, up + begin, out + begin, end - begin);
+    });
+    return team.multiply(down_proj->weight, activated, {}, residual).view(residual.sizes());
 }
 
 LlamaDecoderLayerImpl::LlamaDecoderLayerImpl(const ModelConfig &config)
@@ -123,10 +144,10 @@ torch::Tensor LlamaDecoderLayerImpl::forward(const torch::Tensor &x, const torch
 }
 
 torch::Tensor LlamaDecoderLayerImpl::forwardRow(const torch::Tensor &x, const float *cos, const float *sin,
-                                                KvCache &cache, std::int64_t layer)
+                                                KvCache &cache, std::int64_t layer, DecodeTeam &team)
 {
-    const auto h = self_attn->forwardRow(input_layernorm->forwardRow(x), x, cos, sin, cache, layer);
-    return mlp->forwardRow(post_attention_layernorm->forwardRow(h), h);
+    const auto h = self_attn->forwardRow(input_layernorm->forwardRow(x), x, cos, sin, cache, layer, team);
+    return mlp->forwardRow(post_attention_layernorm->forwardRow(h), h, team);
 }
 
 LlamaModelImpl::LlamaModelImpl(const ModelConfig &config)
@@ -142,7 +163,7 @@ LlamaModelImpl::LlamaModelImpl(const ModelConfig &config)
 }
 
 torch::Tensor LlamaModelImpl::forward(const torch::Tensor &ids, const torch::Tensor &positions,
-                                      const torch::Tensor &allowed, KvCache *cache)
+                                      const torch::Tensor &allowed, KvCache *cache, DecodeTeam &team)
 {
     const auto [cos, sin] = m_rotary.cosSin(positions);
     auto x = embed_tokens(ids);
@@ -151,7 +172,7 @@ torch::Tensor LlamaModelImpl::forward(const torch::Tensor &ids, const torch::Ten
         const float *cosRow = cos.data_ptr<float>();
         const float *sinRow = sin.data_ptr<float>();
         for (std::size_t i = 0; i < m_layers.size(); ++i)
-            x = m_layers[i]->forwardRow(x, cosRow, sinRow, *cache, static_cast<std::int64_t>(i));
+            x = m_layers[i]->forwardRow(x, cosRow, sinRow, *cache, static_cast<std::int64_t>(i), team);
         return norm->forwardRow(x);
     }
     for (std::size_t i = 0; i < m_layers.size(); ++i)
@@ -197,7 +218,7 @@ torch::Tensor LlamaForCausalLmImpl::hiddenStates(const torch::Tensor &ids, const
     const auto seq = ids.size(1);
     const auto positions = positionIds(batch, seq, past, attentionMask, ids.device());
     const auto window = config().slidingWindow.value_or(0);
-    return model(ids, positions, allowedKeys(seq, past, attentionMask, ids.device(), window), cache);
+    return model(ids, positions, allowedKeys(seq, past, attentionMask, ids.device(), window), cache, decodeTeam());
 }
 
 } // namespace llmos

@@ -2,6 +2,7 @@
 
 #include "architectures/causallm.h"
 #include "architectures/fusedprojection.h"
+#include "architectures/decodeteam.h"
 #include "architectures/projection.h"
 #include "architectures/rmsnorm.h"
 #include "architectures/rotaryembedding.h"
@@ -20,7 +21,8 @@ namespace llmos {
 
 // Batch-1 decoding on the CPU takes a second path through the layers ("row" methods):
 // one token's activations go through hand-written loops (rowkernels.h) and fused
-// matrix-vector products, with no per-op tensor dispatch. The tensor path serves
+// matrix-vector products on the model's thread team (decodeteam.h), with no per-op
+// tensor dispatch and no OpenMP. The tensor path serves
 // everything else (prefill, batches, masks, GPUs, training) and is the reference the row
 // path is tested against.
 
@@ -33,7 +35,7 @@ public:
                           const torch::Tensor &allowed, KvCache *cache, std::int64_t layer);
     // residual + o_proj(attention(normed)) for one token; cos and sin hold headDim floats.
     torch::Tensor forwardRow(const torch::Tensor &normed, const torch::Tensor &residual, const float *cos,
-                             const float *sin, KvCache &cache, std::int64_t layer);
+                             const float *sin, KvCache &cache, std::int64_t layer, DecodeTeam &team);
 
     void fuseProjections() { m_qkv.fuse({q_proj, k_proj, v_proj}); }
     bool rowReady() const { return m_qkv.usable(); }
@@ -56,7 +58,7 @@ public:
     explicit LlamaMlpImpl(const ModelConfig &config);
     torch::Tensor forward(const torch::Tensor &x);
     // residual + forward(normed) for one token.
-    torch::Tensor forwardRow(const torch::Tensor &normed, const torch::Tensor &residual);
+    torch::Tensor forwardRow(const torch::Tensor &normed, const torch::Tensor &residual, DecodeTeam &team);
 
     void fuseProjections() { m_gateUp.fuse({gate_proj, up_proj}); }
     bool rowReady() const { return m_gateUp.usable(); }
@@ -75,7 +77,7 @@ public:
     torch::Tensor forward(const torch::Tensor &x, const torch::Tensor &cos, const torch::Tensor &sin,
                           const torch::Tensor &allowed, KvCache *cache, std::int64_t layer);
     torch::Tensor forwardRow(const torch::Tensor &x, const float *cos, const float *sin, KvCache &cache,
-                             std::int64_t layer);
+                             std::int64_t layer, DecodeTeam &team);
 
     void fuseProjections()
     {
@@ -96,8 +98,9 @@ TORCH_MODULE(LlamaDecoderLayer);
 class LlamaModelImpl : public torch::nn::Module {
 public:
     explicit LlamaModelImpl(const ModelConfig &config);
+    // `team` runs the parallel parts of the row path.
     torch::Tensor forward(const torch::Tensor &ids, const torch::Tensor &positions, const torch::Tensor &allowed,
-                          KvCache *cache);
+                          KvCache *cache, DecodeTeam &team);
 
     void fuseProjections();
     // fp32 on the CPU, autograd off, and every layer's fused projections intact: a call

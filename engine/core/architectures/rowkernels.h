@@ -6,7 +6,8 @@
 // At one row of a few hundred floats, the arithmetic of an RMSNorm, a rotary embedding or
 // one query's attention takes less time than libtorch's dispatch and allocation of the
 // handful of ops that express it; a decode step made of those ops spent more time
-// dispatching than reading weights. The matrix-vector products stay in BLAS.
+// dispatching than reading weights. The matrix-vector products are here too (matVecRows):
+// see decodeteam.h for why.
 //
 // Each function matches the tensor expression it replaces (see llamamodel.cpp); the
 // architecture tests compare the fast decode path with the general one.
@@ -29,13 +30,36 @@ struct CachedHeads {
     std::int64_t tokens;
 };
 
-// Softmax attention of one query position over every cached token: q holds `heads` query
-// vectors of headDim; query head h reads key/value head h / (heads / keyValueHeads).
-// out gets heads * headDim values; scratch needs `tokens` floats.
+// Softmax attention of one query position over every cached token, for query heads
+// [firstHead, endHead): q holds `heads` query vectors of headDim; query head h reads
+// key/value head h / (heads / keyValueHeads) and writes headDim values at
+// out + h * headDim. scratch needs `tokens` floats.
 void attendOneQuery(const float *q, const CachedHeads &cache, std::int64_t heads, std::int64_t keyValueHeads,
-                    std::int64_t headDim, float *out, float *scratch);
+                    std::int64_t headDim, std::int64_t firstHead, std::int64_t endHead, float *out, float *scratch);
 
-// out[i] = silu(gateUp[i]) * gateUp[n + i]: SwiGLU on the fused gate/up product.
-void siluGate(const float *gateUp, float *out, std::int64_t n);
+// out[i] = silu(gate[i]) * up[i]: SwiGLU, n values.
+void siluGate(const float *gate, const float *up, float *out, std::int64_t n);
+
+// y = W x (+ bias) (+ residual) with W row-major [rows, cols]; bias and residual may be
+// null. out may be residual (an in-place residual add).
+struct MatVec {
+    const float *weight;
+    std::int64_t cols;
+    const float *x;
+    const float *bias;
+    const float *residual;
+    float *out;
+};
+
+// Rows [begin, end) of the product. kMatVecRowsAtOnce rows at a time share each load of
+// x, with independent accumulators; an AVX2/FMA version is chosen at run time where the
+// CPU has it, a portable one (which the compiler vectorises for the baseline) elsewhere.
+// Ranges that start at a multiple of kMatVecRowsAtOnce give every row the same rounding
+// however the rows are split between threads.
+void matVecRows(const MatVec &product, std::int64_t begin, std::int64_t end);
+inline constexpr std::int64_t kMatVecRowsAtOnce = 4;
+
+// The portable version alone, what matVecRows runs without AVX2; public for its tests.
+void matVecRowsPortable(const MatVec &product, std::int64_t begin, std::int64_t end);
 
 } // namespace llmos::rowkernels

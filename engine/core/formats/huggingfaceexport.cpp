@@ -5,15 +5,13 @@
 #include "formats/safetensorswriter.h"
 #include "util/atomicfile.h"
 #include "util/error.h"
+#include "util/partialfolder.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <filesystem>
-#include <random>
 #include <vector>
 
 namespace llmos {
@@ -24,37 +22,6 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view kIndexName = "model.safetensors.index.json";
 constexpr std::string_view kAdapterWeights = "adapter_model.safetensors";
-
-// The temporary folder an export is written into; removed unless released.
-class PartialFolder {
-public:
-    explicit PartialFolder(const fs::path &destination)
-    {
-        std::random_device random;
-        m_path = destination.parent_path()
-                 / fmt::format(".{}.partial-{}-{:08x}", destination.filename().string(), ::getpid(), random());
-        fs::create_directories(m_path);
-    }
-    ~PartialFolder()
-    {
-        if (!m_path.empty()) {
-            std::error_code ec;
-            fs::remove_all(m_path, ec);
-        }
-    }
-    PartialFolder(const PartialFolder &) = delete;
-    PartialFolder &operator=(const PartialFolder &) = delete;
-
-    const fs::path &path() const noexcept { return m_path; }
-    void moveTo(const fs::path &destination)
-    {
-        fs::rename(m_path, destination);
-        m_path.clear();
-    }
-
-private:
-    fs::path m_path;
-};
 
 struct TensorRef {
     const SafetensorsFile *file;
@@ -100,13 +67,6 @@ bool isWeightFile(const fs::path &relative)
     return relative.extension() == ".safetensors" || name == kIndexName;
 }
 
-void writeTextFile(const fs::path &path, std::string_view text)
-{
-    AtomicFileWriter writer(path.string());
-    writer.write(text.data(), text.size());
-    writer.commit();
-}
-
 // Every file of `source` except the weights (and README.md when a card replaces it).
 void copyOtherFiles(const fs::path &source, const fs::path &target, bool skipReadme)
 {
@@ -138,16 +98,11 @@ void exportHuggingFaceFolder(const std::string &source, const std::string &desti
 {
     std::error_code ec;
     const fs::path from(source);
-    const fs::path to = fs::absolute(fs::path(destination)).lexically_normal();
     if (!fs::is_directory(from, ec))
         throw Error(ErrorKind::NotFound, source, "is not a folder; a Hugging Face model is exported from its folder");
-    if (fs::exists(to, ec))
-        throw Error(ErrorKind::InvalidInput, destination,
-                    "already exists; export into a new folder so nothing of yours is overwritten");
+    const fs::path to = PartialFolder::newDestination(destination);
     if (options.maxShardBytes == 0)
         throw Error(ErrorKind::InvalidInput, "export", "the largest shard size must be more than 0 bytes");
-    if (!fs::is_directory(to.parent_path(), ec))
-        throw Error(ErrorKind::NotFound, to.parent_path().string(), "the folder to export into does not exist");
 
     const bool adapter = fs::is_regular_file(from / kAdapterWeights, ec);
     const auto weights = adapter ? SafetensorsWeights::openFile((from / kAdapterWeights).string())
@@ -160,7 +115,7 @@ void exportHuggingFaceFolder(const std::string &source, const std::string &desti
     PartialFolder partial(to);
     copyOtherFiles(from, partial.path(), options.modelCard.has_value());
     if (options.modelCard)
-        writeTextFile(partial.path() / "README.md", *options.modelCard);
+        writeFileAtomically((partial.path() / "README.md").string(), *options.modelCard);
 
     nlohmann::json weightMap = nlohmann::json::object();
     std::uint64_t done = 0;
@@ -184,7 +139,7 @@ void exportHuggingFaceFolder(const std::string &source, const std::string &desti
     }
     if (!adapter && shards.size() > 1) {
         const nlohmann::json index = {{"metadata", {{"total_size", total}}}, {"weight_map", weightMap}};
-        writeTextFile(partial.path() / kIndexName, index.dump(2) + "\n");
+        writeFileAtomically((partial.path() / kIndexName).string(), index.dump(2) + "\n");
     }
     partial.moveTo(to);
 }

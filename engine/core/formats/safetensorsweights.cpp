@@ -1,5 +1,6 @@
 #include "formats/safetensorsweights.h"
 
+#include "formats/modelfolderlinks.h"
 #include "formats/picklerefusal.h"
 #include "formats/strictjson.h"
 #include "util/error.h"
@@ -16,19 +17,7 @@ namespace {
 
 constexpr const char *kIndexName = "model.safetensors.index.json";
 
-bool isInside(const fs::path &child, const fs::path &parent)
-{
-    auto c = child.begin();
-    for (auto p = parent.begin(); p != parent.end(); ++p, ++c) {
-        if (p->empty()) // trailing separator
-            continue;
-        if (c == child.end() || *c != *p)
-            return false;
-    }
-    return true;
-}
-
-void checkShardName(const std::string &name, const std::string &where, const std::string &folder)
+void checkShardName(const std::string &name, const std::string &where, const ModelFolderLinks &links)
 {
     auto refuse = [&](const std::string &why) {
         throw Error(ErrorKind::Format, where, "shard name \"" + name + "\" " + why + "; refusing to open any shard");
@@ -46,12 +35,12 @@ void checkShardName(const std::string &name, const std::string &where, const std
     for (const auto &part : fs::path(name))
         if (part == "..")
             refuse("leads out of the model folder");
-    // A symlink may still point outside: compare resolved paths when the file exists.
+    // A link may still lead elsewhere: compare the resolved path when the file exists
+    // (a missing shard is reported by name when the shards are opened).
     std::error_code ec;
-    const fs::path base = fs::weakly_canonical(fs::path(folder), ec);
-    const fs::path resolved = fs::weakly_canonical(fs::path(folder) / name, ec);
-    if (!ec && !isInside(resolved, base))
-        refuse("resolves (through a link) outside the model folder");
+    const fs::path resolved = fs::weakly_canonical(links.root() / name, ec);
+    if (!ec && !links.allows(resolved))
+        refuse("resolves (through a link) outside " + links.allowedPlaces());
 }
 
 } // namespace
@@ -74,11 +63,12 @@ ShardIndex parseShardIndex(std::string_view text, const std::string &sourceName,
         throw Error(ErrorKind::Format, sourceName, "has no weight_map object");
     if (map->empty())
         throw Error(ErrorKind::Format, sourceName + ": weight_map", "is empty");
+    const ModelFolderLinks links(folder);
     for (const auto &[tensor, shard] : map->items()) {
         const std::string where = sourceName + ": weight_map[\"" + tensor + "\"]";
         if (!shard.is_string())
             throw Error(ErrorKind::Format, where, "must be a file name");
-        checkShardName(shard.get<std::string>(), where, folder);
+        checkShardName(shard.get<std::string>(), where, links);
         index.weightMap.emplace(tensor, shard.get<std::string>());
     }
     return index;

@@ -18,7 +18,9 @@ struct ShardIndex {
 
 // Parses an index document and checks every shard name before any shard is opened:
 // names that are absolute, contain backslashes, drive letters or ".." components are
-// refused, as are names that resolve (through symlinks) outside `folder`.
+// refused, as are names that resolve (through symlinks) outside `folder` - except, in a
+// Hugging Face cache snapshot, links to files in its repository's blobs/ (see
+// ModelFolderLinks).
 ShardIndex parseShardIndex(std::string_view text, const std::string &sourceName, const std::string &folder);
 
 // The weights of a model: one .safetensors file, or the shards of a Hugging Face folder.

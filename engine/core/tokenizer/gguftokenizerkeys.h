@@ -54,7 +54,7 @@ struct PreTokenizerName {
 };
 
 // The first name of each split is the one we write.
-constexpr std::array kPreTokenizerNames{
+inline constexpr std::array kPreTokenizerNames{
     PreTokenizerName{"gpt-2", ByteLevelSplit::Gpt2, false},
     PreTokenizerName{"llama-bpe", ByteLevelSplit::Llama3, true},
     PreTokenizerName{"qwen2", ByteLevelSplit::Qwen2, false},

@@ -86,4 +86,11 @@ void AtomicFileWriter::commit()
     }
 }
 
+void writeFileAtomically(const std::string &destination, std::string_view text)
+{
+    AtomicFileWriter writer(destination);
+    writer.write(text.data(), text.size());
+    writer.commit();
+}
+
 } // namespace llmos

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 
 namespace llmos {
 
@@ -32,5 +33,8 @@ private:
     std::uint64_t m_written = 0;
     bool m_committed = false;
 };
+
+// The whole of `text` written to `destination` through an AtomicFileWriter.
+void writeFileAtomically(const std::string &destination, std::string_view text);
 
 } // namespace llmos

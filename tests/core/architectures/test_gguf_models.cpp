@@ -13,6 +13,7 @@
 #include "model/modelconfig.h"
 #include "referencemodels.h"
 #include "checkpointfixtures.h"
+#include "ggufedit.h"
 #include "tempdir.h"
 #include "util/error.h"
 
@@ -38,6 +39,8 @@ using test::reference;
 namespace {
 
 using test::errorOf;
+using test::GgufEdit;
+using test::rewritten;
 
 namespace fs = std::filesystem;
 
@@ -399,38 +402,6 @@ TEST(GgufExport, CancelLeavesNothingBehind)
 
 // ---------------------------------------------------------------------------------------
 // Hostile GGUF files: a valid export rewritten with one thing wrong.
-
-struct GgufEdit {
-    std::map<std::string, std::optional<GgufValue>> metadata; // nullopt removes the key
-    std::set<std::string> removeTensors = {};
-    std::map<std::string, torch::Tensor> tensors = {}; // added or replaced, stored as F32
-};
-
-std::string rewritten(const test::TempDir &dir, const std::string &source, const GgufEdit &edit)
-{
-    const auto file = GgufFile::open(source);
-    GgufWriter writer;
-    std::set<std::string> seen;
-    for (const auto &kv : file.metadata()) {
-        seen.insert(kv.key);
-        const auto it = edit.metadata.find(kv.key);
-        if (it == edit.metadata.end())
-            writer.addMetadata(kv.key, kv.value);
-        else if (it->second)
-            writer.addMetadata(kv.key, *it->second);
-    }
-    for (const auto &[key, value] : edit.metadata)
-        if (!seen.contains(key) && value)
-            writer.addMetadata(key, *value);
-    for (const auto &t : file.tensors())
-        if (!edit.removeTensors.contains(t.name) && !edit.tensors.contains(t.name))
-            writer.addEncodedTensor(t.name, t.shape, t.type, file.tensorData(t));
-    for (const auto &[name, tensor] : edit.tensors)
-        addTorchTensor(writer, name, tensor, GgmlType::F32);
-    const auto path = dir.file("edited.gguf");
-    writer.write(path);
-    return path;
-}
 
 struct HostileCase {
     std::string name;

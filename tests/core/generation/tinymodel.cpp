@@ -39,10 +39,14 @@ nlohmann::json configJson(TinyFamily family)
 
 void writeTinyModel(const std::string &folder, TinyFamily family, std::uint64_t seed)
 {
-    std::filesystem::create_directories(folder);
-    const auto config = configJson(family);
-    writeJson(folder + "/config.json", config);
+    writeTinyModelWeights(folder, configJson(family), seed);
     std::ofstream(folder + "/tokenizer.json") << byteTokenizerJson();
+}
+
+void writeTinyModelWeights(const std::string &folder, const nlohmann::json &config, std::uint64_t seed)
+{
+    std::filesystem::create_directories(folder);
+    writeJson(folder + "/config.json", config);
 
     auto model = buildCausalLm(parseModelConfig(config, "config.json"));
     torch::manual_seed(seed);

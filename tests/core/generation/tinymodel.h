@@ -2,6 +2,8 @@
 
 #include "bytetokenizer.h"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <cstdint>
 #include <string>
 
@@ -15,6 +17,10 @@ enum class TinyFamily { Llama, Gpt2 };
 constexpr std::int64_t kTinyVocab = kByteVocab;
 
 void writeTinyModel(const std::string &folder, TinyFamily family, std::uint64_t seed = 7);
+
+// config.json and model.safetensors of a random model of any `config` the engine runs,
+// weighted as writeTinyModel weights its models; no tokenizer. The folder is created.
+void writeTinyModelWeights(const std::string &folder, const nlohmann::json &config, std::uint64_t seed = 7);
 
 // tokenizer_config.json with a ChatML template ending turns with <|im_end|>.
 void writeChatMlTokenizerConfig(const std::string &folder);

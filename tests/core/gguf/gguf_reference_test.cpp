@@ -12,6 +12,7 @@
 #include "formats/gguf/ggmltype.h"
 #include "formats/gguf/gguffile.h"
 #include "formats/gguf/ggufwriter.h"
+#include "shellcommand.h"
 #include "tempdir.h"
 #include "util/halffloat.h"
 
@@ -19,7 +20,6 @@
 
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
 
 #include <algorithm>
 #include <cmath>
@@ -40,44 +40,14 @@ namespace fs = std::filesystem;
 constexpr const char *kFetchHint = "run tests/tools/reference/fetch.sh (it installs the pinned npm packages, "
                                    "@huggingface/gguf among them) and rerun";
 
-std::string shellQuoted(const std::string &s)
-{
-    std::string out = "'";
-    for (char c : s) {
-        if (c == '\'')
-            out += "'\\''";
-        else
-            out += c;
-    }
-    return out + "'";
-}
-
-struct CommandResult {
-    int status = -1;
-    std::string out;
-};
-
-CommandResult runCommand(const std::string &command)
-{
-    CommandResult result;
-    FILE *pipe = ::popen(command.c_str(), "r");
-    if (!pipe) return result;
-    char buffer[4096];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) result.out.append(buffer, n);
-    const int raw = ::pclose(pipe);
-    result.status = raw != -1 && WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    return result;
-}
-
 // Empty when node and the pinned library are usable, else what is missing.
 std::string referenceMissing()
 {
     const fs::path modules(LLMOS_REFERENCE_NODE_MODULES);
     if (!fs::is_regular_file(modules / "@huggingface" / "gguf" / "package.json"))
         return (modules / "@huggingface" / "gguf").string() + " is missing";
-    const CommandResult node = runCommand("node --version 2>&1");
-    if (node.status != 0) return "node is not runnable (`node --version`: " + node.out + ")";
+    const test::ShellResult node = test::runShell("node --version 2>&1");
+    if (node.exitCode != 0) return "node is not runnable (`node --version`: " + node.out + ")";
     return {};
 }
 
@@ -85,10 +55,10 @@ std::string referenceMissing()
 json dumpWithReference(const test::TempDir &dir, const std::string &path)
 {
     const std::string errFile = dir.file("gguf-dump.stderr");
-    const CommandResult r = runCommand("node " + shellQuoted(LLMOS_GGUF_DUMP_SCRIPT) + " " + shellQuoted(path)
-                                       + " 2> " + shellQuoted(errFile));
-    if (r.status != 0) {
-        ADD_FAILURE() << "@huggingface/gguf could not read " << path << " (exit " << r.status << "):\n"
+    const test::ShellResult r = test::runShell("node " + test::shellQuote(LLMOS_GGUF_DUMP_SCRIPT) + " "
+                                               + test::shellQuote(path) + " 2> " + test::shellQuote(errFile));
+    if (r.exitCode != 0) {
+        ADD_FAILURE() << "@huggingface/gguf could not read " << path << " (exit " << r.exitCode << "):\n"
                       << test::readFile(errFile);
         return nullptr;
     }

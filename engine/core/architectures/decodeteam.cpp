@@ -1,0 +1,72 @@
+#include "architectures/decodeteam.h"
+
+#include <algorithm>
+
+namespace llmos {
+
+namespace {
+
+// A few chunks per thread, so that a thread the OS delays leaves little for the others to
+// wait on, but each chunk streams enough weights (the hardware prefetcher needs a run of
+// them) to make the cost of claiming it negligible.
+constexpr std::int64_t kChunksPerThread = 4;
+constexpr std::int64_t kMinChunkBytes = 32 * 1024;
+
+bool isCpuFloat(const torch::Tensor &t)
+{
+    return t.device().is_cpu() && t.scalar_type() == torch::kFloat && t.is_contiguous();
+}
+
+} // namespace
+
+bool DecodeTeam::handles(const torch::Tensor &weight, const torch::Tensor &x, const torch::Tensor &bias,
+                             const torch::Tensor &residual)
+{
+    if (!weight.defined() || weight.dim() != 2 || !isCpuFloat(weight) || !x.defined() || !isCpuFloat(x)
+        || x.numel() != weight.size(1))
+        return false;
+    const auto rows = weight.size(0);
+    const auto fits = [rows](const torch::Tensor &t) { return !t.defined() || (isCpuFloat(t) && t.numel() == rows); };
+    return fits(bias) && fits(residual);
+}
+
+torch::Tensor DecodeTeam::multiply(const torch::Tensor &weight, const torch::Tensor &x, const torch::Tensor &bias,
+                                       const torch::Tensor &residual)
+{
+    if (!handles(weight, x, bias, residual)) {
+        const auto row = x.reshape({-1});
+        auto out = residual.defined() ? torch::addmv(residual.reshape({-1}), weight, row) : torch::mv(weight, row);
+        return bias.defined() ? out.add_(bias) : out;
+    }
+    auto out = torch::empty({weight.size(0)}, x.options());
+    multiply({weight.data_ptr<float>(), weight.size(1), x.data_ptr<float>(),
+              bias.defined() ? bias.data_ptr<float>() : nullptr,
+              residual.defined() ? residual.data_ptr<float>() : nullptr, out.data_ptr<float>()},
+             weight.size(0));
+    return out;
+}
+
+void DecodeTeam::multiply(const rowkernels::MatVec &product, std::int64_t rows)
+{
+    forRows(rows, product.cols * static_cast<std::int64_t>(sizeof(float)), rowkernels::kMatVecRowsAtOnce,
+            [&product](std::int64_t begin, std::int64_t end) { rowkernels::matVecRows(product, begin, end); });
+}
+
+void DecodeTeam::matchConfiguredThreads()
+{
+    // The thread count is a setting the user may change while a model is loaded.
+    const int configured = torch::get_num_threads();
+    if (configured != m_team.threads())
+        m_team.resize(configured);
+}
+
+std::int64_t DecodeTeam::rowsPerChunk(std::int64_t rows, std::int64_t bytesPerRow, std::int64_t rowMultiple) const
+{
+    bytesPerRow = std::max<std::int64_t>(bytesPerRow, 1);
+    rowMultiple = std::max<std::int64_t>(rowMultiple, 1);
+    const auto shares = static_cast<std::int64_t>(m_team.threads()) * kChunksPerThread;
+    const auto chunk = std::max((rows + shares - 1) / shares, (kMinChunkBytes + bytesPerRow - 1) / bytesPerRow);
+    return (chunk + rowMultiple - 1) / rowMultiple * rowMultiple;
+}
+
+} // namespace llmos

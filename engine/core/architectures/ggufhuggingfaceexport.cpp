@@ -1,0 +1,173 @@
+#include "architectures/ggufhuggingfaceexport.h"
+
+#include "architectures/causallm.h"
+#include "architectures/causallmsaver.h"
+#include "architectures/ggufcausallm.h"
+#include "formats/gguf/gguffile.h"
+#include "model/modelconfig.h"
+#include "tokenizer/gguftokenizerexport.h"
+#include "util/atomicfile.h"
+#include "util/error.h"
+#include "util/partialfolder.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <limits>
+
+namespace llmos {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// The largest finite F16 value.
+constexpr double kLargestHalf = 65504.0;
+
+Error cancelled(const std::string &destination)
+{
+    return Error(ErrorKind::Cancelled, destination, "the export was cancelled; nothing was written");
+}
+
+// The first parameter holding a value F16 cannot store, if any.
+std::optional<std::string> parameterBeyondHalf(const CausalLmImpl &model)
+{
+    torch::NoGradGuard noGrad;
+    for (const auto &item : model.named_parameters(/*recurse=*/true))
+        if (item.value().numel() > 0 && item.value().abs().max().item<double>() > kLargestHalf)
+            return item.key();
+    return std::nullopt;
+}
+
+DType storedDtype(const CausalLmImpl &model, const GgufFile &file, const GgufToHuggingFaceOptions &options)
+{
+    const DType wanted = options.storeAs.value_or(ggufWeightsDtype(file));
+    if (wanted != DType::F16)
+        return wanted;
+    const auto overflowing = parameterBeyondHalf(model);
+    if (!overflowing)
+        return wanted;
+    if (!options.storeAs) // BF16 keeps F32's range; F16 would turn these values into infinities
+        return DType::BF16;
+    throw Error(ErrorKind::InvalidInput, file.sourceName() + ": " + *overflowing,
+                "holds values beyond ±65504, which F16 cannot store; export as BF16 or F32");
+}
+
+// A general.sampling.* value, checked: a hostile file must not write a generation
+// config that transformers or our own loader then refuses.
+double samplingValue(const GgufFile &file, std::string_view key, double lowest, double highest,
+                     std::string_view expected)
+{
+    const double value = ggufDecimal(file, key);
+    if (!std::isfinite(value) || value < lowest || value > highest)
+        throw Error(ErrorKind::Format, file.sourceName() + ": " + std::string(key),
+                    fmt::format("is {}; expected {}", value, expected));
+    return value;
+}
+
+// What transformers' generate() reads: the special ids, and llama.cpp's
+// general.sampling.* recommendations under their generation_config.json names.
+nlohmann::ordered_json generationConfig(const GgufFile &file, const ModelConfig &config)
+{
+    nlohmann::ordered_json out = nlohmann::ordered_json::object();
+    const nlohmann::json ids = modelConfigToJson(config); // spelled as config.json spells them
+    for (const char *field : {"bos_token_id", "eos_token_id", "pad_token_id"})
+        if (ids.contains(field))
+            out[field] = ids.at(field);
+
+    constexpr double kNoLimit = std::numeric_limits<double>::max();
+    bool recommended = false;
+    bool greedy = false;
+    if (file.find("general.sampling.temp")) {
+        const double temperature = samplingValue(file, "general.sampling.temp", 0, kNoLimit, "0 or more");
+        greedy = temperature == 0;
+        if (!greedy) // transformers warns about a temperature it will not use
+            out["temperature"] = temperature;
+        recommended = true;
+    }
+    if (file.find("general.sampling.top_k")) {
+        const std::int64_t topK = file.getInt("general.sampling.top_k");
+        if (topK < 0)
+            throw Error(ErrorKind::Format, file.sourceName() + ": general.sampling.top_k",
+                        fmt::format("is {}; expected 0 (no limit) or more", topK));
+        out["top_k"] = topK;
+        recommended = true;
+    }
+    for (const auto &[key, field] :
+         {std::pair{"general.sampling.top_p", "top_p"}, std::pair{"general.sampling.min_p", "min_p"}})
+        if (file.find(key)) {
+            out[field] = samplingValue(file, key, 0, 1, "a probability from 0 to 1");
+            recommended = true;
+        }
+    if (file.find("general.sampling.penalty_repeat")) {
+        out["repetition_penalty"] = samplingValue(file, "general.sampling.penalty_repeat",
+                                                  std::numeric_limits<double>::min(), kNoLimit, "more than 0");
+        recommended = true;
+    }
+    // llama.cpp samples with these unless the temperature is 0; transformers only when
+    // told to.
+    if (recommended)
+        out["do_sample"] = !greedy;
+    return out;
+}
+
+} // namespace
+
+DType ggufWeightsDtype(const GgufFile &file)
+{
+    bool allF32 = true;
+    bool anyBf16 = false;
+    bool anyOther = false;
+    for (const auto &tensor : file.tensors()) {
+        if (tensor.shape.size() < 2)
+            continue;
+        if (tensor.type == GgmlType::F32)
+            continue;
+        allF32 = false;
+        (tensor.type == GgmlType::BF16 ? anyBf16 : anyOther) = true;
+    }
+    if (allF32)
+        return DType::F32;
+    return anyBf16 && !anyOther ? DType::BF16 : DType::F16;
+}
+
+void exportGgufAsHuggingFaceFolder(const std::string &ggufPath, const std::string &destination,
+                                   const GgufToHuggingFaceOptions &options)
+{
+    const fs::path to = PartialFolder::newDestination(destination);
+    if (options.storeAs && *options.storeAs != DType::F32 && *options.storeAs != DType::F16 &&
+        *options.storeAs != DType::BF16)
+        throw Error(ErrorKind::InvalidInput, destination,
+                    "cannot store weights as " + std::string(dtypeName(*options.storeAs)) +
+                        " in a Hugging Face folder (choose F32, F16 or BF16)");
+    const GgufFile file = GgufFile::open(ggufPath);
+    // What can be refused is checked before minutes of dequantizing: the architecture,
+    // the sampling recommendations, and the tokenizer (written first).
+    const ModelConfig config = modelConfigFromGguf(file);
+    const std::string generation = generationConfig(file, config).dump(2) + "\n";
+
+    PartialFolder partial(to);
+    writeGgufTokenizerAsHuggingFace(file, partial.path().string(), config.maxPositionEmbeddings);
+
+    std::uint64_t steps = 0;
+    CausalLm model{nullptr};
+    try {
+        model = loadCausalLmFromGguf(file, [&](std::size_t done, std::size_t total) {
+            steps = 2 * static_cast<std::uint64_t>(total);
+            return !options.progress || options.progress(done, steps);
+        });
+    } catch (const Error &e) {
+        if (e.kind() == ErrorKind::Cancelled)
+            throw cancelled(destination);
+        throw;
+    }
+    saveCausalLm(*model, partial.path().string(), storedDtype(*model, file, options));
+    writeFileAtomically((partial.path() / "generation_config.json").string(), generation);
+    if (options.progress && !options.progress(steps, steps))
+        throw cancelled(destination);
+    partial.moveTo(to);
+}
+
+} // namespace llmos

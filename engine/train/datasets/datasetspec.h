@@ -1,0 +1,57 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace llmos {
+
+// How the rows of a dataset file are laid out on disk.
+enum class DatasetFileFormat {
+    Auto,      // from the extension: .jsonl/.ndjson, .json, .csv, .tsv, .txt or a folder
+    Text,      // a .txt file or a folder of .txt files (see textreader.h for documents)
+    JsonLines, // one JSON object per line
+    JsonArray, // one JSON array of objects
+    Csv,
+    Tsv,
+};
+
+// What the rows mean (LLaMA-Factory conventions, shared/FORMATS.md).
+enum class DatasetKind {
+    Auto,           // detected from the first good row's fields
+    PretrainText,   // {"text"} or plain text: causal LM, packed
+    Alpaca,         // {"instruction","input","output"[,"system","history"]}
+    OpenAiChat,     // {"messages":[{"role","content"}]}
+    ShareGpt,       // {"conversations":[{"from","value"}]}
+    Classification, // text + label columns
+};
+
+// What to do with a bad row: abort with the list (the default, so no data is lost
+// silently) or skip it and count it.
+enum class BadRowPolicy { Abort, Skip };
+
+// Column / field names for the kinds whose fields vary between datasets.
+struct DatasetFields {
+    std::string text = "text";
+    std::string label = "label";
+};
+
+// Everything that says which data a training run reads; a recipe's "dataset" section
+// maps onto this one to one.
+struct DatasetSpec {
+    std::string path;
+    DatasetFileFormat format = DatasetFileFormat::Auto;
+    DatasetKind kind = DatasetKind::Auto;
+    DatasetFields fields;
+    BadRowPolicy policy = BadRowPolicy::Abort;
+    std::uint64_t seed = 42;
+    double validationFraction = 0.1;
+    // A longer line (or CSV record, or JSON array element) is a bad row; it is never
+    // read into memory whole.
+    std::size_t maxRowBytes = 16u << 20;
+};
+
+const char *datasetKindName(DatasetKind kind) noexcept;
+const char *datasetFileFormatName(DatasetFileFormat format) noexcept;
+
+} // namespace llmos
