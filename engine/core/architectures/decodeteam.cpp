@@ -6,10 +6,9 @@ namespace llmos {
 
 namespace {
 
-// A few chunks per thread, so that a thread the OS delays leaves little for the others to
-// wait on, but each chunk streams enough weights (the hardware prefetcher needs a run of
-// them) to make the cost of claiming it negligible.
-constexpr std::int64_t kChunksPerThread = 4;
+// The smallest piece of work worth handing to a thread: it streams enough weights (the
+// hardware prefetcher needs a run of them) that claiming it costs little in comparison.
+// Smaller loops run on the calling thread alone.
 constexpr std::int64_t kMinChunkBytes = 32 * 1024;
 
 bool isCpuFloat(const torch::Tensor &t)
@@ -60,13 +59,12 @@ void DecodeTeam::matchConfiguredThreads()
         m_team.resize(configured);
 }
 
-std::int64_t DecodeTeam::rowsPerChunk(std::int64_t rows, std::int64_t bytesPerRow, std::int64_t rowMultiple) const
+std::int64_t DecodeTeam::smallestChunk(std::int64_t bytesPerRow, std::int64_t rowMultiple)
 {
     bytesPerRow = std::max<std::int64_t>(bytesPerRow, 1);
     rowMultiple = std::max<std::int64_t>(rowMultiple, 1);
-    const auto shares = static_cast<std::int64_t>(m_team.threads()) * kChunksPerThread;
-    const auto chunk = std::max((rows + shares - 1) / shares, (kMinChunkBytes + bytesPerRow - 1) / bytesPerRow);
-    return (chunk + rowMultiple - 1) / rowMultiple * rowMultiple;
+    const auto rows = (kMinChunkBytes + bytesPerRow - 1) / bytesPerRow;
+    return (rows + rowMultiple - 1) / rowMultiple * rowMultiple;
 }
 
 } // namespace llmos

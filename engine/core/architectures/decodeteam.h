@@ -39,21 +39,21 @@ public:
     // The product into product.out (rows values), for callers that own their buffers.
     void multiply(const rowkernels::MatVec &product, std::int64_t rows);
 
-    // Runs body(begin, end) over [0, rows) in chunks of a multiple of `rowMultiple` rows,
-    // sized so that each streams enough bytes (bytesPerRow each) to be worth a thread.
+    // Runs body(begin, end) over [0, rows) on the team, in chunks that start at multiples
+    // of `rowMultiple` and stream enough bytes (bytesPerRow each) to be worth a thread.
     // For products fused with other per-row work (SwiGLU) and for attention by heads.
     template <typename Body>
     void forRows(std::int64_t rows, std::int64_t bytesPerRow, std::int64_t rowMultiple, const Body &body)
     {
         matchConfiguredThreads();
-        m_team.parallelFor(rows, rowsPerChunk(rows, bytesPerRow, rowMultiple), body);
+        m_team.parallelFor(rows, smallestChunk(bytesPerRow, rowMultiple), body);
     }
 
     int threads() const noexcept { return m_team.threads(); }
 
 private:
     void matchConfiguredThreads();
-    std::int64_t rowsPerChunk(std::int64_t rows, std::int64_t bytesPerRow, std::int64_t rowMultiple) const;
+    static std::int64_t smallestChunk(std::int64_t bytesPerRow, std::int64_t rowMultiple);
 
     ThreadTeam m_team;
 };

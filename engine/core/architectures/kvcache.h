@@ -86,7 +86,7 @@ public:
         }
         if (index + 1 == m_keys.size())
             m_length = needed;
-        return {keyBase, valueBase, headStride, headDim, needed};
+        return {keyBase, valueBase, headStride, needed};
     }
 
     void clear()

@@ -166,21 +166,21 @@ LLMOS_AVX2_CLONE void attendOneQuery(const float *q, const CachedHeads &cache, s
         const float *query = q + h * headDim;
         const float *keys = cache.keys + (h / group) * cache.headStride;
         const float *values = cache.values + (h / group) * cache.headStride;
+        // The scores are a matrix-vector product of the head's keys with the query.
+        matVecRows({keys, headDim, query, nullptr, nullptr, scratch}, 0, cache.tokens);
         float highest = -INFINITY;
-        for (std::int64_t t = 0; t < cache.tokens; ++t) {
-            scratch[t] = dot(query, keys + t * cache.tokenStride, headDim) * scale;
+        for (std::int64_t t = 0; t < cache.tokens; ++t)
             highest = std::max(highest, scratch[t]);
-        }
         float total = 0;
         for (std::int64_t t = 0; t < cache.tokens; ++t) {
-            scratch[t] = std::exp(scratch[t] - highest);
+            scratch[t] = std::exp((scratch[t] - highest) * scale);
             total += scratch[t];
         }
         float *o = out + h * headDim;
         std::fill(o, o + headDim, 0.0f);
         for (std::int64_t t = 0; t < cache.tokens; ++t) {
             const float weight = scratch[t] / total;
-            const float *value = values + t * cache.tokenStride;
+            const float *value = values + t * headDim;
             for (std::int64_t d = 0; d < headDim; ++d)
                 o[d] += weight * value[d];
         }

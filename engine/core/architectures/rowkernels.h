@@ -21,12 +21,11 @@ void rmsNorm(const float *x, const float *weight, float *out, std::int64_t n, do
 void rotateHalf(float *x, const float *cos, const float *sin, std::int64_t heads, std::int64_t headDim);
 
 // The cached keys and values of one sequence: element [h][t][d] is at
-// base + h * headStride + t * tokenStride + d.
+// base + h * headStride + t * headDim + d: each head's keys are consecutive rows.
 struct CachedHeads {
     const float *keys;
     const float *values;
     std::int64_t headStride;
-    std::int64_t tokenStride;
     std::int64_t tokens;
 };
 

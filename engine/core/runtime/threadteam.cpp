@@ -101,8 +101,8 @@ std::uint32_t ThreadTeam::nextJobId() noexcept
 void ThreadTeam::run(std::int64_t items, std::int64_t grain, Thunk thunk, const void *context)
 {
     grain = std::max<std::int64_t>(grain, 1);
-    const std::int64_t chunks = (items + grain - 1) / grain;
-    if (chunks <= 1 || chunks > std::numeric_limits<std::uint32_t>::max()) {
+    const std::int64_t grains = (items + grain - 1) / grain;
+    if (grains <= 1 || grains > std::numeric_limits<std::uint32_t>::max()) {
         runInline(items, thunk, context);
         return;
     }
@@ -125,15 +125,15 @@ void ThreadTeam::run(std::int64_t items, std::int64_t grain, Thunk thunk, const 
         while (m_readers.load(std::memory_order_seq_cst) != 0)
             std::this_thread::yield();
 
-    m_job = {thunk, context, items, grain, static_cast<std::uint32_t>(chunks)};
-    m_nextChunk.store(0, std::memory_order_relaxed);
-    m_doneChunks.store(0, std::memory_order_relaxed);
+    m_job = {thunk, context, items, grain, static_cast<std::uint32_t>(grains), static_cast<std::uint32_t>(threads())};
+    m_nextGrain.store(0, std::memory_order_relaxed);
+    m_doneGrains.store(0, std::memory_order_relaxed);
     m_published.store(nextJobId(), std::memory_order_seq_cst);
     m_published.notify_all(); // a syscall only when some worker sleeps
 
     const auto mine = claimChunks();
-    if (m_doneChunks.fetch_add(mine, std::memory_order_acq_rel) + mine != m_job.chunks)
-        waitUntilAllDone(m_job.chunks);
+    if (m_doneGrains.fetch_add(mine, std::memory_order_acq_rel) + mine != m_job.grains)
+        waitUntilAllDone(m_job.grains);
     m_busy.clear(std::memory_order_release);
 }
 
@@ -141,23 +141,27 @@ std::uint32_t ThreadTeam::claimChunks() noexcept
 {
     const auto &job = m_job;
     std::uint32_t ran = 0;
+    auto first = m_nextGrain.load(std::memory_order_relaxed);
     for (;;) {
-        const auto chunk = m_nextChunk.fetch_add(1, std::memory_order_relaxed);
-        if (chunk >= job.chunks)
+        if (first >= job.grains)
             return ran;
-        const auto begin = static_cast<std::int64_t>(chunk) * job.grain;
-        job.thunk(job.context, begin, std::min(job.items, begin + job.grain));
-        ++ran;
+        const auto take = std::max<std::uint32_t>(1, (job.grains - first) / (2 * job.threads));
+        if (!m_nextGrain.compare_exchange_weak(first, first + take, std::memory_order_relaxed))
+            continue; // `first` now holds the counter's new value
+        const auto begin = static_cast<std::int64_t>(first) * job.grain;
+        job.thunk(job.context, begin, std::min(job.items, begin + static_cast<std::int64_t>(take) * job.grain));
+        ran += take;
+        first = m_nextGrain.load(std::memory_order_relaxed);
     }
 }
 
-void ThreadTeam::waitUntilAllDone(std::uint32_t chunks) const
+void ThreadTeam::waitUntilAllDone(std::uint32_t grains) const
 {
-    if (spinUntil(m_spinTime, [&] { return m_doneChunks.load(std::memory_order_acquire) == chunks; }))
+    if (spinUntil(m_spinTime, [&] { return m_doneGrains.load(std::memory_order_acquire) == grains; }))
         return;
-    for (auto done = m_doneChunks.load(std::memory_order_acquire); done != chunks;
-         done = m_doneChunks.load(std::memory_order_acquire))
-        m_doneChunks.wait(done, std::memory_order_acquire);
+    for (auto done = m_doneGrains.load(std::memory_order_acquire); done != grains;
+         done = m_doneGrains.load(std::memory_order_acquire))
+        m_doneGrains.wait(done, std::memory_order_acquire);
 }
 
 std::uint32_t ThreadTeam::waitForJob(std::uint32_t seen) const
@@ -183,10 +187,10 @@ void ThreadTeam::workerLoop(std::uint32_t seen)
         seen = id;
         m_readers.fetch_add(1, std::memory_order_seq_cst);
         if (m_published.load(std::memory_order_seq_cst) == id) {
-            const auto chunks = m_job.chunks;
+            const auto grains = m_job.grains;
             const auto ran = claimChunks();
-            if (ran > 0 && m_doneChunks.fetch_add(ran, std::memory_order_acq_rel) + ran == chunks)
-                m_doneChunks.notify_all(); // a syscall only when the caller sleeps
+            if (ran > 0 && m_doneGrains.fetch_add(ran, std::memory_order_acq_rel) + ran == grains)
+                m_doneGrains.notify_all(); // a syscall only when the caller sleeps
         }
         m_readers.fetch_sub(1, std::memory_order_release);
     }

@@ -16,9 +16,11 @@ namespace llmos {
 // thread works too. A worker that found no job for `spinTime` sleeps on a futex
 // (std::atomic::wait), so a process that stops generating burns no CPU.
 //
-// Work is claimed in chunks from a shared counter rather than split in fixed shares: on a
-// busy machine a worker the OS has not scheduled holds nothing up, the others take its
-// chunks. Each chunk is one contiguous range of items.
+// Work is claimed in chunks from a shared counter rather than split in fixed shares, so on
+// a busy machine a worker the OS has not scheduled holds nothing up: the others take its
+// share. Chunks shrink as the loop runs out (guided scheduling: a claim takes about half
+// of what is left divided by the team size), so the first claims are large and the threads
+// finish within a small chunk of each other. Each chunk is one contiguous range of items.
 class ThreadTeam {
 public:
     // Long enough to span the gap between two decode steps (sampling, detokenising, the
@@ -40,11 +42,12 @@ public:
     void resize(int threads);
 
     // Calls body(begin, end) on ranges that together cover [0, items), on the team's
-    // threads, and returns when all have run. The ranges are chunks of `grain` items (the
-    // last one shorter), or the whole loop where it runs on the calling thread alone: a
-    // team of one, a loop of one chunk, or a call made while another thread has a job on
-    // the team (one job runs at a time; the second caller does not wait). `body` must not
-    // throw (std::terminate).
+    // threads, and returns when all have run. The ranges start at multiples of `grain` and
+    // are multiples of it long (but for the end of the loop), so `grain` is both the
+    // smallest chunk worth a thread and an alignment. The whole loop is one range where it
+    // runs on the calling thread alone: a team of one, a loop of one grain, or a call made
+    // while another thread has a job on the team (one job runs at a time; the second
+    // caller does not wait). `body` must not throw (std::terminate).
     template <typename Body>
     void parallelFor(std::int64_t items, std::int64_t grain, const Body &body)
     {
@@ -64,7 +67,8 @@ private:
         const void *context = nullptr;
         std::int64_t items = 0;
         std::int64_t grain = 1;
-        std::uint32_t chunks = 0;
+        std::uint32_t grains = 0; // the loop in units of `grain`
+        std::uint32_t threads = 1;
     };
 
     void run(std::int64_t items, std::int64_t grain, Thunk thunk, const void *context);
@@ -74,11 +78,11 @@ private:
             thunk(context, 0, items);
     }
     std::uint32_t nextJobId() noexcept;
-    // Runs chunks of the current job until none is left; returns how many it ran.
+    // Runs chunks of the current job until none is left; returns how many grains it ran.
     std::uint32_t claimChunks() noexcept;
     void workerLoop(std::uint32_t seen);
     std::uint32_t waitForJob(std::uint32_t seen) const;
-    void waitUntilAllDone(std::uint32_t chunks) const;
+    void waitUntilAllDone(std::uint32_t grains) const;
     void takeTeam();
     void stopWorkers();
 
@@ -97,8 +101,8 @@ private:
     std::uint32_t m_lastId = 0;
     alignas(64) std::atomic<std::uint32_t> m_published{0};
     alignas(64) std::atomic<std::uint32_t> m_readers{0};
-    alignas(64) std::atomic<std::uint32_t> m_nextChunk{0};
-    alignas(64) std::atomic<std::uint32_t> m_doneChunks{0};
+    alignas(64) std::atomic<std::uint32_t> m_nextGrain{0};
+    alignas(64) std::atomic<std::uint32_t> m_doneGrains{0};
 };
 
 } // namespace llmos

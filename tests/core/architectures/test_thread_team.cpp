@@ -16,13 +16,13 @@ using namespace llmos;
 
 namespace {
 
-// Runs a loop of `items` on the team and checks each item ran once, in chunks of `grain`
-// or as one range.
+// Runs a loop of `items` on the team and checks each item ran once, in ranges aligned to
+// `grain`.
 void expectEachItemOnce(ThreadTeam &team, std::int64_t items, std::int64_t grain)
 {
     std::vector<std::atomic<int>> runs(static_cast<std::size_t>(items));
     team.parallelFor(items, grain, [&](std::int64_t begin, std::int64_t end) {
-        EXPECT_TRUE((begin % grain == 0 && end - begin <= grain) || (begin == 0 && end == items))
+        EXPECT_TRUE(begin % grain == 0 && (end % grain == 0 || end == items) && begin < end)
             << "[" << begin << ", " << end << ") of " << items << ", grain " << grain;
         for (auto i = begin; i < end; ++i)
             runs[static_cast<std::size_t>(i)].fetch_add(1, std::memory_order_relaxed);
