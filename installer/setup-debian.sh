@@ -19,6 +19,8 @@ packages=(
   xvfb xauth clang libclang-rt-14-dev libgtest-dev libbenchmark-dev
   # tests: the independent PyTorch reference for the model architectures
   python3-torch
+  # the offline demo's corpus: English sayings, Tang and Song poems
+  fortunes fortunes-zh
 )
 
 missing=()
