@@ -16,8 +16,10 @@ QString resolveModelPath(const QString &pathOrModel)
     if (std::filesystem::exists(text, ec))
         return pathOrModel;
     const std::string home = dataDirectory();
-    // No registry yet: say so rather than create one just to look in it.
-    if (!std::filesystem::exists(RegistryLayout(home).databaseFile(), ec))
+    // No registry yet: say so rather than create one just to look in it. A home with
+    // manifests but no database is a registry whose database was lost: opening it rebuilds.
+    const RegistryLayout layout(home);
+    if (!std::filesystem::exists(layout.databaseFile(), ec) && !std::filesystem::exists(layout.manifestsFolder(), ec))
         throw Error(ErrorKind::NotFound, text,
                     "is neither a file or folder nor a registered model (there is no model registry in " + home + " yet)");
     ModelRegistry registry(home);

@@ -96,6 +96,23 @@ TEST(CliGenerate, ARegisteredModelIsNamedByNameOrId)
     EXPECT_NE(unknown.err.find("llmos models list"), std::string::npos) << unknown.err;
 }
 
+// A registry whose database file was lost still names its models: the manifests are the
+// truth, and opening the registry rebuilds the database from them.
+TEST(CliGenerate, ANameResolvesAfterTheRegistryDatabaseIsLost)
+{
+    test::TempDir home;
+    const std::string env = "env LLMOS_HOME=" + test::shellQuote(home.path()) + " ";
+    ASSERT_EQ(runLlmos({"models", "import", models().base, "--name", "tiny-chat"}, env).exitCode, 0);
+    for (const char *file : {"registry.sqlite", "registry.sqlite-wal", "registry.sqlite-shm"})
+        std::filesystem::remove(home.file(file));
+
+    const auto run = runLlmos({"generate", "--model", "tiny-chat", "--prompt", "Hello", "--max-tokens", "3",
+                               "--temperature", "0", "--json"},
+                              env);
+    EXPECT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_TRUE(std::filesystem::exists(home.file("registry.sqlite")));
+}
+
 // models export: a Hugging Face folder (sharded, with a card that tells the lineage) and
 // a GGUF file that generates what the original does; both registered with lineage.
 TEST(CliModelsExport, HuggingFaceAndGgufExportsWorkElsewhereAndKeepTheirLineage)
