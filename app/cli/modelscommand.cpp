@@ -3,7 +3,6 @@
 
 #include "cli/commandline.h"
 #include "cli/interruptscope.h"
-#include "cli/registryopen.h"
 
 #include "registry/modelregistry.h"
 #include "registry/registryid.h"
@@ -477,7 +476,7 @@ int runModels(CommandContext &ctx)
     const auto it = subverbs.find(sub);
     if (it == subverbs.end())
         throw UsageError{CommandContext::tr("unknown subverb 'models %1' (list, show, import, export, rm, tag, lineage, rebuild)").arg(sub)};
-    ModelRegistry registry = openRegistry();
+    ModelRegistry registry(dataDirectory());
     return it->second(ctx, registry);
 }
 
