@@ -1,0 +1,98 @@
+#include "tokenizer/bpetokenizerjson.h"
+
+#include "tokenizer/bpetrainer.h"
+#include "tokenizer/bpewordcounts.h"
+
+#include <fmt/format.h>
+
+namespace llmos {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json byteLevel(bool useRegex)
+{
+    return {{"type", "ByteLevel"}, {"add_prefix_space", false}, {"trim_offsets", true}, {"use_regex", useRegex}};
+}
+
+void appendJsonString(std::string &out, std::string_view text)
+{
+    out += nlohmann::json(text).dump(); // tokens are valid UTF-8: byte-level symbols and checked specials
+}
+
+ordered_json addedTokensJson(const TrainedBpe &trained)
+{
+    ordered_json added = ordered_json::array();
+    for (std::size_t id = 0; id < trained.specialCount; ++id)
+        added.push_back({{"id", id},
+                         {"content", trained.tokens[id]},
+                         {"single_word", false},
+                         {"lstrip", false},
+                         {"rstrip", false},
+                         {"normalized", false},
+                         {"special", true}});
+    return added;
+}
+
+} // namespace
+
+nlohmann::json byteLevelPreTokenizerJson(std::string_view splitPattern)
+{
+    if (splitPattern == BpeWordCounts::kGpt2Pattern)
+        return byteLevel(true);
+    return {{"type", "Sequence"},
+            {"pretokenizers",
+             {{{"type", "Split"}, {"pattern", {{"Regex", splitPattern}}}, {"behavior", "Isolated"}, {"invert", false}},
+              byteLevel(false)}}};
+}
+
+std::string bpeTokenizerJson(const TrainedBpe &trained)
+{
+    ordered_json head{{"version", "1.0"}, {"truncation", nullptr}, {"padding", nullptr}};
+    head["added_tokens"] = addedTokensJson(trained);
+    head["normalizer"] = nullptr;
+    head["pre_tokenizer"] = byteLevelPreTokenizerJson(trained.splitPattern);
+    // Only trims offsets; ids pass through. What Hugging Face's byte-level trainers write.
+    head["post_processor"] = {
+        {"type", "ByteLevel"}, {"add_prefix_space", true}, {"trim_offsets", false}, {"use_regex", true}};
+    head["decoder"] = {{"type", "ByteLevel"}, {"add_prefix_space", true}, {"trim_offsets", true}, {"use_regex", true}};
+    const ordered_json model{{"type", "BPE"},
+                             {"dropout", nullptr},
+                             {"unk_token", nullptr},
+                             {"continuing_subword_prefix", nullptr},
+                             {"end_of_word_suffix", nullptr},
+                             {"fuse_unk", false},
+                             {"byte_fallback", false},
+                             {"ignore_merges", false}};
+
+    // The vocabulary and merges as text: a DOM object of tens of thousands of keys
+    // costs more than everything else here.
+    std::string text = head.dump();
+    text.pop_back(); // the closing brace: "model" follows
+    std::string modelText = model.dump();
+    modelText.pop_back();
+    text += ",\"model\":";
+    text += modelText;
+    text += ",\"vocab\":{";
+    for (std::size_t id = 0; id < trained.tokens.size(); ++id) {
+        if (id)
+            text.push_back(',');
+        appendJsonString(text, trained.tokens[id]);
+        text += fmt::format(":{}", id);
+    }
+    text += "},\"merges\":[";
+    for (std::size_t i = 0; i < trained.merges.size(); ++i) {
+        if (i)
+            text.push_back(',');
+        text.push_back('[');
+        appendJsonString(text, trained.tokens[static_cast<std::size_t>(trained.merges[i].first)]);
+        text.push_back(',');
+        appendJsonString(text, trained.tokens[static_cast<std::size_t>(trained.merges[i].second)]);
+        text.push_back(']');
+    }
+    text += "]}}\n";
+    return text;
+}
+
+} // namespace llmos

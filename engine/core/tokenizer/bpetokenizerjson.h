@@ -1,0 +1,23 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace llmos {
+
+struct TrainedBpe;
+
+// The pre_tokenizer of a byte-level BPE that splits with `splitPattern`: for GPT-2's
+// regex the plain ByteLevel pre-tokenizer (use_regex true), for any other regex the
+// Split + ByteLevel sequence Hugging Face writes for Llama 3 or Qwen 2. No prefix space.
+nlohmann::json byteLevelPreTokenizerJson(std::string_view splitPattern);
+
+// A complete tokenizer.json for a trained byte-level BPE, as Hugging Face tokenizers
+// saves one its BpeTrainer trained: model BPE with the vocabulary and merges, the
+// pre-tokenizer above, ByteLevel decoder and post-processor, and the special tokens in
+// added_tokens (special: true, matched in raw text). The same input gives the same bytes.
+std::string bpeTokenizerJson(const TrainedBpe &trained);
+
+} // namespace llmos
