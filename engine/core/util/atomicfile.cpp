@@ -3,9 +3,12 @@
 #include "util/error.h"
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <fstream>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
 
@@ -15,6 +18,18 @@ namespace {
 [[noreturn]] void throwErrno(const std::string &where, const std::string &what, int err)
 {
     throw Error(ErrorKind::Io, where, what + ": " + std::strerror(err));
+}
+
+// The process's umask, read without changing it (umask() can only be read by setting it,
+// which races with other threads creating files): Linux reports it in /proc/self/status.
+mode_t processUmask()
+{
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("Umask:", 0) == 0)
+            return static_cast<mode_t>(std::strtoul(line.c_str() + 6, nullptr, 8));
+    return 022;
 }
 } // namespace
 
@@ -31,6 +46,11 @@ AtomicFileWriter::AtomicFileWriter(std::string destination)
     if (m_fd < 0)
         throwErrno(m_destination, "cannot create a temporary file next to it", errno);
     m_tempPath = buf.data();
+    // mkstemp creates the file 0600; the file replaces (or becomes) an ordinary file of
+    // the user's, which gets the permissions any program's new file gets.
+    const mode_t mode = 0666 & ~processUmask();
+    if (::fchmod(m_fd, mode) != 0)
+        throwErrno(m_destination, "cannot set the permissions of a temporary file next to it", errno);
 }
 
 AtomicFileWriter::~AtomicFileWriter()
