@@ -518,6 +518,322 @@
         <source>unknown subverb &apos;models %1&apos; (list, show, import, export, rm, tag, lineage, rebuild)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>--threads must be between 1 and %1 (the cores of this machine)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: llmos datasets %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--max-seq-len must be at least 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dataset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sha256:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rows:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 read, %2 used, %3 skipped, %4 bad, %5 duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>split:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 training, %2 validation examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token lengths:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>truncated:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no labels left:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>labels:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad row:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1line %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>... and %1 more bad rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported as %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: llmos datasets show [ID|NAME]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No datasets yet: llmos datasets import PATH --model MODEL records one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged since it was recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>path:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recorded:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on disk:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>datasets needs a subverb: validate, import or show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown subverb &apos;datasets %1&apos; (validate, import, show)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: llmos demo [--json] [--threads N]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demo: %1% %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language model %1 (%2): held-out perplexity %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic classifier %1 (%2): %3% accuracy on %4 held-out sayings of %5 topics (chance: %6%).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built in %1 s. Try: llmos generate --model %2 --prompt &quot;Love is&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1  epoch %2  %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>evaluation at step %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>llmos: pausing the run: saving a checkpoint...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>llmos: run %1 is paused; continue it with: llmos runs resume %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>llmos: run %1 %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: llmos runs %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not mark a run as interrupted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No runs yet. Runs appear here when a training job starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REASON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[damaged]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>state:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>priority:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memory:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>threads:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>started:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last step:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (epoch %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last eval:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>final:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>events:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checkpoints:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  (none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recipe:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  (unreadable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote the metrics of %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>runs needs a subverb: list, show, resume or export-metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--output does not apply to &apos;runs %1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--threads does not apply to &apos;runs %1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown subverb &apos;runs %1&apos; (list, show, resume, export-metrics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training tokenizer: %1% (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: %2 is negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not one of the special tokens; add --special &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: llmos tokenizer train --input PATH... --vocab-size N --output DIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing required option --input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trained a byte-level BPE tokenizer of %1 tokens (%2 merges) on %3 documents (%4) in %5 s (%6 MB/s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: llmos train RECIPE.json [--json] [--threads N]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 started; its folder is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -778,6 +1094,162 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>llmos: could not make the demo models: %1
 </source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compute threads (default: every core).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training data: validate a file, import it into the registry, show them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validate, import or show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A data file or folder (show: a dataset id or name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model whose tokenizer (and chat template) counts the tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto, text, jsonl, json, csv or tsv (default auto).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto, text, alpaca, openai, sharegpt or classification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text column or field (default text).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The label column (default label).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip and count bad rows instead of refusing the data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longer examples are cut to this many tokens (default 512).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share held out for evaluation (default 0.1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import: the dataset&apos;s name (default: the file name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build the offline demo models from Debian&apos;s fortunes (a few minutes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training and job runs: list, show, resume, export-metrics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list, show, resume or export-metrics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A run id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export-metrics: write the CSV to this file instead of stdout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokenizers: train a byte-level BPE tokenizer from text files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>train.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A text file or a folder of them (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plain (default) or fortune: sayings separated by &apos;%&apos; lines, as in fortune(6) files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens in the vocabulary: special tokens, the 256 byte symbols and the merges.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never merge a pair seen fewer times (default 0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A special token, ids from 0 in the order given (repeatable; default &lt;|endoftext|&gt; and &lt;|pad|&gt;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The special token that plays this role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The longest token in bytes (default: no limit).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How text is cut into words: gpt2 (default), llama3, qwen2 or a regex.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model_max_length for tokenizer_config.json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder to write the tokenizer files into.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train a model from a JSON recipe (docs/recipes.md) and register the result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipe file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryNotes</name>
+    <message numerus="yes">
+        <source>The registry database was rebuilt from the model manifests (%1): %n models restored.</source>
+        <translation>
+            <numerusform>The registry database was rebuilt from the model manifests (%1): %n model restored.</numerusform>
+            <numerusform>The registry database was rebuilt from the model manifests (%1): %n models restored.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not restored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n leftover files of an operation that did not finish.</source>
+        <translation>
+            <numerusform>Removed %n leftover file of an operation that did not finish.</numerusform>
+            <numerusform>Removed %n leftover files of an operation that did not finish.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n missing model manifests.</source>
+        <translation>
+            <numerusform>Wrote %n missing model manifest.</numerusform>
+            <numerusform>Wrote %n missing model manifests.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1162,6 +1634,26 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>&lt;b&gt;From a terminal&lt;/b&gt;, the same registry:&lt;ul&gt;&lt;li&gt;&lt;code&gt;llmos models import PATH&lt;/code&gt; — register a Hugging Face folder, a .safetensors file with its config, a .gguf file or a PEFT adapter;&lt;/li&gt;&lt;li&gt;&lt;code&gt;llmos models list&lt;/code&gt; — what is registered;&lt;/li&gt;&lt;li&gt;&lt;code&gt;llmos chat --model NAME&lt;/code&gt; — chat with a registered model in the terminal.&lt;/li&gt;&lt;/ul&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 — %2%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or build the demo models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trains two small models on the sayings of Debian&apos;s fortune packages: a language model that writes like them, and a classifier that tells their topics apart. Offline, in about five minutes on a laptop; the window stays usable meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build the demo models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmos::ModelFileList</name>
@@ -1284,6 +1776,10 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
     <message>
         <source>Rebuild the model registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build the demo models</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1617,6 +2113,30 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>export</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reading the fortunes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning a tokenizer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making an untrained model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training the language model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training the topic classifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmos::ModelsPage</name>
@@ -1642,6 +2162,10 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     <message>
         <source>The model registry&apos;s database is damaged: %1
 Your models&apos; files are safe; the registry can be rebuilt from the manifests stored with them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo models could not be built: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

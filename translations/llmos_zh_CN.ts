@@ -517,6 +517,322 @@
         <source>unknown subverb &apos;models %1&apos; (list, show, import, export, rm, tag, lineage, rebuild)</source>
         <translation>未知的子命令“models %1”（可用：list、show、import、export、rm、tag、lineage、rebuild）</translation>
     </message>
+    <message>
+        <source>--threads must be between 1 and %1 (the cores of this machine)</source>
+        <translation>--threads 必须在 1 到 %1 之间（本机的核心数）</translation>
+    </message>
+    <message>
+        <source>usage: llmos datasets %1</source>
+        <translation>用法：llmos datasets %1</translation>
+    </message>
+    <message>
+        <source>--max-seq-len must be at least 2</source>
+        <translation>--max-seq-len 至少为 2</translation>
+    </message>
+    <message>
+        <source>dataset:</source>
+        <translation>数据集：</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1（%2，%3）</translation>
+    </message>
+    <message>
+        <source>sha256:</source>
+        <translation>sha256：</translation>
+    </message>
+    <message>
+        <source>rows:</source>
+        <translation>行：</translation>
+    </message>
+    <message>
+        <source>%1 read, %2 used, %3 skipped, %4 bad, %5 duplicates</source>
+        <translation>读取 %1，使用 %2，跳过 %3，错误 %4，重复 %5</translation>
+    </message>
+    <message>
+        <source>split:</source>
+        <translation>划分：</translation>
+    </message>
+    <message>
+        <source>%1 training, %2 validation examples</source>
+        <translation>训练样本 %1 个，验证样本 %2 个</translation>
+    </message>
+    <message>
+        <source>token lengths:</source>
+        <translation>词元长度：</translation>
+    </message>
+    <message>
+        <source>truncated:</source>
+        <translation>被截断：</translation>
+    </message>
+    <message>
+        <source>no labels left:</source>
+        <translation>无剩余标签：</translation>
+    </message>
+    <message>
+        <source>labels:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>bad row:</source>
+        <translation>错误行：</translation>
+    </message>
+    <message>
+        <source>%1line %2: %3</source>
+        <translation>%1第 %2 行：%3</translation>
+    </message>
+    <message>
+        <source>... and %1 more bad rows</source>
+        <translation>……另有 %1 个错误行</translation>
+    </message>
+    <message>
+        <source>Imported as %1 (%2).</source>
+        <translation>已导入为 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>usage: llmos datasets show [ID|NAME]</source>
+        <translation>用法：llmos datasets show [ID|名称]</translation>
+    </message>
+    <message>
+        <source>No datasets yet: llmos datasets import PATH --model MODEL records one.</source>
+        <translation>还没有数据集：llmos datasets import 路径 --model 模型 可记录一个。</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>unchanged since it was recorded</source>
+        <translation>自记录以来未改变</translation>
+    </message>
+    <message>
+        <source>kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>path:</source>
+        <translation>路径：</translation>
+    </message>
+    <message>
+        <source>recorded:</source>
+        <translation>记录于：</translation>
+    </message>
+    <message>
+        <source>on disk:</source>
+        <translation>磁盘上：</translation>
+    </message>
+    <message>
+        <source>datasets needs a subverb: validate, import or show</source>
+        <translation>datasets 需要子命令：validate、import 或 show</translation>
+    </message>
+    <message>
+        <source>unknown subverb &apos;datasets %1&apos; (validate, import, show)</source>
+        <translation>未知子命令“datasets %1”（validate、import、show）</translation>
+    </message>
+    <message>
+        <source>usage: llmos demo [--json] [--threads N]</source>
+        <translation>用法：llmos demo [--json] [--threads N]</translation>
+    </message>
+    <message>
+        <source>demo: %1% %2</source>
+        <translation>演示：%1% %2</translation>
+    </message>
+    <message>
+        <source>Language model %1 (%2): held-out perplexity %3.</source>
+        <translation>语言模型 %1（%2）：留出集困惑度 %3。</translation>
+    </message>
+    <message>
+        <source>Topic classifier %1 (%2): %3% accuracy on %4 held-out sayings of %5 topics (chance: %6%).</source>
+        <translation>主题分类器 %1（%2）：在 %5 个主题的 %4 条留出格言上准确率 %3%（随机猜测：%6%）。</translation>
+    </message>
+    <message>
+        <source>Built in %1 s. Try: llmos generate --model %2 --prompt &quot;Love is&quot;</source>
+        <translation>用时 %1 秒。试试：llmos generate --model %2 --prompt &quot;Love is&quot;</translation>
+    </message>
+    <message>
+        <source>step %1  epoch %2  %3</source>
+        <translation>第 %1 步  第 %2 轮  %3</translation>
+    </message>
+    <message>
+        <source>evaluation at step %1: %2</source>
+        <translation>第 %1 步评估：%2</translation>
+    </message>
+    <message>
+        <source>run %1: %2</source>
+        <translation>运行 %1：%2</translation>
+    </message>
+    <message>
+        <source>llmos: pausing the run: saving a checkpoint...</source>
+        <translation>llmos：正在暂停运行：保存检查点……</translation>
+    </message>
+    <message>
+        <source>llmos: run %1 is paused; continue it with: llmos runs resume %1</source>
+        <translation>llmos：运行 %1 已暂停；继续请用：llmos runs resume %1</translation>
+    </message>
+    <message>
+        <source>llmos: run %1 %2: %3</source>
+        <translation>llmos：运行 %1 %2：%3</translation>
+    </message>
+    <message>
+        <source>usage: llmos runs %1</source>
+        <translation>用法：llmos runs %1</translation>
+    </message>
+    <message>
+        <source>could not mark a run as interrupted: %1</source>
+        <translation>无法将运行标记为已中断：%1</translation>
+    </message>
+    <message>
+        <source>No runs yet. Runs appear here when a training job starts.</source>
+        <translation>还没有运行。训练任务开始后，运行会出现在这里。</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>REASON</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>[damaged]</source>
+        <translation>[已损坏]</translation>
+    </message>
+    <message>
+        <source>state:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>priority:</source>
+        <translation>优先级：</translation>
+    </message>
+    <message>
+        <source>memory:</source>
+        <translation>内存：</translation>
+    </message>
+    <message>
+        <source>threads:</source>
+        <translation>线程：</translation>
+    </message>
+    <message>
+        <source>started:</source>
+        <translation>开始于：</translation>
+    </message>
+    <message>
+        <source>stopped:</source>
+        <translation>停止于：</translation>
+    </message>
+    <message>
+        <source>last step:</source>
+        <translation>最后一步：</translation>
+    </message>
+    <message>
+        <source>%1 (epoch %2): %3</source>
+        <translation>%1（第 %2 轮）：%3</translation>
+    </message>
+    <message>
+        <source>last eval:</source>
+        <translation>最后评估：</translation>
+    </message>
+    <message>
+        <source>final:</source>
+        <translation>最终：</translation>
+    </message>
+    <message>
+        <source>events:</source>
+        <translation>事件：</translation>
+    </message>
+    <message>
+        <source>checkpoints:</source>
+        <translation>检查点：</translation>
+    </message>
+    <message>
+        <source>  (none)</source>
+        <translation>  （无）</translation>
+    </message>
+    <message>
+        <source>recipe:</source>
+        <translation>配方：</translation>
+    </message>
+    <message>
+        <source>  (unreadable)</source>
+        <translation>  （无法读取）</translation>
+    </message>
+    <message>
+        <source>Wrote the metrics of %1 to %2.</source>
+        <translation>已将 %1 的指标写入 %2。</translation>
+    </message>
+    <message>
+        <source>runs needs a subverb: list, show, resume or export-metrics</source>
+        <translation>runs 需要子命令：list、show、resume 或 export-metrics</translation>
+    </message>
+    <message>
+        <source>--output does not apply to &apos;runs %1&apos;</source>
+        <translation>--output 不适用于“runs %1”</translation>
+    </message>
+    <message>
+        <source>--threads does not apply to &apos;runs %1&apos;</source>
+        <translation>--threads 不适用于“runs %1”</translation>
+    </message>
+    <message>
+        <source>unknown subverb &apos;runs %1&apos; (list, show, resume, export-metrics)</source>
+        <translation>未知子命令“runs %1”（list、show、resume、export-metrics）</translation>
+    </message>
+    <message>
+        <source>training tokenizer: %1% (%2)</source>
+        <translation>正在训练分词器：%1%（%2）</translation>
+    </message>
+    <message>
+        <source>--%1: %2 is negative</source>
+        <translation>--%1：%2 是负数</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not one of the special tokens; add --special &apos;%2&apos;</source>
+        <translation>--%1：“%2”不是特殊词元之一；请加上 --special &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>usage: llmos tokenizer train --input PATH... --vocab-size N --output DIR</source>
+        <translation>用法：llmos tokenizer train --input 路径... --vocab-size N --output 目录</translation>
+    </message>
+    <message>
+        <source>missing required option --input</source>
+        <translation>缺少必需选项 --input</translation>
+    </message>
+    <message>
+        <source>reading</source>
+        <translation>读取中</translation>
+    </message>
+    <message>
+        <source>merging</source>
+        <translation>合并中</translation>
+    </message>
+    <message>
+        <source>Trained a byte-level BPE tokenizer of %1 tokens (%2 merges) on %3 documents (%4) in %5 s (%6 MB/s).</source>
+        <translation>已在 %3 个文档（%4）上训练出含 %1 个词元（%2 次合并）的字节级 BPE 分词器，用时 %5 秒（%6 MB/s）。</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message>
+        <source>usage: llmos train RECIPE.json [--json] [--threads N]</source>
+        <translation>用法：llmos train 配方.json [--json] [--threads N]</translation>
+    </message>
+    <message>
+        <source>Run %1 started; its folder is %2</source>
+        <translation>运行 %1 已开始；其文件夹为 %2</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -791,6 +1107,159 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
 </source>
         <translation>llmos：无法创建演示模型：%1
 </translation>
+    </message>
+    <message>
+        <source>Compute threads (default: every core).</source>
+        <translation>计算线程数（默认：全部核心）。</translation>
+    </message>
+    <message>
+        <source>Training data: validate a file, import it into the registry, show them.</source>
+        <translation>训练数据：校验文件、导入注册表、查看。</translation>
+    </message>
+    <message>
+        <source>validate, import or show.</source>
+        <translation>validate、import 或 show。</translation>
+    </message>
+    <message>
+        <source>A data file or folder (show: a dataset id or name).</source>
+        <translation>数据文件或文件夹（show：数据集 ID 或名称）。</translation>
+    </message>
+    <message>
+        <source>The model whose tokenizer (and chat template) counts the tokens.</source>
+        <translation>用其分词器（和聊天模板）计算词元数的模型。</translation>
+    </message>
+    <message>
+        <source>auto, text, jsonl, json, csv or tsv (default auto).</source>
+        <translation>auto、text、jsonl、json、csv 或 tsv（默认 auto）。</translation>
+    </message>
+    <message>
+        <source>auto, text, alpaca, openai, sharegpt or classification.</source>
+        <translation>auto、text、alpaca、openai、sharegpt 或 classification。</translation>
+    </message>
+    <message>
+        <source>The text column or field (default text).</source>
+        <translation>文本列或字段（默认 text）。</translation>
+    </message>
+    <message>
+        <source>The label column (default label).</source>
+        <translation>标签列（默认 label）。</translation>
+    </message>
+    <message>
+        <source>Skip and count bad rows instead of refusing the data.</source>
+        <translation>跳过并统计错误行，而不是拒绝数据。</translation>
+    </message>
+    <message>
+        <source>Longer examples are cut to this many tokens (default 512).</source>
+        <translation>更长的样本会被截断到这么多词元（默认 512）。</translation>
+    </message>
+    <message>
+        <source>Share held out for evaluation (default 0.1).</source>
+        <translation>留作评估的比例（默认 0.1）。</translation>
+    </message>
+    <message>
+        <source>import: the dataset&apos;s name (default: the file name).</source>
+        <translation>import：数据集名称（默认：文件名）。</translation>
+    </message>
+    <message>
+        <source>Build the offline demo models from Debian&apos;s fortunes (a few minutes).</source>
+        <translation>用 Debian 的 fortunes 构建离线演示模型（需几分钟）。</translation>
+    </message>
+    <message>
+        <source>Training and job runs: list, show, resume, export-metrics.</source>
+        <translation>训练与任务运行：list、show、resume、export-metrics。</translation>
+    </message>
+    <message>
+        <source>list, show, resume or export-metrics.</source>
+        <translation>list、show、resume 或 export-metrics。</translation>
+    </message>
+    <message>
+        <source>A run id.</source>
+        <translation>运行 ID。</translation>
+    </message>
+    <message>
+        <source>export-metrics: write the CSV to this file instead of stdout.</source>
+        <translation>export-metrics：把 CSV 写入此文件而不是标准输出。</translation>
+    </message>
+    <message>
+        <source>Tokenizers: train a byte-level BPE tokenizer from text files.</source>
+        <translation>分词器：从文本文件训练字节级 BPE 分词器。</translation>
+    </message>
+    <message>
+        <source>train.</source>
+        <translation>train。</translation>
+    </message>
+    <message>
+        <source>A text file or a folder of them (repeatable).</source>
+        <translation>一个文本文件或包含文本文件的文件夹（可重复）。</translation>
+    </message>
+    <message>
+        <source>plain (default) or fortune: sayings separated by &apos;%&apos; lines, as in fortune(6) files.</source>
+        <translation>plain（默认）或 fortune：以“%”行分隔的格言，如 fortune(6) 文件。</translation>
+    </message>
+    <message>
+        <source>Tokens in the vocabulary: special tokens, the 256 byte symbols and the merges.</source>
+        <translation>词表中的词元数：特殊词元、256 个字节符号和合并结果。</translation>
+    </message>
+    <message>
+        <source>Never merge a pair seen fewer times (default 0).</source>
+        <translation>出现次数更少的词对永不合并（默认 0）。</translation>
+    </message>
+    <message>
+        <source>A special token, ids from 0 in the order given (repeatable; default &lt;|endoftext|&gt; and &lt;|pad|&gt;).</source>
+        <translation>特殊词元，按给出顺序从 0 编号（可重复；默认 &lt;|endoftext|&gt; 和 &lt;|pad|&gt;）。</translation>
+    </message>
+    <message>
+        <source>The special token that plays this role.</source>
+        <translation>担任此角色的特殊词元。</translation>
+    </message>
+    <message>
+        <source>The longest token in bytes (default: no limit).</source>
+        <translation>最长词元的字节数（默认：不限）。</translation>
+    </message>
+    <message>
+        <source>How text is cut into words: gpt2 (default), llama3, qwen2 or a regex.</source>
+        <translation>文本切分为词的方式：gpt2（默认）、llama3、qwen2 或正则表达式。</translation>
+    </message>
+    <message>
+        <source>model_max_length for tokenizer_config.json.</source>
+        <translation>tokenizer_config.json 的 model_max_length。</translation>
+    </message>
+    <message>
+        <source>The folder to write the tokenizer files into.</source>
+        <translation>写入分词器文件的文件夹。</translation>
+    </message>
+    <message>
+        <source>Train a model from a JSON recipe (docs/recipes.md) and register the result.</source>
+        <translation>按 JSON 配方（docs/recipes.md）训练模型并注册结果。</translation>
+    </message>
+    <message>
+        <source>The recipe file.</source>
+        <translation>配方文件。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryNotes</name>
+    <message numerus="yes">
+        <source>The registry database was rebuilt from the model manifests (%1): %n models restored.</source>
+        <translation>
+            <numerusform>注册表数据库已根据模型清单重建（%1）：恢复了 %n 个模型。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not restored: %1</source>
+        <translation>未恢复：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n leftover files of an operation that did not finish.</source>
+        <translation>
+            <numerusform>已删除未完成操作遗留的 %n 个文件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n missing model manifests.</source>
+        <translation>
+            <numerusform>已写入 %n 个缺失的模型清单。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1173,6 +1642,26 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>&lt;b&gt;From a terminal&lt;/b&gt;, the same registry:&lt;ul&gt;&lt;li&gt;&lt;code&gt;llmos models import PATH&lt;/code&gt; — register a Hugging Face folder, a .safetensors file with its config, a .gguf file or a PEFT adapter;&lt;/li&gt;&lt;li&gt;&lt;code&gt;llmos models list&lt;/code&gt; — what is registered;&lt;/li&gt;&lt;li&gt;&lt;code&gt;llmos chat --model NAME&lt;/code&gt; — chat with a registered model in the terminal.&lt;/li&gt;&lt;/ul&gt;</source>
         <translation>&lt;b&gt;在终端中&lt;/b&gt;使用同一个注册表：&lt;ul&gt;&lt;li&gt;&lt;code&gt;llmos models import PATH&lt;/code&gt; — 注册 Hugging Face 文件夹、带配置的 .safetensors 文件、.gguf 文件或 PEFT 适配器；&lt;/li&gt;&lt;li&gt;&lt;code&gt;llmos models list&lt;/code&gt; — 列出已注册的模型；&lt;/li&gt;&lt;li&gt;&lt;code&gt;llmos chat --model NAME&lt;/code&gt; — 在终端中与已注册的模型聊天。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
+    <message>
+        <source>%1 — %2%</source>
+        <translation>%1 — %2%</translation>
+    </message>
+    <message>
+        <source>Or build the demo models</source>
+        <translation>或者构建演示模型</translation>
+    </message>
+    <message>
+        <source>Trains two small models on the sayings of Debian&apos;s fortune packages: a language model that writes like them, and a classifier that tells their topics apart. Offline, in about five minutes on a laptop; the window stays usable meanwhile.</source>
+        <translation>用 Debian fortune 软件包里的格言训练两个小模型：一个模仿其文风的语言模型，和一个区分其主题的分类器。离线进行，笔记本上约五分钟；期间窗口照常可用。</translation>
+    </message>
+    <message>
+        <source>Build the demo models</source>
+        <translation>构建演示模型</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
 </context>
 <context>
     <name>llmos::ModelFileList</name>
@@ -1295,6 +1784,10 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     <message>
         <source>Rebuild the model registry</source>
         <translation>重建模型注册表</translation>
+    </message>
+    <message>
+        <source>Build the demo models</source>
+        <translation>构建演示模型</translation>
     </message>
 </context>
 <context>
@@ -1623,6 +2116,30 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>export</source>
         <translation>导出</translation>
     </message>
+    <message>
+        <source>Reading the fortunes</source>
+        <translation>正在读取格言</translation>
+    </message>
+    <message>
+        <source>Learning a tokenizer</source>
+        <translation>正在学习分词器</translation>
+    </message>
+    <message>
+        <source>Making an untrained model</source>
+        <translation>正在创建未训练的模型</translation>
+    </message>
+    <message>
+        <source>Training the language model</source>
+        <translation>正在训练语言模型</translation>
+    </message>
+    <message>
+        <source>Training the topic classifier</source>
+        <translation>正在训练主题分类器</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
 </context>
 <context>
     <name>llmos::ModelsPage</name>
@@ -1649,6 +2166,10 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
 Your models&apos; files are safe; the registry can be rebuilt from the manifests stored with them.</source>
         <translation>模型注册表的数据库已损坏：%1
 您的模型文件是安全的；可以根据随文件保存的清单重建注册表。</translation>
+    </message>
+    <message>
+        <source>The demo models could not be built: %1</source>
+        <translation>无法构建演示模型：%1</translation>
     </message>
 </context>
 <context>

@@ -9,8 +9,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <exception>
+#include <thread>
 #include <vector>
 
 namespace llmos::cli {
@@ -22,7 +24,9 @@ const std::vector<Command> &commands()
     static const std::vector<Command> all{doctorCommand(), tokenizeCommand(), detokenizeCommand(),
                                           inspectCommand(), scoreCommand(),      generateCommand(),
                                           chatCommand(),     embedCommand(),    classifyCommand(),
-                                          benchmarkCommand(), modelsCommand()};
+                                          benchmarkCommand(), modelsCommand(),     tokenizerCommand(),
+                                          runsCommand(),     trainCommand(),
+                                          datasetsCommand(), demoCommand()};
     return all;
 }
 
@@ -109,6 +113,23 @@ void CommandContext::printJson(const nlohmann::json &value) const
 void CommandContext::printLine(const QString &text) const
 {
     std::fputs((text.toStdString() + "\n").c_str(), stdout);
+}
+
+void addThreadsOption(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("threads"),
+                      QCoreApplication::translate("Commands", "Compute threads (default: every core)."), QStringLiteral("N")});
+}
+
+int threadsOption(const CommandContext &ctx)
+{
+    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    const auto asked = ctx.integer(QStringLiteral("threads"));
+    if (!asked)
+        return cores;
+    if (*asked < 1 || *asked > cores)
+        throw UsageError{CommandContext::tr("--threads must be between 1 and %1 (the cores of this machine)").arg(cores)};
+    return static_cast<int>(*asked);
 }
 
 QString humanBytes(std::uint64_t bytes)

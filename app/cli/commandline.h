@@ -64,6 +64,11 @@ struct Command {
 // "1,2,3" -> ids; throws UsageError naming the item that is not an id.
 std::vector<std::int32_t> parseTokenIds(const QString &text);
 
+// --threads N for verbs that compute: adds the option, and reads it (default: every core;
+// UsageError outside 1..cores).
+void addThreadsOption(QCommandLineParser &parser);
+int threadsOption(const CommandContext &ctx);
+
 // "1.5 GiB": a byte count for people.
 QString humanBytes(std::uint64_t bytes);
 
@@ -79,5 +84,14 @@ Command generateCommand();
 Command chatCommand();
 Command benchmarkCommand();
 Command modelsCommand();
+Command runsCommand();
+Command tokenizerCommand();
+Command trainCommand();
+Command datasetsCommand();
+Command demoCommand();
+
+// `llmos runs resume ID [--threads N]`: continues a paused or interrupted training run in
+// the foreground (traincommand.cpp).
+int resumeTrainingRun(CommandContext &ctx, const std::string &runId);
 
 } // namespace llmos::cli

@@ -1,6 +1,6 @@
 #include "cli/modelpath.h"
 
-#include "registry/modelregistry.h"
+#include "cli/registryopen.h"
 #include "registry/registrylayout.h"
 #include "runtime/datadirectory.h"
 #include "util/error.h"
@@ -22,7 +22,7 @@ QString resolveModelPath(const QString &pathOrModel)
     if (!std::filesystem::exists(layout.databaseFile(), ec) && !std::filesystem::exists(layout.manifestsFolder(), ec))
         throw Error(ErrorKind::NotFound, text,
                     "is neither a file or folder nor a registered model (there is no model registry in " + home + " yet)");
-    ModelRegistry registry(home);
+    ModelRegistry registry = openRegistry();
     if (!registry.find(text))
         throw Error(ErrorKind::NotFound, text,
                     "is neither a file or folder nor the id or name of a registered model (llmos models list shows them)");

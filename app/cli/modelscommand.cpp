@@ -3,6 +3,7 @@
 
 #include "cli/commandline.h"
 #include "cli/interruptscope.h"
+#include "cli/registryopen.h"
 
 #include "registry/modelregistry.h"
 #include "registry/registryid.h"
@@ -476,7 +477,7 @@ int runModels(CommandContext &ctx)
     const auto it = subverbs.find(sub);
     if (it == subverbs.end())
         throw UsageError{CommandContext::tr("unknown subverb 'models %1' (list, show, import, export, rm, tag, lineage, rebuild)").arg(sub)};
-    ModelRegistry registry(dataDirectory());
+    ModelRegistry registry = openRegistry();
     return it->second(ctx, registry);
 }
 

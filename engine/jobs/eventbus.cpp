@@ -48,8 +48,8 @@ private:
         std::unique_lock lock(m_mutex);
         for (;;) {
             m_wake.wait(lock, [this] { return m_closed || !m_queue.empty(); });
-            if (m_closed)
-                return;
+            if (m_queue.empty())
+                return; // closed, and every event published before was delivered
             JobEvent event = std::move(m_queue.front());
             m_queue.pop_front();
             lock.unlock();

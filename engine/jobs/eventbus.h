@@ -13,8 +13,8 @@ using EventCallback = std::function<void(const JobEvent &)>;
 
 class EventSubscriber;
 
-// Ends a subscription when it is destroyed or closed: the subscriber's thread stops and is
-// joined; events not yet delivered are dropped.
+// Ends a subscription when it is destroyed or closed: the events published before are
+// still delivered, then the subscriber's thread stops and is joined.
 class EventSubscription {
 public:
     EventSubscription() = default;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "jobs/jobevent.h"
+#include "jobs/stoprequest.h"
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -12,13 +13,6 @@ namespace llmos {
 
 class JobScheduler;
 struct Job;
-
-// What the scheduler asks of a running body, read at each step boundary.
-enum class StopRequest {
-    None,
-    Pause,  // save what a resume needs (a checkpoint), then return JobOutcome::Paused
-    Cancel, // stop (a checkpoint is optional), then return JobOutcome::Cancelled
-};
 
 // A running body's line to the scheduler: who it is, whether it resumes, and where its
 // events go. Reporting methods persist the event (events.jsonl) before subscribers see it

@@ -268,50 +268,6 @@ void ModelRegistry::addLineage(std::string_view fromIdOrName, std::string_view t
     transaction.commit();
 }
 
-std::string ModelRegistry::addRun(std::string_view kind, std::string_view recipeJson, std::string_view status)
-{
-    parseJsonStrict(recipeJson, "run recipe");
-    auto &s = *m_state;
-    const WriterLock lock = s.lockForWriting();
-    const std::string id = newRegistryId('r');
-    auto q = s.db.prepare("INSERT INTO runs (id, kind, recipe, status, created_at) VALUES (?1, ?2, ?3, ?4, ?5)", "recording a run");
-    q.bindText(1, id).bindText(2, kind).bindText(3, recipeJson).bindText(4, status).bindInt(5, unixTimeNow());
-    q.run();
-    return id;
-}
-
-void ModelRegistry::setRunStatus(std::string_view runId, std::string_view status)
-{
-    auto &s = *m_state;
-    const WriterLock lock = s.lockForWriting();
-    // started_at/finished_at follow the usual state names; other states only set status.
-    auto q = s.db.prepare("UPDATE runs SET status = ?2, "
-                          "started_at = CASE WHEN ?2 = 'running' AND started_at IS NULL THEN ?3 ELSE started_at END, "
-                          "finished_at = CASE WHEN ?2 IN ('succeeded', 'failed', 'cancelled') THEN ?3 ELSE finished_at END "
-                          "WHERE id = ?1",
-                          "recording a run's status");
-    q.bindText(1, runId).bindText(2, status).bindInt(3, unixTimeNow());
-    q.run();
-    if (s.db.changes() == 0)
-        throw Error(ErrorKind::NotFound, "run " + std::string(runId), "is not in the registry");
-}
-
-std::string ModelRegistry::addDataset(std::string_view name, std::string_view sourcePath, std::string_view sha256,
-                                      std::uint64_t sizeBytes)
-{
-    checkDisplayText(name, 256, "dataset name");
-    auto &s = *m_state;
-    const WriterLock lock = s.lockForWriting();
-    const std::string id = newRegistryId('d');
-    auto q = s.db.prepare("INSERT INTO datasets (id, name, source_path, sha256, size_bytes, created_at) "
-                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                          "recording a dataset");
-    q.bindText(1, id).bindText(2, name).bindText(3, sourcePath).bindText(4, sha256);
-    q.bindInt(5, static_cast<std::int64_t>(sizeBytes)).bindInt(6, unixTimeNow());
-    q.run();
-    return id;
-}
-
 RebuildReport ModelRegistry::rebuild(const std::string &home)
 {
     return rebuildRegistry(RegistryLayout(home));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "registry/datasetrecord.h"
 #include "registry/importoptions.h"
 #include "registry/lineageedge.h"
 #include "registry/modelquery.h"
@@ -84,11 +85,25 @@ public:
     void addLineage(std::string_view fromIdOrName, std::string_view toIdOrName, LineageKind kind,
                     std::string_view runId = {}, std::string_view datasetId = {});
 
-    // ---- runs and datasets (minimal until the training issue gives them their own API) --
+    // ---- runs and datasets (registryruns.cpp) ---------------------------------------------
+    // A run row under the id of its run folder (RunStore), so lineage names the run on
+    // disk. Recording an id that is there (a resumed run) only updates its status.
+    void recordRun(std::string_view runId, std::string_view kind, std::string_view recipeJson,
+                   std::string_view status);
+    // The same with a new id, for runs that have no folder.
     std::string addRun(std::string_view kind, std::string_view recipeJson, std::string_view status);
     void setRunStatus(std::string_view runId, std::string_view status);
-    std::string addDataset(std::string_view name, std::string_view sourcePath, std::string_view sha256,
-                           std::uint64_t sizeBytes);
+    // The run's final metrics: a JSON object of name -> number.
+    void setRunMetrics(std::string_view runId, std::string_view metricsJson);
+    std::string runMetrics(std::string_view runId) const;
+
+    // The row for this content at this path when one was recorded, else a new row named
+    // dataset.name (with " (2)", " (3)", ... when that name is taken). id and createdAt
+    // are the registry's; the result is the row as stored.
+    DatasetRecord recordDataset(const DatasetRecord &dataset);
+    // Newest first.
+    std::vector<DatasetRecord> datasets() const;
+    std::optional<DatasetRecord> findDataset(std::string_view idOrName) const;
 
     // Re-creates the database from the manifests and blobs in `home` after it was damaged
     // or lost; killed part-way, the next open finishes it. The old file (with its -wal and

@@ -103,8 +103,15 @@ CREATE INDEX lineage_to ON lineage (to_model);
 CREATE UNIQUE INDEX lineage_edge ON lineage (from_model, to_model, kind);
 )sql";
 
+// v2: a run's final metrics (JSON object of name -> number), and datasets found by content.
+constexpr std::string_view kVersion2 = R"sql(
+ALTER TABLE runs ADD COLUMN metrics TEXT NOT NULL DEFAULT '{}';
+CREATE INDEX datasets_sha256 ON datasets (sha256);
+)sql";
+
 constexpr std::array kMigrations{
     RegistryMigration{1, "creating the registry's tables (schema v1)", kVersion1},
+    RegistryMigration{2, "adding run metrics (schema v2)", kVersion2},
 };
 
 } // namespace

@@ -94,7 +94,7 @@ void exportGguf(const ModelRecord &model, const std::string &source, const Model
     GgufExportProgress progress;
     if (const auto phase = phaseProgress(request, 0.0, 1.0))
         progress = [phase](std::size_t done, std::size_t total) { return phase(done, total); };
-    exportCausalLmToGguf(source, request.destination, request.ggufType.value_or(GgmlType::F16), progress);
+    exportModelToGguf(source, request.destination, request.ggufType.value_or(GgmlType::F16), progress);
 }
 
 } // namespace

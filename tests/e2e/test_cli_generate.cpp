@@ -111,6 +111,9 @@ TEST(CliGenerate, ANameResolvesAfterTheRegistryDatabaseIsLost)
                               env);
     EXPECT_EQ(run.exitCode, 0) << run.err;
     EXPECT_TRUE(std::filesystem::exists(home.file("registry.sqlite")));
+    // Said, not done silently: which database, why, and what came back.
+    EXPECT_NE(run.err.find("rebuilt from the model manifests"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("1 model"), std::string::npos) << run.err;
 }
 
 // models export: a Hugging Face folder (sharded, with a card that tells the lineage) and

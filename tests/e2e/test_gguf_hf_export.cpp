@@ -195,14 +195,14 @@ TEST(CliGgufExport, AVocabularyWithNoHuggingFaceFormIsOneClearLine)
     test::TempDir home;
     const std::string env = test::homeEnv(home.path());
     const auto bert =
-        test::rewritten(home, models().f16, {.metadata = {{"tokenizer.ggml.model", GgufValue("bert")}}}, "bert.gguf");
+        test::rewritten(home, models().f16, {.metadata = {{"tokenizer.ggml.model", GgufValue("rwkv")}}}, "rwkv.gguf");
     // Import reads the model's metadata, not its tokenizer: the export is what refuses it.
     const auto imported = runLlmos({"models", "import", bert, "--name", "bert-vocab", "--json"}, env);
     ASSERT_EQ(imported.exitCode, 0) << imported.err;
     const auto out = home.file("bert-hf");
     const auto exported = runLlmos({"models", "export", "bert-vocab", "--format", "hf", "--out", out}, env);
     EXPECT_EQ(exported.exitCode, 1) << exported.err;
-    EXPECT_NE(exported.err.find("'bert'"), std::string::npos) << exported.err;
+    EXPECT_NE(exported.err.find("'rwkv'"), std::string::npos) << exported.err;
     EXPECT_NE(exported.err.find("Hugging Face"), std::string::npos) << exported.err;
     EXPECT_FALSE(fs::exists(out));
     EXPECT_EQ(hiddenEntries(home.path()), std::set<std::string>{});

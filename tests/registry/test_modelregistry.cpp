@@ -435,6 +435,31 @@ TEST_F(RegistryTest, TagsChangeTheRowAndTheManifest)
     EXPECT_THROW(registry.addTag("m-000000000000", "x"), Error);
 }
 
+TEST_F(RegistryTest, DatasetsAreFoundByContentAndPathAndRunsKeepTheirFolderIdAndMetrics)
+{
+    ModelRegistry registry(home());
+    const DatasetRecord data{.name = "train.jsonl", .format = "alpaca", .sourcePath = "/a/train.jsonl",
+                             .sha256 = std::string(64, 'a'), .sizeBytes = 10};
+    const auto first = registry.recordDataset(data);
+    EXPECT_EQ(registry.recordDataset(data).id, first.id) << "the same content at the same path is one dataset";
+    auto changed = data;
+    changed.sha256 = std::string(64, 'b');
+    const auto second = registry.recordDataset(changed);
+    EXPECT_NE(second.id, first.id);
+    EXPECT_EQ(second.name, "train.jsonl (2)") << "names stay unique";
+    EXPECT_EQ(registry.findDataset("train.jsonl (2)")->sha256, changed.sha256);
+    EXPECT_EQ(registry.datasets().size(), 2u);
+    EXPECT_FALSE(registry.findDataset("nothing"));
+
+    registry.recordRun("r-0123456789ab", "train", "{}", "running");
+    registry.recordRun("r-0123456789ab", "train", "{}", "paused"); // a resume records it again
+    registry.setRunMetrics("r-0123456789ab", R"({"eval_loss": 1.5})");
+    EXPECT_EQ(registry.runMetrics("r-0123456789ab"), R"({"eval_loss": 1.5})");
+    EXPECT_THROW(registry.recordRun("../etc", "train", "{}", "running"), Error);
+    EXPECT_THROW(registry.setRunMetrics("r-0123456789ab", "[1]"), Error);
+    EXPECT_THROW(registry.setRunStatus("r-zzzzzzzzzzzz", "failed"), Error);
+}
+
 TEST_F(RegistryTest, LineageAncestorsDescendantsCyclesAndForcedRemoval)
 {
     ModelRegistry registry(home());
@@ -442,7 +467,8 @@ TEST_F(RegistryTest, LineageAncestorsDescendantsCyclesAndForcedRemoval)
     auto add = [&](const char *name) { return registry.importModel(folder, {.name = name}).id; };
     const auto a = add("A"), b = add("B"), c = add("C"), d = add("D"), e = add("E");
     const auto run = registry.addRun("fine-tune", R"({"lr":0.001})", "succeeded");
-    const auto data = registry.addDataset("alpaca-mini", "/data/alpaca.jsonl", std::string(64, '0'), 1234);
+    const auto data = registry.recordDataset({.name = "alpaca-mini", .sourcePath = "/data/alpaca.jsonl",
+                                              .sha256 = std::string(64, '0'), .sizeBytes = 1234}).id;
     registry.addLineage("A", "B", LineageKind::FineTune, run, data);
     registry.addLineage(b, c, LineageKind::Quantize);
     registry.addLineage(a, d, LineageKind::Lora);

@@ -104,7 +104,7 @@ TEST(RegistryDatabase, NewDatabaseUsesWalForeignKeysAndTheCurrentSchema)
     EXPECT_EQ(checkRegistryIntegrity(db), "ok");
 }
 
-TEST(RegistryDatabase, EmptyVersionZeroFileIsMigratedAndAVersionOneFileKeepsItsRows)
+TEST(RegistryDatabase, EmptyVersionZeroFileIsMigratedAndAMigratedFileKeepsItsRows)
 {
     TempDir dir;
     const std::string path = dir.file("registry.sqlite");
@@ -114,11 +114,12 @@ TEST(RegistryDatabase, EmptyVersionZeroFileIsMigratedAndAVersionOneFileKeepsItsR
     }
     {
         auto db = openRegistryDatabase(path);
-        EXPECT_EQ(db.queryInt("PRAGMA user_version", "test"), 1);
+        EXPECT_EQ(db.queryInt("PRAGMA user_version", "test"), registrySchemaVersion());
         db.execute("INSERT INTO runs (id, kind, status, created_at) VALUES ('r-0', 'train', 'done', 1)", "test");
     }
     auto again = openRegistryDatabase(path);
-    EXPECT_EQ(again.queryInt("PRAGMA user_version", "test"), 1);
+    EXPECT_EQ(again.queryInt("PRAGMA user_version", "test"), registrySchemaVersion());
+    EXPECT_EQ(again.queryText("SELECT metrics FROM runs", "test"), "{}");
     EXPECT_EQ(again.queryInt("SELECT count(*) FROM runs", "test"), 1);
 }
 
@@ -130,19 +131,20 @@ TEST(RegistryDatabase, LaterMigrationsApplyInOrderAndAFailedOneChangesNothing)
     db.execute("INSERT INTO runs (id, kind, status, created_at) VALUES ('r-0', 'train', 'done', 1)", "test");
 
     std::vector<RegistryMigration> steps(registryMigrations().begin(), registryMigrations().end());
-    // A v2 whose second statement fails: its first must not survive.
-    steps.push_back({2, "a broken step", "CREATE TABLE half (x); INSERT INTO no_such_table VALUES (1);"});
+    const int current = registrySchemaVersion();
+    // A next step whose second statement fails: its first must not survive.
+    steps.push_back({current + 1, "a broken step", "CREATE TABLE half (x); INSERT INTO no_such_table VALUES (1);"});
     EXPECT_THROW(migrateRegistry(db, steps), Error);
-    EXPECT_EQ(db.queryInt("PRAGMA user_version", "test"), 1);
+    EXPECT_EQ(db.queryInt("PRAGMA user_version", "test"), current);
     EXPECT_EQ(db.queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'half'", "test"), 0);
 
-    steps.back() = {2, "adding run notes", "ALTER TABLE runs ADD COLUMN notes TEXT NOT NULL DEFAULT '';"};
-    steps.push_back({3, "indexing run notes", "CREATE INDEX runs_notes ON runs (notes);"});
+    steps.back() = {current + 1, "adding run notes", "ALTER TABLE runs ADD COLUMN notes TEXT NOT NULL DEFAULT '';"};
+    steps.push_back({current + 2, "indexing run notes", "CREATE INDEX runs_notes ON runs (notes);"});
     migrateRegistry(db, steps);
-    EXPECT_EQ(db.queryInt("PRAGMA user_version", "test"), 3);
+    EXPECT_EQ(db.queryInt("PRAGMA user_version", "test"), current + 2);
     EXPECT_EQ(db.queryText("SELECT notes || kind FROM runs", "test"), "train");
     migrateRegistry(db, steps); // idempotent
-    EXPECT_EQ(db.queryInt("PRAGMA user_version", "test"), 3);
+    EXPECT_EQ(db.queryInt("PRAGMA user_version", "test"), current + 2);
 }
 
 TEST(RegistryDatabase, FileFromANewerBuildIsRefusedAndLeftAlone)

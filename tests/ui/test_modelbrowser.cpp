@@ -53,6 +53,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QToolButton>
 #include <QTreeWidget>
 
@@ -166,6 +167,7 @@ private Q_SLOTS:
     void checkFilesFindsAChangedInPlaceFile();
     void inPlaceModelsAreCheckedWhenShown();
     void damagedRegistryIsRebuiltFromTheWindow();
+    void lostDatabaseIsRebuiltOnOpenAndSaidSo();
     void tagsAreAddedAndRemovedInPlace();
     void clickingALineageNodeSelectsThatModel();
     void deleteConfirmsAndListsWhatItWouldOrphan();
@@ -183,7 +185,41 @@ private Q_SLOTS:
     void humanNumbers();
     void cardsLoadNoImagesAndDropFrontMatter();
     void demoRegistryHasModelsAndLineage();
+    void emptyStateBuildsTheDemoWhileTheWindowStaysUsable();
+    void cancellingTheDemoLeavesTheRegistryEmpty();
 };
+
+namespace {
+
+// With LLMOS_TEST_LOOKS=DIR set, saves a picture of `widget` there, to look at by eye.
+void saveLook(QWidget &widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("LLMOS_TEST_LOOKS");
+    if (!dir.isEmpty())
+        widget.grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+}
+
+// A tiny demo: two fortune files of our own, a model of one small layer, a few steps.
+QString shrinkDemo(ModelLibrary &library, const QTemporaryDir &fortunes, std::int64_t steps)
+{
+    for (const char *topic : {"computers", "love"}) {
+        QFile file(fortunes.filePath(QString::fromLatin1(topic)));
+        if (!file.open(QIODevice::WriteOnly))
+            return file.errorString();
+        for (int i = 0; i < 10; ++i)
+            file.write(QStringLiteral("A saying about %1, number %2.\n%\n").arg(QLatin1String(topic)).arg(i).toUtf8());
+    }
+    auto &options = library.demoOptions();
+    options.fortunesFolder = fortunes.path().toStdString();
+    options.topics = {"computers", "love"};
+    options.threads = 1;
+    options.size = {.vocabSize = 300, .hiddenSize = 32, .layers = 1, .heads = 2, .contextLength = 32,
+                    .languageModelSteps = steps, .languageModelBatch = 4, .classifierEpochs = 1,
+                    .classifierBatch = 4, .examplesPerTopic = 10, .maxSayingBytes = 400};
+    return {};
+}
+
+} // namespace
 
 void TestModelBrowser::initTestCase()
 {
@@ -524,6 +560,25 @@ void TestModelBrowser::damagedRegistryIsRebuiltFromTheWindow()
     QVERIFY(!notice->isError());
     QVERIFY(!remedy->isVisible());
     QVERIFY(test::registryProblems(fixture.registryHome()).empty());
+}
+
+// A database lost while the manifests remain is rebuilt when the page first opens the
+// registry, and a notice (not an error) says so: nothing is lost, but it happened.
+void TestModelBrowser::lostDatabaseIsRebuiltOnOpenAndSaidSo()
+{
+    WindowFixture fixture;
+    QTemporaryDir sources;
+    registerTiny(fixture, sources, QStringLiteral("alpha"));
+    const QString database = QDir(QString::fromStdString(fixture.registryHome())).filePath(QStringLiteral("registry.sqlite"));
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(database + suffix);
+
+    Browser browser(fixture);
+    QVERIFY(browser.waitForRows(1));
+    NoticeBar *notice = browser.page.noticeBar();
+    QTRY_VERIFY_WITH_TIMEOUT(notice->text().contains(QStringLiteral("rebuilt from the model manifests")), kWaitMs);
+    QVERIFY(notice->text().contains(QStringLiteral("the database is gone")));
+    QVERIFY(!notice->isError());
 }
 
 void TestModelBrowser::tagsAreAddedAndRemovedInPlace()
@@ -991,6 +1046,53 @@ void TestModelBrowser::demoRegistryHasModelsAndLineage()
     QCOMPARE(registry.lineage("aurora-1m").descendants.size(), std::size_t(3)); // chat, LoRA, and the GGUF below chat
     ModelRecord minilm = registry.get("minilm-demo");
     QCOMPARE(int(taskOfModel(minilm)), int(ModelTask::Embeddings));
+}
+
+void TestModelBrowser::emptyStateBuildsTheDemoWhileTheWindowStaysUsable()
+{
+    WindowFixture fixture;
+    QTemporaryDir fortunes;
+    QCOMPARE(shrinkDemo(fixture.models(), fortunes, 30), QString());
+    Browser browser(fixture);
+    QVERIFY(QTest::qWaitFor([&] { return browser.page.state() == ModelsPage::State::Empty; }, kWaitMs));
+    auto *build = browser.page.findChild<QPushButton *>(QStringLiteral("buildDemoButton"));
+    QVERIFY(build && build->isVisible());
+    QCOMPARE(build->text(), QStringLiteral("Build the demo models"));
+    saveLook(browser.page, QStringLiteral("models-empty-demo-offer"));
+
+    QTest::mouseClick(build, Qt::LeftButton);
+    auto *progress = browser.page.findChild<QProgressBar *>(QStringLiteral("demoProgress"));
+    QVERIFY(progress && progress->isVisible());
+    QVERIFY(!build->isVisible());
+    // The GUI thread is free meanwhile (these waits spin its event loop): the status follows the stages.
+    auto *status = browser.page.findChild<QLabel *>(QStringLiteral("demoStatus"));
+    QVERIFY(QTest::qWaitFor([&] { return status->text().contains(QStringLiteral("%")); }, kWaitMs));
+    saveLook(browser.page, QStringLiteral("models-empty-demo-running"));
+
+    QVERIFY(QTest::qWaitFor([&] { return browser.page.state() == ModelsPage::State::Browsing; }, 120000));
+    QVERIFY(browser.waitForRows(2));
+    ModelRegistry registry(fixture.registryHome());
+    const auto classifier = registry.get("fortune-topics");
+    QCOMPARE(QString::fromStdString(registry.lineage(classifier.id).ancestors.front().fromName), QStringLiteral("fortune-lm"));
+}
+
+void TestModelBrowser::cancellingTheDemoLeavesTheRegistryEmpty()
+{
+    WindowFixture fixture;
+    QTemporaryDir fortunes;
+    QCOMPARE(shrinkDemo(fixture.models(), fortunes, 100000), QString()); // would take far too long
+    Browser browser(fixture);
+    QVERIFY(QTest::qWaitFor([&] { return browser.page.state() == ModelsPage::State::Empty; }, kWaitMs));
+    QTest::mouseClick(browser.page.findChild<QPushButton *>(QStringLiteral("buildDemoButton")), Qt::LeftButton);
+    auto *status = browser.page.findChild<QLabel *>(QStringLiteral("demoStatus"));
+    QVERIFY(QTest::qWaitFor([&] { return status->text().startsWith(QStringLiteral("Training the language model")); }, 60000));
+    auto *cancel = browser.page.findChild<QPushButton *>(QStringLiteral("cancelDemoButton"));
+    QVERIFY(cancel && cancel->isVisible());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    auto *build = browser.page.findChild<QPushButton *>(QStringLiteral("buildDemoButton"));
+    QVERIFY(QTest::qWaitFor([&] { return build->isVisible(); }, 60000));
+    QCOMPARE(browser.page.state(), ModelsPage::State::Empty);
+    QVERIFY(!ModelRegistry(fixture.registryHome()).find("fortune-lm"));
 }
 
 QTEST_MAIN(TestModelBrowser)

@@ -5,8 +5,11 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace llmos {
 
@@ -62,12 +65,70 @@ ModelEmptyState::ModelEmptyState(QMenu *importMenu, QWidget *parent)
     buttonRow->addStretch(1);
     zoneLayout->addLayout(buttonRow);
     columnLayout->addWidget(zone);
+    columnLayout->addWidget(buildDemoOffer(column));
 
     m_terminal = new QLabel(column);
     m_terminal->setTextFormat(Qt::RichText);
     m_terminal->setWordWrap(true);
     columnLayout->addWidget(m_terminal);
     retranslate();
+}
+
+QWidget *ModelEmptyState::buildDemoOffer(QWidget *parent)
+{
+    auto *offer = new QFrame(parent);
+    offer->setObjectName(QStringLiteral("modelsDemoOffer"));
+    offer->setStyleSheet(QStringLiteral("QFrame#modelsDemoOffer { border: 1px solid palette(mid); border-radius: 12px; }"));
+    auto *layout = new QVBoxLayout(offer);
+    layout->setContentsMargins(24, 18, 24, 18);
+    layout->setSpacing(8);
+    m_demoTitle = new QLabel(offer);
+    m_demoTitle->setStyleSheet(QStringLiteral("font-size: 12pt; font-weight: 600;"));
+    layout->addWidget(m_demoTitle);
+    m_demoText = new QLabel(offer);
+    m_demoText->setWordWrap(true);
+    layout->addWidget(m_demoText);
+
+    m_demoStatus = new QLabel(offer);
+    m_demoStatus->setObjectName(QStringLiteral("demoStatus"));
+    layout->addWidget(m_demoStatus);
+    auto *row = new QHBoxLayout;
+    row->setSpacing(12);
+    m_demoBuild = new QPushButton(offer);
+    m_demoBuild->setObjectName(QStringLiteral("buildDemoButton"));
+    m_demoBuild->setStyleSheet(QStringLiteral("padding: 6px 18px;"));
+    connect(m_demoBuild, &QPushButton::clicked, this, &ModelEmptyState::demoRequested);
+    row->addWidget(m_demoBuild, 0, Qt::AlignLeft);
+    m_demoProgress = new QProgressBar(offer);
+    m_demoProgress->setObjectName(QStringLiteral("demoProgress"));
+    m_demoProgress->setRange(0, 1000);
+    m_demoProgress->setTextVisible(false);
+    row->addWidget(m_demoProgress, 1);
+    m_demoCancel = new QPushButton(offer);
+    m_demoCancel->setObjectName(QStringLiteral("cancelDemoButton"));
+    connect(m_demoCancel, &QPushButton::clicked, this, &ModelEmptyState::demoCancelRequested);
+    row->addWidget(m_demoCancel);
+    layout->addLayout(row);
+    setDemoRunning(false);
+    return offer;
+}
+
+void ModelEmptyState::setDemoRunning(bool running)
+{
+    m_demoBuild->setVisible(!running);
+    m_demoProgress->setVisible(running);
+    m_demoStatus->setVisible(running);
+    m_demoCancel->setVisible(running);
+    m_demoCancel->setEnabled(running);
+    if (running)
+        setDemoProgress(0, QString());
+}
+
+void ModelEmptyState::setDemoProgress(double fraction, const QString &status)
+{
+    m_demoProgress->setValue(static_cast<int>(std::clamp(fraction, 0.0, 1.0) * 1000));
+    if (!status.isEmpty())
+        m_demoStatus->setText(tr("%1 — %2%").arg(status).arg(static_cast<int>(fraction * 100)));
 }
 
 void ModelEmptyState::changeEvent(QEvent *event)
@@ -88,6 +149,12 @@ void ModelEmptyState::retranslate()
                            "<li><code>llmos models list</code> — what is registered;</li>"
                            "<li><code>llmos chat --model NAME</code> — chat with a registered model in the "
                            "terminal.</li></ul>"));
+    m_demoTitle->setText(tr("Or build the demo models"));
+    m_demoText->setText(tr("Trains two small models on the sayings of Debian's fortune packages: a language model "
+                           "that writes like them, and a classifier that tells their topics apart. Offline, in about "
+                           "five minutes on a laptop; the window stays usable meanwhile."));
+    m_demoBuild->setText(tr("Build the demo models"));
+    m_demoCancel->setText(tr("Cancel"));
 }
 
 } // namespace llmos

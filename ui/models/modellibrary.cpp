@@ -9,7 +9,10 @@
 #include <QFileInfo>
 #include <QMetaObject>
 
+#include <algorithm>
 #include <exception>
+#include <filesystem>
+#include <thread>
 
 namespace llmos {
 
@@ -32,6 +35,8 @@ ModelLibrary::ModelLibrary(std::string home, QObject *parent)
     : QObject(parent)
     , m_home(std::move(home))
 {
+    m_demoOptions.workFolder = (std::filesystem::path(m_home) / "demo").string();
+    m_demoOptions.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     m_thread.setObjectName(QStringLiteral("llmos-registry")); // the thread's name in top and gdb
     m_worker = new RegistryWorker(m_home);
     m_worker->moveToThread(&m_thread);
@@ -55,6 +60,8 @@ void ModelLibrary::post(std::function<void(RegistryWorker &)> work, std::functio
             // The catch-all of every call on the worker thread: nothing escapes it.
             try {
                 work(*worker);
+                if (const QStringList notes = worker->takeRecoveryNotes(); !notes.isEmpty())
+                    deliver([this, notes] { Q_EMIT registryRecovered(notes); });
             } catch (const RegistryDamaged &damaged) {
                 const QString reason = QString::fromUtf8(damaged.what());
                 deliver([this, reason] { Q_EMIT registryDamaged(reason); });
@@ -152,6 +159,13 @@ TaskRunner *ModelLibrary::importModels(const QStringList &paths, QObject *parent
             Q_EMIT modelsImported(*ids);
         Q_EMIT modelsChanged();
     });
+    return task;
+}
+
+TaskRunner *ModelLibrary::buildDemo(QObject *parent)
+{
+    auto *task = new TaskRunner(tr("Build the demo models"), ModelTaskWork::buildDemo(m_home, m_demoOptions), parent);
+    connect(task, &TaskRunner::finished, this, &ModelLibrary::modelsChanged);
     return task;
 }
 

@@ -5,6 +5,7 @@
 #include "models/modelfacets.h"
 #include "models/modellist.h"
 #include "registry/registryreports.h"
+#include "services/demobuilder.h"
 
 #include <QObject>
 #include <QStringList>
@@ -59,6 +60,10 @@ public:
     TaskRunner *checkFiles(const ModelRecord &model, QObject *parent);
     // Re-creates a damaged database from the manifests; registryRebuilt() reports.
     TaskRunner *rebuildRegistry(QObject *parent);
+    // Trains and registers the offline demo models (minutes; cancellable), as
+    // demoOptions() say: by default the full demo from Debian's fortunes, with every core.
+    TaskRunner *buildDemo(QObject *parent);
+    DemoOptions &demoOptions() { return m_demoOptions; }
 
 Q_SIGNALS:
     void listReady(const llmos::ModelList &list);
@@ -76,6 +81,9 @@ Q_SIGNALS:
     void registryDamaged(const QString &reason);
     void filesChecked(const QString &id, const llmos::FileCheck &check);
     void registryRebuilt(const llmos::RebuildReport &report);
+    // Opening the registry mended what a process that died while writing left behind
+    // (the database rebuilt from the manifests, leftovers removed): one sentence each.
+    void registryRecovered(const QStringList &notes);
 
 private:
     // Runs `work` on the worker thread; what it throws is handed to `onError` there.
@@ -93,6 +101,7 @@ private:
     void write(std::function<void(RegistryWorker &)> change);
 
     std::string m_home;
+    DemoOptions m_demoOptions;
     QThread m_thread;
     RegistryWorker *m_worker = nullptr; // lives on m_thread, deleted there when it finishes
     // Shared with the worker's queued calls, which read them to skip replaced requests.

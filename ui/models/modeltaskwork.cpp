@@ -2,11 +2,15 @@
 
 #include "models/modeltext.h"
 #include "registry/modelregistry.h"
+#include "jobs/jobscheduler.h"
+#include "services/demobuilder.h"
 #include "services/modelexport.h"
 #include "tasks/taskcancelled.h"
 #include "util/error.h"
 
 #include <QFileInfo>
+
+#include <filesystem>
 
 namespace llmos {
 
@@ -130,6 +134,22 @@ TaskRunner::Work ModelTaskWork::rebuildRegistry(std::string home, std::shared_pt
         context.throwIfCancelled();
         *result = ModelRegistry::rebuild(home);
         context.setProgress(1.0, tr("Rebuilt"));
+    };
+}
+
+TaskRunner::Work ModelTaskWork::buildDemo(std::string home, DemoOptions options)
+{
+    return [home = std::move(home), options = std::move(options)](TaskContext &context) {
+        context.setProgress(0, ModelText::demoStage(DemoStage::Corpus));
+        JobSchedulerOptions schedulerOptions;
+        schedulerOptions.capacity = cpuCapacity(1ull << 30); // the window and the desktop keep 1 GiB
+        schedulerOptions.capacity.threads = std::max(schedulerOptions.capacity.threads, options.threads);
+        JobScheduler scheduler(RunStore((std::filesystem::path(home) / "runs").string()), schedulerOptions);
+        cancellable([&] {
+            llmos::buildDemo(scheduler, home, options,
+                      [&](const DemoProgress &p) { context.setProgress(p.fraction, ModelText::demoStage(p.stage)); },
+                      context.stopToken());
+        });
     };
 }
 

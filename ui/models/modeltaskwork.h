@@ -1,5 +1,7 @@
 #pragma once
 
+#include "services/demobuilder.h"
+
 #include "models/exportrequest.h"
 #include "registry/registryreports.h"
 #include "tasks/taskrunner.h"
@@ -27,6 +29,9 @@ public:
     // What the check found is written to `result` (read it once the task has succeeded).
     static TaskRunner::Work checkFiles(std::string home, std::string id, std::shared_ptr<FileCheck> result);
     static TaskRunner::Work rebuildRegistry(std::string home, std::shared_ptr<RebuildReport> result);
+    // Builds the offline demo (services/demobuilder.h): its training runs are kept under
+    // home/runs like any other; the models land in the registry at home.
+    static TaskRunner::Work buildDemo(std::string home, DemoOptions options);
 };
 
 } // namespace llmos

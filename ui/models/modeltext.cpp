@@ -128,6 +128,25 @@ QString ModelText::task(ModelTask task)
     return {};
 }
 
+QString ModelText::demoStage(DemoStage stage)
+{
+    switch (stage) {
+    case DemoStage::Corpus:
+        return tr("Reading the fortunes");
+    case DemoStage::Tokenizer:
+        return tr("Learning a tokenizer");
+    case DemoStage::Model:
+        return tr("Making an untrained model");
+    case DemoStage::LanguageModel:
+        return tr("Training the language model");
+    case DemoStage::Classifier:
+        return tr("Training the topic classifier");
+    case DemoStage::Done:
+        return tr("Done");
+    }
+    return {};
+}
+
 QString ModelText::lineageKind(LineageKind kind)
 {
     switch (kind) {

@@ -3,6 +3,7 @@
 #include "models/modeltask.h"
 #include "registry/lineageedge.h"
 #include "registry/modelrecord.h"
+#include "services/demobuilder.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -26,6 +27,8 @@ public:
     static QString status(ModelStatus status);
     static QString task(ModelTask task);
     static QString lineageKind(LineageKind kind);
+    // What the demo is doing, for its progress line (the window's and `llmos demo`'s).
+    static QString demoStage(DemoStage stage);
     // "—" for a fact the registry does not know.
     static QString orUnknown(const std::string &text);
     static QStringList tags(const std::vector<std::string> &tags);

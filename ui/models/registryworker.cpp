@@ -1,12 +1,14 @@
 #include "models/registryworker.h"
 
 #include "model/modelinspection.h"
+#include "models/recoverynotes.h"
 #include "models/registrydamaged.h"
 #include "registry/modelregistry.h"
 #include "util/error.h"
 
 #include <algorithm>
 #include <set>
+#include <utility>
 
 namespace llmos {
 
@@ -23,6 +25,7 @@ ModelRegistry &RegistryWorker::registry()
     if (!m_registry) {
         try {
             m_registry = std::make_unique<ModelRegistry>(m_home);
+            m_recoveryNotes = RecoveryNotes::describe(m_registry->recovery());
         } catch (const Error &e) {
             // A database that is not SQLite, truncated or failing its check: the one
             // failure a rebuild from the manifests mends (see ModelRegistry::rebuild).
@@ -83,6 +86,11 @@ ModelFacets RegistryWorker::facets()
 void RegistryWorker::close()
 {
     m_registry.reset();
+}
+
+QStringList RegistryWorker::takeRecoveryNotes()
+{
+    return std::exchange(m_recoveryNotes, {});
 }
 
 void RegistryWorker::addTag(const std::string &id, const std::string &tag)

@@ -5,6 +5,7 @@
 #include "models/modellist.h"
 
 #include <QObject>
+#include <QStringList>
 
 #include <memory>
 #include <string>
@@ -32,12 +33,16 @@ public:
     void removeTag(const std::string &id, const std::string &tag);
     // Lets go of the database (after a rebuild replaced it); the next call reopens it.
     void close();
+    // What the last open mended (see ModelRegistry::recovery()), once: empty when it
+    // mended nothing or was already taken.
+    QStringList takeRecoveryNotes();
 
 private:
     ModelRegistry &registry();
 
     std::string m_home;
     std::unique_ptr<ModelRegistry> m_registry;
+    QStringList m_recoveryNotes;
 };
 
 } // namespace llmos

@@ -9,6 +9,7 @@
 #include "models/modeloperations.h"
 #include "models/modeltablemodel.h"
 #include "models/nomatchstate.h"
+#include "tasks/taskrunner.h"
 #include "widgets/noticebar.h"
 #include "widgets/pageheading.h"
 
@@ -78,6 +79,8 @@ ModelsPage::ModelsPage(ModelLibrary &library, QWidget *parent)
     connect(&library, &ModelLibrary::listReady, this, &ModelsPage::showList);
     connect(&library, &ModelLibrary::listFailed, this, &ModelsPage::showListFailure);
     connect(&library, &ModelLibrary::registryDamaged, this, &ModelsPage::showRegistryDamaged);
+    connect(&library, &ModelLibrary::registryRecovered, m_notice,
+            [this](const QStringList &notes) { m_notice->showInfo(notes.join(QLatin1Char('\n'))); });
     connect(&library, &ModelLibrary::filesChecked, m_details, &ModelDetailsPane::showFileCheck);
     connect(&library, &ModelLibrary::detailsReady, this, &ModelsPage::showDetails);
     connect(&library, &ModelLibrary::detailsFailed, this, [this](const QString &reason) {
@@ -105,9 +108,31 @@ ModelsPage::ModelsPage(ModelLibrary &library, QWidget *parent)
     connect(m_details, &ModelDetailsPane::addTagRequested, &library, &ModelLibrary::addTag);
     connect(m_details, &ModelDetailsPane::removeTagRequested, &library, &ModelLibrary::removeTag);
     connect(m_details, &ModelDetailsPane::modelActivated, this, &ModelsPage::selectModel);
+    connect(m_empty, &ModelEmptyState::demoRequested, this, &ModelsPage::buildDemo);
 
     retranslate();
     refresh();
+}
+
+void ModelsPage::buildDemo()
+{
+    if (m_demoTask)
+        return;
+    m_demoTask = m_library.buildDemo(this);
+    m_empty->setDemoRunning(true);
+    connect(m_empty, &ModelEmptyState::demoCancelRequested, m_demoTask, &TaskRunner::cancel);
+    connect(m_demoTask, &TaskRunner::statusChanged, m_empty,
+            [this](const QString &status) { m_empty->setDemoProgress(m_demoTask->progress(), status); });
+    connect(m_demoTask, &TaskRunner::progressChanged, m_empty,
+            [this](double fraction) { m_empty->setDemoProgress(fraction, m_demoTask->status()); });
+    connect(m_demoTask, &TaskRunner::failed, m_notice,
+            [this](const QString &reason) { m_notice->showError(tr("The demo models could not be built: %1").arg(reason)); });
+    connect(m_demoTask, &TaskRunner::finished, this, [this] {
+        m_empty->setDemoRunning(false);
+        m_demoTask->deleteLater();
+        m_demoTask = nullptr;
+    });
+    m_demoTask->start();
 }
 
 QWidget *ModelsPage::buildBrowser()

@@ -21,6 +21,7 @@ class ModelOperations;
 class ModelTableModel;
 class NoMatchState;
 class NoticeBar;
+class TaskRunner;
 struct ModelDetails;
 struct ModelList;
 
@@ -93,6 +94,7 @@ private:
     void deleteCurrent();
     void exportCurrent();
     void checkCurrentFiles();
+    void buildDemo();
     void retranslate();
 
     ModelLibrary &m_library;
@@ -111,6 +113,7 @@ private:
     NoMatchState *m_noMatch = nullptr;
     ModelDetailsPane *m_details = nullptr;
     ModelTableModel *m_model = nullptr;
+    TaskRunner *m_demoTask = nullptr; // while the demo models are being built
 
     State m_state = State::Loading;
     QString m_currentId;          // the selected model, kept across re-queries

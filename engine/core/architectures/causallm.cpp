@@ -46,13 +46,56 @@ std::int64_t CausalLmImpl::checkInputs(const torch::Tensor &ids, const torch::Te
         past = cache->length();
     }
     if (attentionMask.defined()) {
-        const std::vector<std::int64_t> expected{ids.size(0), past + ids.size(1)};
+        // A prompt's virtual tokens sit in the cache but not in the caller's mask.
+        const auto virtualCached = past > 0 ? std::min(past, promptTokens()) : 0;
+        const std::vector<std::int64_t> expected{ids.size(0), past - virtualCached + ids.size(1)};
         if (attentionMask.sizes() != torch::IntArrayRef(expected))
             throw Error(ErrorKind::InvalidInput, where,
                         "attention mask has shape " + shapeText(attentionMask.sizes().vec()) + ", expected "
                             + shapeText(expected) + " (batch, cached + new tokens)");
     }
     return past;
+}
+
+void CausalLmImpl::setAttentionPrefix(std::shared_ptr<AttentionPrefix> prefix)
+{
+    if (prefix)
+        throw Error(ErrorKind::Unsupported, m_config.modelType,
+                    "prefix tuning is not available for this model family; use LoRA or prompt tuning");
+}
+
+CausalLmImpl::PromptedInput CausalLmImpl::promptInput(const torch::Tensor &ids, const torch::Tensor &attentionMask,
+                                                      std::int64_t past)
+{
+    PromptedInput input{{}, attentionMask, ids.size(1)};
+    if (!m_prompt)
+        return input;
+    const auto tokens = m_prompt->tokens();
+    const auto batch = ids.size(0);
+    if (past == 0) {
+        const auto embeddings = m_prompt->embeddings();
+        input.prompt = embeddings.unsqueeze(0).expand({batch, tokens, embeddings.size(-1)});
+        input.seq += tokens;
+    }
+    if (attentionMask.defined()) {
+        const auto ones = torch::ones({batch, tokens}, attentionMask.options());
+        input.attentionMask = torch::cat({ones, attentionMask}, 1);
+    }
+    return input;
+}
+
+void prependPrefix(AttentionPrefix &prefix, std::int64_t layer, torch::Tensor &k, torch::Tensor &v,
+                   torch::Tensor &allowed)
+{
+    const auto batch = k.size(0);
+    auto [keys, values] = prefix.keysValues(layer, batch);
+    k = torch::cat({keys.to(k.dtype()), k}, 2);
+    v = torch::cat({values.to(v.dtype()), v}, 2);
+    if (allowed.defined()) {
+        auto sizes = allowed.sizes().vec(); // [batch or 1, 1, seq, keys]
+        sizes.back() = keys.size(2);
+        allowed = torch::cat({torch::ones(sizes, allowed.options()), allowed}, -1);
+    }
 }
 
 torch::Tensor CausalLmImpl::logits(const torch::Tensor &hidden)

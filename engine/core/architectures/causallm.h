@@ -7,9 +7,52 @@
 #include <torch/torch.h>
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <utility>
 
 namespace llmos {
+
+// Prefix tuning (Li & Liang 2021): trained keys and values an attention layer puts in
+// front of its own. They take no position (no rotary, no position embedding) and every
+// query may attend to them; the cache never holds them. The method that owns them
+// registers their parameters in the model once, which is why this is no Module.
+class AttentionPrefix {
+public:
+    virtual ~AttentionPrefix() = default;
+    virtual std::int64_t tokens() const = 0;
+    // Keys and values [batch, keyValueHeads, tokens(), headDim] of decoder layer `layer`.
+    virtual std::pair<torch::Tensor, torch::Tensor> keysValues(std::int64_t layer, std::int64_t batch) = 0;
+};
+
+// Prompt tuning (Lester et al. 2021): trained embeddings placed in front of the token
+// embeddings of every sequence the model starts (a call with nothing cached). They take
+// positions 0..tokens()-1 like the first real tokens would, as PEFT does.
+class InputPrompt {
+public:
+    virtual ~InputPrompt() = default;
+    virtual std::int64_t tokens() const = 0;
+    // [tokens(), hidden].
+    virtual torch::Tensor embeddings() = 0;
+};
+
+// Activation checkpointing (Chen et al. 2016): how a decoder loop runs each layer while
+// training, so that the forward pass need not keep every layer's activations. The
+// trainer's implementation (engine/train/training/activationcheckpointing.h) keeps the
+// layer's input and recomputes the layer in backward.
+class LayerCheckpointing {
+public:
+    virtual ~LayerCheckpointing() = default;
+    using Layer = std::function<torch::Tensor(const torch::Tensor &)>;
+    // layer(x), with gradients for x and for whatever the layer trains. `layer` may be
+    // called again later (in backward), so it must own what it captures.
+    virtual torch::Tensor run(const Layer &layer, const torch::Tensor &x) = 0;
+};
+
+// k, v [batch, heads, n, headDim] and the allowed mask of a call (see allowedKeys) with
+// layer `layer`'s prefix in front; every query may see the prefix.
+void prependPrefix(AttentionPrefix &prefix, std::int64_t layer, torch::Tensor &k, torch::Tensor &v,
+                   torch::Tensor &allowed);
 
 // A decoder-only language model: token ids in, next-token logits out. GPT-2 and the
 // Llama family derive from it; the loader hands out a CausalLm whatever the family.
@@ -41,6 +84,9 @@ public:
     virtual const torch::Tensor &outputEmbedding() const = 0;
 
     const ModelConfig &config() const noexcept { return m_config; }
+    // For fine-tuning methods that change what the config describes (BitFit adding
+    // biases sets attention_bias / mlp_bias): the config reported and saved from now on.
+    void updateConfig(ModelConfig config) { m_config = std::move(config); }
 
     // Lets inference run projections that read the same input (q/k/v, gate/up) as one
     // matrix product; parameters keep their names and stay trainable (fusedprojection.h).
@@ -56,6 +102,25 @@ public:
     // A cache sized for this model.
     KvCache makeCache() const { return KvCache(m_config.numLayers); }
 
+    // Prefix tuning: every attention layer prepends `prefix`'s keys and values (nullptr
+    // removes it). The default throws Error(Unsupported) for families without it.
+    virtual void setAttentionPrefix(std::shared_ptr<AttentionPrefix> prefix);
+
+    // Prompt tuning: `prompt`'s embeddings go in front of every sequence (nullptr removes
+    // it). A call that starts a sequence then returns prompt->tokens() more positions, in
+    // front of the input's; an attention mask still covers the real tokens only (cached
+    // and new), the virtual ones are always attended.
+    void setInputPrompt(std::shared_ptr<InputPrompt> prompt) { m_prompt = std::move(prompt); }
+    std::int64_t promptTokens() const { return m_prompt ? m_prompt->tokens() : 0; }
+
+    // Activation checkpointing for the decoder layers (nullptr: off, the default). It is
+    // used only in train() mode with autograd on and no cache, so evaluation, generation
+    // and the KV-cache path run as before.
+    void setLayerCheckpointing(std::shared_ptr<LayerCheckpointing> checkpointing)
+    {
+        m_checkpointing = std::move(checkpointing);
+    }
+
 protected:
     explicit CausalLmImpl(ModelConfig config)
         : m_config(std::move(config))
@@ -65,13 +130,32 @@ protected:
     // Checks ids, mask and cache against the model and returns the number of cached tokens.
     std::int64_t checkInputs(const torch::Tensor &ids, const torch::Tensor &attentionMask, const KvCache *cache) const;
 
+    // One call's input once the prompt (if any) is in front: `prompt` [batch, tokens,
+    // hidden] when this call starts a sequence and a prompt is set (else undefined), the
+    // mask widened over the virtual tokens, and the number of positions the call runs.
+    struct PromptedInput {
+        torch::Tensor prompt;
+        torch::Tensor attentionMask;
+        std::int64_t seq = 0;
+    };
+    PromptedInput promptInput(const torch::Tensor &ids, const torch::Tensor &attentionMask, std::int64_t past);
+
     // The threads of this model's batch-1 decode steps; they start at the first step that
     // can use more than one.
     DecodeTeam &decodeTeam() noexcept { return m_decodeTeam; }
 
+    // The checkpointing a call with `cache` should use, or nullptr (see setLayerCheckpointing).
+    LayerCheckpointing *layerCheckpointing(const KvCache *cache) const
+    {
+        return m_checkpointing && !cache && is_training() && torch::GradMode::is_enabled() ? m_checkpointing.get()
+                                                                                          : nullptr;
+    }
+
 private:
     ModelConfig m_config;
     DecodeTeam m_decodeTeam;
+    std::shared_ptr<InputPrompt> m_prompt;
+    std::shared_ptr<LayerCheckpointing> m_checkpointing;
 };
 TORCH_MODULE(CausalLm);
 

@@ -48,9 +48,11 @@ std::string embeddingParameter(const ModelConfig &config)
     return config.family == ModelFamily::Gpt2 ? "transformer.wte.weight" : "model.embed_tokens.weight";
 }
 
-// A .gguf name, or a regular file that starts with GGUF's magic whatever its name.
-bool isGgufFile(const std::filesystem::path &path)
+} // namespace
+
+bool isGgufFile(const std::string &pathText)
 {
+    const std::filesystem::path path(pathText);
     if (path.extension() == ".gguf")
         return true;
     std::error_code ec;
@@ -61,8 +63,6 @@ bool isGgufFile(const std::filesystem::path &path)
     in.read(magic, sizeof magic);
     return in.gcount() == 4 && std::string_view(magic, 4) == "GGUF";
 }
-
-} // namespace
 
 CausalLm buildCausalLm(const ModelConfig &config)
 {

@@ -28,6 +28,9 @@ CausalLm buildCausalLm(const ModelConfig &config);
 // openai-community/gpt2 file has none).
 void loadCausalLmWeights(CausalLmImpl &model, const SafetensorsWeights &weights, const std::string &configName);
 
+// A .gguf name, or a regular file that starts with GGUF's magic whatever its name.
+bool isGgufFile(const std::string &path);
+
 // A model on disk -> a loaded model in eval() mode: a .gguf file (or any regular file
 // that starts with GGUF's magic) goes to loadCausalLmFromGguf (ggufcausallm.h), a folder
 // is read as Hugging Face config.json + safetensors. Other files are refused with

@@ -53,6 +53,12 @@ void refuseOtherWeights(const std::string &folder)
 
 void saveCausalLm(const CausalLmImpl &model, const std::string &folder, DType storeAs)
 {
+    saveModuleAsHuggingFace(model, modelConfigToJson(model.config()), folder, storeAs);
+}
+
+void saveModuleAsHuggingFace(const torch::nn::Module &model, nlohmann::json config, const std::string &folder,
+                             DType storeAs)
+{
     const auto [dtype, torchDtypeName] = torchDtypeOf(storeAs, folder);
     std::error_code ec;
     fs::create_directories(folder, ec);
@@ -65,7 +71,6 @@ void saveCausalLm(const CausalLmImpl &model, const std::string &folder, DType st
         tensors.emplace_back(item.key(), item.value().detach().to(torch::kCPU, dtype).contiguous());
     writeSafetensors((fs::path(folder) / kWeightsFile).string(), tensors, {{"format", "pt"}});
 
-    auto config = modelConfigToJson(model.config());
     config["torch_dtype"] = torchDtypeName;
     writeFileAtomically((fs::path(folder) / "config.json").string(), config.dump(2) + "\n");
 }

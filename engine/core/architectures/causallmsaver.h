@@ -2,11 +2,23 @@
 
 #include "formats/dtype.h"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <string>
+
+namespace torch::nn {
+class Module;
+}
 
 namespace llmos {
 
 class CausalLmImpl;
+
+// What saveCausalLm does, for any module: every parameter under its module name in
+// model.safetensors as `storeAs`, then `config` (torch_dtype set) as config.json, with
+// the same checks. The BERT saver shares it.
+void saveModuleAsHuggingFace(const torch::nn::Module &model, nlohmann::json config, const std::string &folder,
+                             DType storeAs);
 
 // Writes `model` as a Hugging Face folder that loadCausalLm (and transformers) read
 // back: config.json from its ModelConfig (torch_dtype set to `storeAs`) and

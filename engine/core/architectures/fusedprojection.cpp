@@ -22,9 +22,13 @@ bool FusedProjection::intact() const
         return false;
     std::int64_t first = 0;
     for (const auto &part : m_parts) {
+        if (part->hooked()) // a fine-tuning hook changes the part's output: run the parts
+            return false;
         if (!isRowsOf(part->weight, m_weight, first))
             return false;
         if (m_bias.defined() && !isRowsOf(part->bias, m_bias, first))
+            return false;
+        if (!m_bias.defined() && part->bias.defined()) // a bias added since (BitFit)
             return false;
         first += part->weight.size(0);
     }

@@ -1,7 +1,10 @@
 #include "architectures/ggufcausallm.h"
 
 #include "architectures/causallmloader.h"
+#include "architectures/ggufgpt2layout.h"
+#include "architectures/ggufhyperparameters.h"
 #include "architectures/ggufllamalayout.h"
+#include "architectures/ggufparameters.h"
 #include "formats/gguf/gguffile.h"
 #include "formats/gguf/gguftorch.h"
 #include "util/error.h"
@@ -9,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <limits>
 #include <set>
@@ -19,122 +23,67 @@ namespace llmos {
 
 namespace {
 
-std::int64_t clampedToInt64(std::uint64_t value)
+GgufParameterLayout layoutFor(const ModelConfig &config, const std::string &architecture)
 {
-    // A count above INT64_MAX is absurd anyway; keep it too large rather than negative.
-    return static_cast<std::int64_t>(std::min<std::uint64_t>(value, std::numeric_limits<std::int64_t>::max()));
+    GgufParameterLayout layout;
+    layout.description = architecture + " model with " + std::to_string(config.numLayers) + " layers";
+    layout.layerCountKey = ggufKey(architecture, ggufkey::kBlockCount);
+    if (architecture == "gpt2") {
+        layout.tensorName = ggufGpt2TensorName;
+        layout.storedShape = [](std::string_view parameter, std::vector<std::int64_t> shape) {
+            if (ggufGpt2Transposes(parameter))
+                std::reverse(shape.begin(), shape.end());
+            return shape;
+        };
+        layout.fromStored = [](std::string_view parameter, torch::Tensor stored) {
+            return ggufGpt2Transposes(parameter) ? stored.t().contiguous() : stored;
+        };
+        return layout;
+    }
+    layout.tensorName = ggufTensorName;
+    layout.otherTensors.insert(std::string(kRopeFreqsTensor));
+    if (ggufPermutesRope(architecture))
+        layout.fromStored = [&config](std::string_view parameter, torch::Tensor stored) {
+            const auto heads = ropeHeadsOf(parameter, config);
+            return heads ? ropeRowsFromGgml(stored, *heads) : stored;
+        };
+    return layout;
 }
 
-// The hyperparameters of one architecture, read with errors that name the file and key.
-class GgufHyperparameters {
-public:
-    GgufHyperparameters(const GgufFile &file, std::string architecture)
-        : m_file(file)
-        , m_architecture(std::move(architecture))
-    {
-    }
-
-    std::string key(std::string_view suffix) const { return ggufKey(m_architecture, suffix); }
-    std::string where(std::string_view fullKey) const { return m_file.sourceName() + ": " + std::string(fullKey); }
-    bool has(std::string_view suffix) const { return m_file.find(key(suffix)) != nullptr; }
-
-    std::int64_t count(std::string_view suffix) const
-    {
-        requirePresent(key(suffix));
-        return clampedToInt64(m_file.getUInt(key(suffix)));
-    }
-
-    std::optional<std::int64_t> optionalCount(std::string_view suffix) const
-    {
-        const auto value = m_file.findUInt(key(suffix));
-        return value ? std::optional(clampedToInt64(*value)) : std::nullopt;
-    }
-
-    double number(std::string_view suffix) const
-    {
-        requirePresent(key(suffix));
-        return ggufDecimal(m_file, key(suffix));
-    }
-
-    std::optional<double> optionalNumber(std::string_view suffix) const
-    {
-        return has(suffix) ? std::optional(number(suffix)) : std::nullopt;
-    }
-
-private:
-    void requirePresent(const std::string &fullKey) const
-    {
-        if (!m_file.find(fullKey))
-            throw Error(ErrorKind::NotFound, where(fullKey),
-                        "is missing; llama.cpp writes it for every " + m_architecture + " model");
-    }
-
-    const GgufFile &m_file;
-    std::string m_architecture;
-};
-
-// parseModelConfig names config.json fields; say which GGUF key held the value instead.
-ModelConfig parseWithGgufNames(const nlohmann::json &json, const GgufFile &file,
-                               const std::vector<std::pair<std::string, std::string>> &fieldToKey)
+// GPT-2 as llama.cpp writes it: gpt2.* with LayerNorm epsilon, learned positions up to
+// context_length, the head tied when the file has no output.weight.
+ModelConfig gpt2ConfigFromGguf(const GgufFile &file)
 {
-    const auto prefix = file.sourceName() + ": ";
-    try {
-        return parseModelConfig(json, file.sourceName());
-    } catch (const Error &e) {
-        if (!e.where().starts_with(prefix))
-            throw;
-        const auto field = e.where().substr(prefix.size());
-        for (const auto &[hf, gguf] : fieldToKey)
-            if (field == hf)
-                throw Error(e.kind(), prefix + gguf, e.detail());
-        throw;
-    }
-}
-
-void loadGgufWeights(CausalLmImpl &model, const GgufFile &file, const std::string &architecture,
-                     const GgufLoadProgress &progress)
-{
-    const auto &config = model.config();
-    const bool permuted = ggufPermutesRope(architecture);
-    torch::NoGradGuard noGrad;
-    std::set<std::string, std::less<>> used{std::string(kRopeFreqsTensor)};
-    auto parameters = model.named_parameters(/*recurse=*/true);
-    std::size_t done = 0;
-    for (auto &item : parameters) {
-        const auto &parameter = item.key();
-        auto &value = item.value();
-        const auto name = ggufTensorName(parameter);
-        if (!name)
-            throw Error(ErrorKind::Internal, parameter, "has no GGUF name in the llama layout");
-        const std::vector<std::int64_t> expected(value.sizes().begin(), value.sizes().end());
-        const auto *info = file.findTensor(*name);
-        const auto where = file.sourceName() + ": " + *name;
-        if (!info)
-            throw Error(ErrorKind::NotFound, where,
-                        "is missing; a " + architecture + " model with " + std::to_string(config.numLayers) +
-                            " layers needs it with shape " + shapeText(expected));
-        if (info->shape != expected)
-            throw Error(ErrorKind::Format, where,
-                        "has shape " + shapeText(info->shape) + " (row-major) but the file's metadata implies " +
-                            shapeText(expected));
-        auto tensor = ggufTensorToTorch(file, *info);
-        if (!tensor.is_floating_point())
-            throw Error(ErrorKind::Unsupported, where,
-                        "is stored as " + std::string(ggmlTypeName(info->type)) + "; model weights must be floats");
-        tensor = tensor.to(torch::kFloat);
-        if (const auto heads = ropeHeadsOf(parameter, config); heads && permuted)
-            tensor = ropeRowsFromGgml(tensor, *heads);
-        value.set_data(tensor);
-        used.insert(*name);
-        if (progress && !progress(++done, parameters.size()))
-            throw Error(ErrorKind::Cancelled, file.sourceName(), "loading the model was cancelled");
-    }
-    for (const auto &info : file.tensors())
-        if (!used.contains(info.name))
-            throw Error(ErrorKind::Format, file.sourceName() + ": " + info.name,
-                        "is not part of a " + architecture + " model with " + std::to_string(config.numLayers) +
-                            " layers as the metadata describes it (check " +
-                            ggufKey(architecture, ggufkey::kBlockCount) + ")");
+    const GgufHyperparameters h(file, "gpt2");
+    nlohmann::json json{{"model_type", "gpt2"}, {"architectures", {"GPT2LMHeadModel"}}};
+    json["n_embd"] = h.count(ggufkey::kEmbeddingLength);
+    json["n_layer"] = h.count(ggufkey::kBlockCount);
+    json["n_head"] = h.count(ggufkey::kHeadCount);
+    json["n_positions"] = h.count(ggufkey::kContextLength);
+    if (const auto inner = h.optionalCount(ggufkey::kFeedForwardLength))
+        json["n_inner"] = *inner;
+    json["layer_norm_epsilon"] = h.number(ggufkey::kLayerNormEpsilon);
+    json["activation_function"] = file.findString(ggufkey::kHiddenAct).value_or("gelu_new");
+    json["tie_word_embeddings"] = file.findTensor("output.weight") == nullptr;
+    const auto vocab = ggufVocabularySize(file, h);
+    json["vocab_size"] = vocab.size;
+    for (const auto &[field, key] :
+         {std::pair{"bos_token_id", ggufkey::kBosTokenId}, std::pair{"eos_token_id", ggufkey::kEosTokenId},
+          std::pair{"pad_token_id", ggufkey::kPadTokenId}})
+        if (const auto id = file.findUInt(key))
+            json[field] = ggufClampedCount(*id);
+    return parseWithGgufNames(json, file,
+                              {{"vocab_size", vocab.source},
+                               {"n_embd", h.key(ggufkey::kEmbeddingLength)},
+                               {"n_layer", h.key(ggufkey::kBlockCount)},
+                               {"n_head", h.key(ggufkey::kHeadCount)},
+                               {"n_positions", h.key(ggufkey::kContextLength)},
+                               {"n_inner", h.key(ggufkey::kFeedForwardLength)},
+                               {"layer_norm_epsilon", h.key(ggufkey::kLayerNormEpsilon)},
+                               {"activation_function", std::string(ggufkey::kHiddenAct)},
+                               {"bos_token_id", std::string(ggufkey::kBosTokenId)},
+                               {"eos_token_id", std::string(ggufkey::kEosTokenId)},
+                               {"pad_token_id", std::string(ggufkey::kPadTokenId)}});
 }
 
 } // namespace
@@ -160,9 +109,16 @@ ModelConfig modelConfigFromGguf(const GgufFile &file)
     if (!file.find(ggufkey::kArchitecture))
         throw Error(ErrorKind::NotFound, where(ggufkey::kArchitecture), "is missing; is this a model file?");
     const auto architecture = file.getString(ggufkey::kArchitecture);
+    if (architecture == "gpt2")
+        return gpt2ConfigFromGguf(file);
+    if (architecture == "bert")
+        throw Error(ErrorKind::Unsupported, where(ggufkey::kArchitecture),
+                    "\"bert\" is an encoder, not a causal language model: use it for embeddings or "
+                    "classification (llmos embed / classify)");
     if (architecture != "llama" && architecture != "qwen2")
         throw Error(ErrorKind::Unsupported, where(ggufkey::kArchitecture),
-                    "\"" + architecture + "\" models cannot be run yet (supported: llama, qwen2)");
+                    "\"" + architecture + "\" models cannot be run yet (supported: llama, qwen2, gpt2; bert for "
+                    "embeddings and classification)");
     const GgufHyperparameters h(file, architecture);
 
     nlohmann::json json{{"model_type", architecture},
@@ -187,21 +143,9 @@ ModelConfig modelConfigFromGguf(const GgufFile &file)
                             "sizes is not supported");
     }
 
-    // Vocabulary size: the key when present, else what the embeddings or the tokenizer hold.
-    std::string vocabSource = h.key(ggufkey::kVocabSize);
-    const auto *embedding = file.findTensor("token_embd.weight");
-    if (const auto vocab = h.optionalCount(ggufkey::kVocabSize)) {
-        json["vocab_size"] = *vocab;
-    } else if (embedding && embedding->shape.size() == 2) {
-        json["vocab_size"] = embedding->shape[0];
-        vocabSource = "token_embd.weight";
-    } else if (file.find(ggufkey::kTokens)) {
-        json["vocab_size"] = file.getArray(ggufkey::kTokens).size();
-        vocabSource = std::string(ggufkey::kTokens);
-    } else {
-        throw Error(ErrorKind::NotFound, where(vocabSource),
-                    "is missing, and there is neither a token_embd.weight nor a tokenizer to count tokens in");
-    }
+    const auto vocab = ggufVocabularySize(file, h);
+    json["vocab_size"] = vocab.size;
+    const std::string vocabSource = vocab.source;
 
     json["tie_word_embeddings"] = file.findTensor("output.weight") == nullptr;
     // Qwen2 always has q/k/v biases; a llama file has them when its converter found them.
@@ -212,7 +156,7 @@ ModelConfig modelConfigFromGguf(const GgufFile &file)
          {std::pair{"bos_token_id", ggufkey::kBosTokenId}, std::pair{"eos_token_id", ggufkey::kEosTokenId},
           std::pair{"pad_token_id", ggufkey::kPadTokenId}})
         if (const auto id = file.findUInt(key))
-            json[field] = clampedToInt64(*id);
+            json[field] = ggufClampedCount(*id);
 
     const auto scalingKey = h.key(ggufkey::kRopeScalingType);
     const auto scalingType = file.findString(scalingKey).value_or("none");
@@ -273,7 +217,8 @@ CausalLm loadCausalLmFromGguf(const GgufFile &file, const GgufLoadProgress &prog
 {
     const auto config = modelConfigFromGguf(file);
     auto model = buildCausalLm(config);
-    loadGgufWeights(*model, file, config.modelType, progress);
+    const auto architecture = config.family == ModelFamily::Gpt2 ? std::string("gpt2") : config.modelType;
+    loadGgufParameters(*model, file, layoutFor(config, architecture), progress);
     model->fuseProjections();
     model->eval();
     return model;

@@ -1,6 +1,10 @@
 #include "architectures/ggufexport.h"
 
+#include "architectures/bertloader.h"
 #include "architectures/causallmloader.h"
+#include "architectures/encoderinput.h"
+#include "architectures/ggufbertlayout.h"
+#include "architectures/ggufgpt2layout.h"
 #include "architectures/ggufllamalayout.h"
 #include "formats/gguf/gguftorch.h"
 #include "formats/gguf/ggufwriter.h"
@@ -8,7 +12,10 @@
 #include "tokenizer/gguftokenizer.h"
 #include "util/error.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <functional>
+#include <optional>
 
 namespace llmos {
 
@@ -66,10 +73,15 @@ void checkRopeScaling(const ModelConfig &config, const std::string &architecture
                     " GGUF architecture (supported: linear; llama3 for llama)");
 }
 
-void addHyperparameters(GgufWriter &writer, const ModelConfig &config, const std::string &architecture,
-                        const std::string &name, std::uint32_t fileType)
+std::uint32_t u32(std::int64_t v)
 {
-    const auto u32 = [](std::int64_t v) { return static_cast<std::uint32_t>(v); };
+    return static_cast<std::uint32_t>(v);
+}
+
+// What every architecture writes first: general.* and the sizes all three share.
+void addCommonHyperparameters(GgufWriter &writer, const ModelConfig &config, const std::string &architecture,
+                              const std::string &name, std::uint32_t fileType)
+{
     const auto key = [&](std::string_view suffix) { return ggufKey(architecture, suffix); };
     writer.addMetadata(std::string(ggufkey::kArchitecture), architecture);
     writer.addMetadata("general.type", "model");
@@ -79,6 +91,15 @@ void addHyperparameters(GgufWriter &writer, const ModelConfig &config, const std
     writer.addMetadata(key(ggufkey::kEmbeddingLength), u32(config.hiddenSize));
     writer.addMetadata(key(ggufkey::kFeedForwardLength), u32(config.intermediateSize));
     writer.addMetadata(key(ggufkey::kHeadCount), u32(config.numHeads));
+    writer.addMetadata(std::string(ggufkey::kFileType), fileType);
+    writer.addMetadata(key(ggufkey::kVocabSize), u32(config.vocabSize));
+}
+
+void addHyperparameters(GgufWriter &writer, const ModelConfig &config, const std::string &architecture,
+                        const std::string &name, std::uint32_t fileType)
+{
+    const auto key = [&](std::string_view suffix) { return ggufKey(architecture, suffix); };
+    addCommonHyperparameters(writer, config, architecture, name, fileType);
     writer.addMetadata(key(ggufkey::kHeadCountKv), u32(config.numKeyValueHeads));
     writer.addMetadata(key(ggufkey::kRopeFreqBase), static_cast<float>(config.ropeTheta));
     writer.addMetadata(key(ggufkey::kRmsEpsilon), static_cast<float>(config.normEps));
@@ -86,8 +107,6 @@ void addHyperparameters(GgufWriter &writer, const ModelConfig &config, const std
         writer.addMetadata(key(ggufkey::kKeyLength), u32(config.headDim));
         writer.addMetadata(key(ggufkey::kValueLength), u32(config.headDim));
     }
-    writer.addMetadata(std::string(ggufkey::kFileType), fileType);
-    writer.addMetadata(key(ggufkey::kVocabSize), u32(config.vocabSize));
     writer.addMetadata(key(ggufkey::kRopeDimensionCount), u32(config.headDim));
     if (config.ropeScaling && config.ropeScaling->type == "linear") {
         writer.addMetadata(key(ggufkey::kRopeScalingType), "linear");
@@ -108,17 +127,45 @@ void addConfigTokenIds(GgufWriter &writer, const ModelConfig &config)
         writer.addMetadata(std::string(ggufkey::kPadTokenId), static_cast<std::uint32_t>(*config.padTokenId));
 }
 
-} // namespace
 
-void exportCausalLmToGguf(const std::string &hfFolder, const std::string &outPath, GgmlType storeAs,
-                          const GgufExportProgress &progress)
+// The encoded parameters of `module` under the names `nameOf` gives (nothing: left out),
+// each turned by `toStored` into the file's layout; the fp32 copies are freed as they go.
+void addParameters(GgufWriter &writer, torch::nn::Module &module,
+                   const std::function<std::optional<std::string>(const std::string &)> &nameOf,
+                   const std::function<torch::Tensor(const std::string &, torch::Tensor)> &toStored,
+                   GgmlType storeAs, const std::string &outPath, const GgufExportProgress &progress)
 {
-    const auto fileType = llamaFileType(storeAs, outPath);
-    const auto configPath = (fs::path(hfFolder) / "config.json").string();
-    const auto config = loadModelConfig(configPath);
-    if (config.family != ModelFamily::Llama)
-        throw Error(ErrorKind::Unsupported, configPath + ": model_type",
-                    "\"" + config.modelType + "\" cannot be exported to GGUF yet (supported: llama, mistral, qwen2)");
+    torch::NoGradGuard noGrad;
+    auto parameters = module.named_parameters(/*recurse=*/true);
+    std::size_t done = 0;
+    for (auto &item : parameters) {
+        if (const auto name = nameOf(item.key())) {
+            const auto tensor = toStored ? toStored(item.key(), item.value()) : item.value();
+            addTorchTensor(writer, *name, tensor, storageFor(*name, tensor, storeAs));
+        }
+        // The encoded copy is all the writer needs: free the fp32 one as we go.
+        item.value().set_data(torch::empty({0}));
+        ++done;
+        if (progress && !progress(done, parameters.size()))
+            throw Error(ErrorKind::Cancelled, outPath, "the export was cancelled; nothing was written");
+    }
+}
+
+std::function<std::optional<std::string>(const std::string &)> requiredName(
+    std::optional<std::string> (*layout)(std::string_view), const char *layoutName)
+{
+    return [layout, layoutName](const std::string &parameter) {
+        auto name = layout(parameter);
+        if (!name)
+            throw Error(ErrorKind::Internal, parameter, std::string("has no GGUF name in the ") + layoutName + " layout");
+        return name;
+    };
+}
+
+void exportLlamaFamily(const std::string &hfFolder, const std::string &outPath, GgmlType storeAs,
+                       const GgufExportProgress &progress, const ModelConfig &config, const std::string &configPath,
+                       std::uint32_t fileType)
+{
     const auto architecture = ggufArchitectureFor(config);
     checkRopeScaling(config, architecture, configPath);
 
@@ -135,23 +182,136 @@ void exportCausalLmToGguf(const std::string &hfFolder, const std::string &outPat
     if (config.ropeScaling && config.ropeScaling->type == "llama3")
         addTorchTensor(writer, std::string(kRopeFreqsTensor), ropeFrequencyFactors(config), GgmlType::F32);
     const bool permute = ggufPermutesRope(architecture);
-    auto parameters = model->named_parameters(/*recurse=*/true);
-    std::size_t done = 0;
-    for (auto &item : parameters) {
-        const auto name = ggufTensorName(item.key());
-        if (!name)
-            throw Error(ErrorKind::Internal, item.key(), "has no GGUF name in the llama layout");
-        auto tensor = item.value();
-        if (const auto heads = ropeHeadsOf(item.key(), config); heads && permute)
-            tensor = ropeRowsToGgml(tensor, *heads);
-        addTorchTensor(writer, *name, tensor, storageFor(*name, tensor, storeAs));
-        // The encoded copy is all the writer needs: free the fp32 one as we go.
-        item.value().set_data(torch::empty({0}));
-        ++done;
-        if (progress && !progress(done, parameters.size()))
-            throw Error(ErrorKind::Cancelled, outPath, "the export was cancelled; nothing was written");
+    addParameters(
+        writer, *model, requiredName(ggufTensorName, "llama"),
+        [&](const std::string &parameter, torch::Tensor tensor) {
+            const auto heads = ropeHeadsOf(parameter, config);
+            return heads && permute ? ropeRowsToGgml(tensor, *heads) : tensor;
+        },
+        storeAs, outPath, progress);
+    writer.write(outPath);
+}
+
+// convert_hf_to_gguf.py's GPT2Model: gpt2.* with the LayerNorm epsilon, the Conv1D
+// weights transposed to [out, in], output.weight only for an untied head.
+void exportGpt2(const std::string &hfFolder, const std::string &outPath, GgmlType storeAs,
+                const GgufExportProgress &progress, const ModelConfig &config, const std::string &configPath,
+                std::uint32_t fileType)
+{
+    auto model = buildCausalLm(config);
+    loadCausalLmWeights(*model, SafetensorsWeights::openFolder(hfFolder), configPath);
+
+    GgufWriter writer;
+    addCommonHyperparameters(writer, config, "gpt2", modelName(hfFolder), fileType);
+    writer.addMetadata(ggufKey("gpt2", ggufkey::kLayerNormEpsilon), static_cast<float>(config.normEps));
+    if (config.hiddenAct != "gelu_new")
+        writer.addMetadata(std::string(ggufkey::kHiddenAct), config.hiddenAct);
+    writer.addMetadata("general.quantization_version", std::uint32_t{2});
+    if (!addGgufTokenizerMetadata(writer, hfFolder))
+        addConfigTokenIds(writer, config);
+    addParameters(
+        writer, *model, requiredName(ggufGpt2TensorName, "GPT-2"),
+        [](const std::string &parameter, torch::Tensor tensor) {
+            return ggufGpt2Transposes(parameter) ? tensor.t().contiguous() : tensor;
+        },
+        storeAs, outPath, progress);
+    writer.write(outPath);
+}
+
+// sentence-transformers' 1_Pooling/config.json as convert_hf_to_gguf.py reads it (mean
+// before CLS); nothing when the folder has none or asks for another mode.
+std::optional<GgufPoolingType> folderPooling(const fs::path &folder)
+{
+    const auto path = folder / "1_Pooling" / "config.json";
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec))
+        return std::nullopt;
+    const auto json = readJsonFile(path.string());
+    const auto on = [&json](const char *key) {
+        const auto it = json.is_object() ? json.find(key) : json.end();
+        return it != json.end() && it->is_boolean() && it->get<bool>();
+    };
+    if (on("pooling_mode_mean_tokens"))
+        return GgufPoolingType::Mean;
+    if (on("pooling_mode_cls_token"))
+        return GgufPoolingType::Cls;
+    return std::nullopt;
+}
+
+// convert_hf_to_gguf.py's BertModel: bert.* with causal attention off, the pooling type,
+// the token types and the labels. A classifier keeps its pooler and head as cls and
+// cls.output (llama.cpp's RANK pooling); an encoder drops its pooler, as llama.cpp does.
+void exportBert(const std::string &hfFolder, const std::string &outPath, GgmlType storeAs,
+                const GgufExportProgress &progress, const std::string &configPath, std::uint32_t fileType)
+{
+    const auto bert = loadBertConfig(configPath);
+    const auto &config = bert.model;
+    const bool classifier = std::find(config.architectures.begin(), config.architectures.end(),
+                                      "BertForSequenceClassification") != config.architectures.end();
+    GgufWriter writer;
+    addCommonHyperparameters(writer, config, "bert", modelName(hfFolder), fileType);
+    const auto key = [](std::string_view suffix) { return ggufKey("bert", suffix); };
+    writer.addMetadata(key(ggufkey::kLayerNormEpsilon), static_cast<float>(config.normEps));
+    writer.addMetadata(key(ggufkey::kCausalAttention), false);
+    if (const auto pooling = classifier ? std::optional(GgufPoolingType::Rank) : folderPooling(hfFolder))
+        writer.addMetadata(key(ggufkey::kPoolingType), static_cast<std::uint32_t>(*pooling));
+    if (classifier && !config.labels.empty())
+        writer.addMetadata(key(ggufkey::kClassifierLabels), GgufArray(std::vector<std::string>(config.labels)));
+    if (config.hiddenAct != "gelu")
+        writer.addMetadata(std::string(ggufkey::kHiddenAct), config.hiddenAct);
+    if (classifier && !bert.problemType.empty())
+        writer.addMetadata(std::string(ggufkey::kProblemType), bert.problemType);
+    writer.addMetadata(std::string(ggufkey::kTokenTypeCount), u32(config.typeVocabSize));
+    writer.addMetadata("general.quantization_version", std::uint32_t{2});
+    if (!addGgufTokenizerMetadata(writer, hfFolder) && config.padTokenId)
+        writer.addMetadata(std::string(ggufkey::kPadTokenId), u32(*config.padTokenId));
+
+    if (classifier) {
+        auto model = loadBertClassifier(hfFolder);
+        addParameters(writer, *model, requiredName(ggufBertTensorName, "BERT"), {}, storeAs, outPath, progress);
+    } else {
+        auto model = loadBertModel(hfFolder);
+        addParameters(
+            writer, *model,
+            [](const std::string &parameter) -> std::optional<std::string> {
+                if (parameter.starts_with("pooler."))
+                    return std::nullopt; // an encoder for embeddings: llama.cpp drops the pooler
+                return requiredName(ggufBertTensorName, "BERT")(parameter);
+            },
+            {}, storeAs, outPath, progress);
     }
     writer.write(outPath);
+}
+
+} // namespace
+
+void exportModelToGguf(const std::string &hfFolder, const std::string &outPath, GgmlType storeAs,
+                       const GgufExportProgress &progress)
+{
+    const auto fileType = llamaFileType(storeAs, outPath);
+    const auto configPath = (fs::path(hfFolder) / "config.json").string();
+    const auto config = loadModelConfig(configPath);
+    switch (config.family) {
+    case ModelFamily::Llama:
+        return exportLlamaFamily(hfFolder, outPath, storeAs, progress, config, configPath, fileType);
+    case ModelFamily::Gpt2:
+        return exportGpt2(hfFolder, outPath, storeAs, progress, config, configPath, fileType);
+    case ModelFamily::Bert:
+        return exportBert(hfFolder, outPath, storeAs, progress, configPath, fileType);
+    }
+    throw Error(ErrorKind::Unsupported, configPath + ": model_type",
+                "\"" + config.modelType + "\" cannot be exported to GGUF (supported: gpt2, llama, mistral, qwen2, bert)");
+}
+
+void exportCausalLmToGguf(const std::string &hfFolder, const std::string &outPath, GgmlType storeAs,
+                          const GgufExportProgress &progress)
+{
+    const auto configPath = (fs::path(hfFolder) / "config.json").string();
+    const auto config = loadModelConfig(configPath);
+    if (config.family == ModelFamily::Bert)
+        throw Error(ErrorKind::Unsupported, configPath + ": model_type",
+                    "\"bert\" is an encoder, not a causal language model; export it with exportModelToGguf");
+    exportModelToGguf(hfFolder, outPath, storeAs, progress);
 }
 
 } // namespace llmos

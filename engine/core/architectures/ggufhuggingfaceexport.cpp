@@ -1,7 +1,10 @@
 #include "architectures/ggufhuggingfaceexport.h"
 
 #include "architectures/causallm.h"
+#include "architectures/bertsaver.h"
 #include "architectures/causallmsaver.h"
+#include "architectures/ggufbert.h"
+#include "architectures/ggufllamalayout.h"
 #include "architectures/ggufcausallm.h"
 #include "formats/gguf/gguffile.h"
 #include "model/modelconfig.h"
@@ -32,7 +35,7 @@ Error cancelled(const std::string &destination)
 }
 
 // The first parameter holding a value F16 cannot store, if any.
-std::optional<std::string> parameterBeyondHalf(const CausalLmImpl &model)
+std::optional<std::string> parameterBeyondHalf(const torch::nn::Module &model)
 {
     torch::NoGradGuard noGrad;
     for (const auto &item : model.named_parameters(/*recurse=*/true))
@@ -41,7 +44,7 @@ std::optional<std::string> parameterBeyondHalf(const CausalLmImpl &model)
     return std::nullopt;
 }
 
-DType storedDtype(const CausalLmImpl &model, const GgufFile &file, const GgufToHuggingFaceOptions &options)
+DType storedDtype(const torch::nn::Module &model, const GgufFile &file, const GgufToHuggingFaceOptions &options)
 {
     const DType wanted = options.storeAs.value_or(ggufWeightsDtype(file));
     if (wanted != DType::F16)
@@ -113,6 +116,69 @@ nlohmann::ordered_json generationConfig(const GgufFile &file, const ModelConfig 
     return out;
 }
 
+// Loads with the export's progress (one step per parameter, as many again for writing)
+// and turns a cancel into the export's own message.
+template<typename Load>
+auto loadWithProgress(const Load &load, const GgufToHuggingFaceOptions &options, const std::string &destination,
+                      std::uint64_t &steps)
+{
+    try {
+        return load([&](std::size_t done, std::size_t total) {
+            steps = 2 * static_cast<std::uint64_t>(total);
+            return !options.progress || options.progress(done, steps);
+        });
+    } catch (const Error &e) {
+        if (e.kind() == ErrorKind::Cancelled)
+            throw cancelled(destination);
+        throw;
+    }
+}
+
+// sentence-transformers' pooling files for an encoder whose GGUF names MEAN or CLS
+// pooling, so that TextEmbedder (and sentence-transformers) pool the folder as the file.
+void writePoolingFiles(const fs::path &folder, const GgufFile &file, std::int64_t hidden)
+{
+    const auto pooling = ggufPoolingType(file);
+    if (pooling != GgufPoolingType::Mean && pooling != GgufPoolingType::Cls)
+        return;
+    fs::create_directories(folder / "1_Pooling");
+    const nlohmann::ordered_json config{{"word_embedding_dimension", hidden},
+                                        {"pooling_mode_cls_token", pooling == GgufPoolingType::Cls},
+                                        {"pooling_mode_mean_tokens", pooling == GgufPoolingType::Mean},
+                                        {"pooling_mode_max_tokens", false},
+                                        {"pooling_mode_mean_sqrt_len_tokens", false}};
+    writeFileAtomically((folder / "1_Pooling" / "config.json").string(), config.dump(2) + "\n");
+    const nlohmann::ordered_json modules = nlohmann::ordered_json::array(
+        {{{"idx", 0}, {"name", "0"}, {"path", ""}, {"type", "sentence_transformers.models.Transformer"}},
+         {{"idx", 1}, {"name", "1"}, {"path", "1_Pooling"}, {"type", "sentence_transformers.models.Pooling"}}});
+    writeFileAtomically((folder / "modules.json").string(), modules.dump(2) + "\n");
+}
+
+// A "bert" GGUF: the encoder (with its pooling files) or the classifier, and its tokenizer.
+void exportBertAsHuggingFaceFolder(const GgufFile &file, const fs::path &to, const std::string &destination,
+                                   const GgufToHuggingFaceOptions &options)
+{
+    const BertConfig config = bertConfigFromGguf(file);
+    const bool classifier = ggufHasBertClassifier(file);
+    PartialFolder partial(to);
+    writeGgufTokenizerAsHuggingFace(file, partial.path().string(), config.model.maxPositionEmbeddings);
+    std::uint64_t steps = 0;
+    if (classifier) {
+        auto model = loadWithProgress(
+            [&](const GgufLoadProgress &p) { return loadBertClassifierFromGguf(file, p); }, options, destination,
+            steps);
+        saveBertClassifier(*model, config, partial.path().string(), storedDtype(*model, file, options));
+    } else {
+        auto model = loadWithProgress([&](const GgufLoadProgress &p) { return loadBertModelFromGguf(file, p); },
+                                      options, destination, steps);
+        saveBertModel(*model, partial.path().string(), storedDtype(*model, file, options));
+        writePoolingFiles(partial.path(), file, config.model.hiddenSize);
+    }
+    if (options.progress && !options.progress(steps, steps))
+        throw cancelled(destination);
+    partial.moveTo(to);
+}
+
 } // namespace
 
 DType ggufWeightsDtype(const GgufFile &file)
@@ -143,6 +209,8 @@ void exportGgufAsHuggingFaceFolder(const std::string &ggufPath, const std::strin
                     "cannot store weights as " + std::string(dtypeName(*options.storeAs)) +
                         " in a Hugging Face folder (choose F32, F16 or BF16)");
     const GgufFile file = GgufFile::open(ggufPath);
+    if (file.findString(ggufkey::kArchitecture) == "bert")
+        return exportBertAsHuggingFaceFolder(file, to, destination, options);
     // What can be refused is checked before minutes of dequantizing: the architecture,
     // the sampling recommendations, and the tokenizer (written first).
     const ModelConfig config = modelConfigFromGguf(file);
@@ -152,17 +220,8 @@ void exportGgufAsHuggingFaceFolder(const std::string &ggufPath, const std::strin
     writeGgufTokenizerAsHuggingFace(file, partial.path().string(), config.maxPositionEmbeddings);
 
     std::uint64_t steps = 0;
-    CausalLm model{nullptr};
-    try {
-        model = loadCausalLmFromGguf(file, [&](std::size_t done, std::size_t total) {
-            steps = 2 * static_cast<std::uint64_t>(total);
-            return !options.progress || options.progress(done, steps);
-        });
-    } catch (const Error &e) {
-        if (e.kind() == ErrorKind::Cancelled)
-            throw cancelled(destination);
-        throw;
-    }
+    CausalLm model = loadWithProgress(
+        [&](const GgufLoadProgress &p) { return loadCausalLmFromGguf(file, p); }, options, destination, steps);
     saveCausalLm(*model, partial.path().string(), storedDtype(*model, file, options));
     writeFileAtomically((partial.path() / "generation_config.json").string(), generation);
     if (options.progress && !options.progress(steps, steps))

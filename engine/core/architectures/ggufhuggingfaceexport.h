@@ -26,8 +26,8 @@ struct GgufToHuggingFaceOptions {
 // and biases are F32 in every llama.cpp file.
 DType ggufWeightsDtype(const GgufFile &file);
 
-// Writes a llama or qwen2 GGUF model as a Hugging Face folder that loadCausalLm,
-// loadTokenizer and transformers read:
+// Writes a llama, qwen2 or gpt2 GGUF model as a Hugging Face folder that loadCausalLm,
+// loadTokenizer and transformers read (a "bert" file: see below):
 //  - model.safetensors and config.json (saveCausalLm) from the model as
 //    loadCausalLmFromGguf runs it: quantized tensors dequantized, llama's permuted
 //    q/k rows back in Hugging Face order, the context length, rope theta and scaling,
@@ -46,6 +46,10 @@ DType ggufWeightsDtype(const GgufFile &file);
 // minutes of dequantizing: a vocabulary with no Hugging Face form is Error(Unsupported)
 // naming tokenizer.ggml.model (or .pre) and its type. Other errors of the GGUF are those
 // of loadCausalLmFromGguf and loadGgufTokenizer.
+// A "bert" file becomes a BertModel folder (with 1_Pooling/config.json and modules.json
+// when bert.pooling_type is MEAN or CLS) or, when it has a classification head, a
+// BertForSequenceClassification folder (saveBertModel / saveBertClassifier), its
+// WordPiece tokenizer as tokenizer.json; errors as loadBertModelFromGguf.
 // Memory: the whole model in fp32, plus one copy in the stored dtype while writing.
 void exportGgufAsHuggingFaceFolder(const std::string &ggufPath, const std::string &destination,
                                    const GgufToHuggingFaceOptions &options = {});

@@ -1,5 +1,6 @@
 #include "architectures/ggufllamalayout.h"
 
+#include "architectures/gguftensornames.h"
 #include "architectures/rotaryembedding.h"
 #include "util/error.h"
 
@@ -32,6 +33,12 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 13> kLayerTe
     {"mlp.gate_proj.weight", "ffn_gate.weight"},
     {"mlp.up_proj.weight", "ffn_up.weight"},
     {"mlp.down_proj.weight", "ffn_down.weight"},
+}};
+
+constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kModelTensors{{
+    {"model.embed_tokens.weight", "token_embd.weight"},
+    {"model.norm.weight", "output_norm.weight"},
+    {"lm_head.weight", "output.weight"},
 }};
 
 // Factors this close to 1 or to the largest factor are the unscaled and the fully
@@ -87,26 +94,7 @@ bool ggufPermutesRope(std::string_view architecture)
 
 std::optional<std::string> ggufTensorName(std::string_view parameter)
 {
-    if (parameter == "model.embed_tokens.weight")
-        return "token_embd.weight";
-    if (parameter == "model.norm.weight")
-        return "output_norm.weight";
-    if (parameter == "lm_head.weight")
-        return "output.weight";
-    if (!parameter.starts_with(kLayerPrefix))
-        return std::nullopt;
-    const auto rest = parameter.substr(kLayerPrefix.size());
-    const auto dot = rest.find('.');
-    if (dot == std::string_view::npos || dot == 0 ||
-        !std::all_of(rest.begin(), rest.begin() + static_cast<std::ptrdiff_t>(dot),
-                     [](char c) { return c >= '0' && c <= '9'; }))
-        return std::nullopt;
-    const auto layer = rest.substr(0, dot);
-    const auto tail = rest.substr(dot + 1);
-    for (const auto &[hf, gguf] : kLayerTensors)
-        if (tail == hf)
-            return "blk." + std::string(layer) + "." + std::string(gguf);
-    return std::nullopt;
+    return ggufTensorNameFrom(parameter, kLayerPrefix, kModelTensors, kLayerTensors);
 }
 
 std::optional<std::int64_t> ropeHeadsOf(std::string_view parameter, const ModelConfig &config)

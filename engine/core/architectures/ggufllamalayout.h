@@ -38,6 +38,18 @@ inline constexpr std::string_view kBosTokenId = "tokenizer.ggml.bos_token_id";
 inline constexpr std::string_view kEosTokenId = "tokenizer.ggml.eos_token_id";
 inline constexpr std::string_view kPadTokenId = "tokenizer.ggml.padding_token_id";
 inline constexpr std::string_view kTokens = "tokenizer.ggml.tokens";
+// GPT-2 and BERT (LayerNorm rather than RMSNorm; encoders).
+inline constexpr std::string_view kLayerNormEpsilon = "attention.layer_norm_epsilon";
+inline constexpr std::string_view kCausalAttention = "attention.causal";
+inline constexpr std::string_view kPoolingType = "pooling_type";
+inline constexpr std::string_view kClassifierLabels = "classifier.output_labels";
+inline constexpr std::string_view kTokenTypeCount = "tokenizer.ggml.token_type_count";
+// Ours, not llama.cpp's (which ignores unknown keys): the activation when it is not the
+// family's usual one (gelu_new for GPT-2, the exact gelu for BERT), so that a model
+// exported to GGUF comes back computing the same function.
+inline constexpr std::string_view kHiddenAct = "llmos.hidden_act";
+// Ours too: a classifier's problem_type ("multi_label_classification", ...) when set.
+inline constexpr std::string_view kProblemType = "llmos.problem_type";
 } // namespace ggufkey
 
 std::string ggufKey(std::string_view architecture, std::string_view suffix);

@@ -30,7 +30,7 @@ Gpt2Conv1dImpl::Gpt2Conv1dImpl(std::int64_t in, std::int64_t out)
 torch::Tensor Gpt2Conv1dImpl::forward(const torch::Tensor &x)
 {
     // Wᵀ of the [in, out] weight is a transposed view: no copy, BLAS reads it transposed.
-    return linearRows(x, weight.t(), bias);
+    return hook.apply(x, linearRows(x, weight.t(), bias));
 }
 
 Gpt2AttentionImpl::Gpt2AttentionImpl(const ModelConfig &config)
@@ -53,6 +53,11 @@ torch::Tensor Gpt2AttentionImpl::forward(const torch::Tensor &x, const torch::Te
     auto v = heads(qkv[2]);
     if (cache)
         std::tie(k, v) = cache->append(layer, k, v);
+    if (prefix) {
+        auto widened = allowed;
+        prependPrefix(*prefix, layer, k, v, widened);
+        return c_proj(scaledDotProductAttention(q, k, v, widened));
+    }
     return c_proj(scaledDotProductAttention(q, k, v, allowed));
 }
 
@@ -103,12 +108,29 @@ Gpt2ModelImpl::Gpt2ModelImpl(const ModelConfig &config)
 }
 
 torch::Tensor Gpt2ModelImpl::forward(const torch::Tensor &ids, const torch::Tensor &positions,
-                                     const torch::Tensor &allowed, KvCache *cache)
+                                     const torch::Tensor &allowed, KvCache *cache, const torch::Tensor &prompt,
+                                     LayerCheckpointing *checkpointing)
 {
-    auto x = wte(ids) + wpe(positions);
-    for (std::size_t i = 0; i < m_blocks.size(); ++i)
-        x = m_blocks[i](x, allowed, cache, static_cast<std::int64_t>(i));
+    auto x = prompt.defined() ? torch::cat({prompt.to(wte->weight.dtype()), wte(ids)}, 1) + wpe(positions)
+                              : wte(ids) + wpe(positions);
+    for (std::size_t i = 0; i < m_blocks.size(); ++i) {
+        const auto layer = static_cast<std::int64_t>(i);
+        if (checkpointing) {
+            // By value: backward runs the block again after this call has returned.
+            x = checkpointing->run([block = m_blocks[i].ptr(), allowed, layer](const torch::Tensor &input) {
+                return block->forward(input, allowed, nullptr, layer);
+            }, x);
+        } else {
+            x = m_blocks[i](x, allowed, cache, layer);
+        }
+    }
     return ln_f(x);
+}
+
+void Gpt2ModelImpl::setAttentionPrefix(const std::shared_ptr<AttentionPrefix> &prefix)
+{
+    for (auto &block : m_blocks)
+        block->setAttentionPrefix(prefix);
 }
 
 Gpt2LmHeadModelImpl::Gpt2LmHeadModelImpl(const ModelConfig &config)
@@ -128,15 +150,18 @@ torch::Tensor Gpt2LmHeadModelImpl::hiddenStates(const torch::Tensor &ids, const 
 {
     const auto past = checkInputs(ids, attentionMask, cache);
     const auto batch = ids.size(0);
-    const auto seq = ids.size(1);
-    const auto positions = positionIds(batch, seq, past, attentionMask, ids.device());
+    const auto input = promptInput(ids, attentionMask, past);
+    const auto seq = input.seq;
+    const auto &mask = input.attentionMask;
+    const auto positions = positionIds(batch, seq, past, mask, ids.device());
     const auto limit = config().maxPositionEmbeddings;
-    const auto highest = attentionMask.defined() ? idRange(positions.contiguous()).second : past + seq - 1;
+    const auto highest = mask.defined() ? idRange(positions.contiguous()).second : past + seq - 1;
     if (highest >= limit)
         throw Error(ErrorKind::InvalidInput, "GPT-2 forward",
                     "positions beyond " + std::to_string(limit) + " (n_positions): GPT-2 has no embedding for them; "
                     "shorten the input");
-    return transformer(ids, positions, allowedKeys(seq, past, attentionMask, ids.device()), cache);
+    return transformer(ids, positions, allowedKeys(seq, past, mask, ids.device()), cache, input.prompt,
+                       layerCheckpointing(cache));
 }
 
 } // namespace llmos

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "architectures/causallm.h"
+#include "architectures/projection.h"
 #include "architectures/tokenembedding.h"
 
 #include <torch/torch.h>
@@ -21,9 +22,11 @@ class Gpt2Conv1dImpl : public torch::nn::Module {
 public:
     Gpt2Conv1dImpl(std::int64_t in, std::int64_t out);
     torch::Tensor forward(const torch::Tensor &x);
+    bool hooked() const noexcept { return static_cast<bool>(hook); }
 
     torch::Tensor weight; // [in, out]
     torch::Tensor bias;   // [out]
+    ProjectionHookSlot hook; // a fine-tuning method's (projection.h)
 };
 TORCH_MODULE(Gpt2Conv1d);
 
@@ -32,6 +35,8 @@ class Gpt2AttentionImpl : public torch::nn::Module {
 public:
     explicit Gpt2AttentionImpl(const ModelConfig &config);
     torch::Tensor forward(const torch::Tensor &x, const torch::Tensor &allowed, KvCache *cache, std::int64_t layer);
+
+    std::shared_ptr<AttentionPrefix> prefix; // prefix tuning's keys and values, when set
 
 private:
     std::int64_t m_heads;
@@ -58,6 +63,7 @@ class Gpt2BlockImpl : public torch::nn::Module {
 public:
     explicit Gpt2BlockImpl(const ModelConfig &config);
     torch::Tensor forward(const torch::Tensor &x, const torch::Tensor &allowed, KvCache *cache, std::int64_t layer);
+    void setAttentionPrefix(std::shared_ptr<AttentionPrefix> prefix) { attn->prefix = std::move(prefix); }
 
 private:
     torch::nn::LayerNorm ln_1{nullptr};
@@ -71,8 +77,12 @@ TORCH_MODULE(Gpt2Block);
 class Gpt2ModelImpl : public torch::nn::Module {
 public:
     explicit Gpt2ModelImpl(const ModelConfig &config);
+    // `prompt`: prompt tuning's embeddings [batch, tokens, hidden] to put in front, or undefined.
+    // `checkpointing`: runs each block while training (causallm.h), or nullptr.
     torch::Tensor forward(const torch::Tensor &ids, const torch::Tensor &positions, const torch::Tensor &allowed,
-                          KvCache *cache);
+                          KvCache *cache, const torch::Tensor &prompt = {},
+                          LayerCheckpointing *checkpointing = nullptr);
+    void setAttentionPrefix(const std::shared_ptr<AttentionPrefix> &prefix);
 
     TokenEmbedding wte{nullptr};
     TokenEmbedding wpe{nullptr};
@@ -91,6 +101,7 @@ public:
     torch::Tensor hiddenStates(const torch::Tensor &ids, const torch::Tensor &attentionMask = {},
                                KvCache *cache = nullptr) override;
     const torch::Tensor &outputEmbedding() const override { return lm_head ? lm_head->weight : transformer->wte->weight; }
+    void setAttentionPrefix(std::shared_ptr<AttentionPrefix> prefix) override { transformer->setAttentionPrefix(prefix); }
 
 private:
     Gpt2Model transformer{nullptr};

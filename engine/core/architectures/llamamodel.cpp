@@ -35,7 +35,7 @@ torch::Tensor LlamaAttentionImpl::forward(const torch::Tensor &x, const torch::T
     torch::Tensor q;
     torch::Tensor k;
     torch::Tensor v;
-    if (m_qkv.usable()) {
+    if (m_qkv.usable()) { // false while a fine-tuning hook sits on q, k or v
         const auto qkv = m_qkv.forward(x);
         q = qkv.narrow(-1, 0, qDim);
         k = qkv.narrow(-1, qDim, kvDim);
@@ -50,12 +50,15 @@ torch::Tensor LlamaAttentionImpl::forward(const torch::Tensor &x, const torch::T
     v = heads(v, m_keyValueHeads);
     if (cache)
         std::tie(k, v) = cache->append(layer, k, v);
+    auto attended = allowed;
+    if (prefix) // after the cache and the rotation: prefixes are neither cached nor positioned
+        prependPrefix(*prefix, layer, k, v, attended);
     if (m_keyValueHeads != m_heads) {
         const auto group = m_heads / m_keyValueHeads;
         k = k.repeat_interleave(group, 1);
         v = v.repeat_interleave(group, 1);
     }
-    return o_proj(scaledDotProductAttention(q, k, v, allowed));
+    return o_proj(scaledDotProductAttention(q, k, v, attended));
 }
 
 torch::Tensor LlamaAttentionImpl::forwardRow(const torch::Tensor &normed, const torch::Tensor &residual,
@@ -85,9 +88,10 @@ torch::Tensor LlamaAttentionImpl::forwardRow(const torch::Tensor &normed, const 
 
 LlamaMlpImpl::LlamaMlpImpl(const ModelConfig &config)
 {
-    gate_proj = register_module("gate_proj", Projection(config.hiddenSize, config.intermediateSize, false));
-    up_proj = register_module("up_proj", Projection(config.hiddenSize, config.intermediateSize, false));
-    down_proj = register_module("down_proj", Projection(config.intermediateSize, config.hiddenSize, false));
+    const bool bias = config.mlpBias;
+    gate_proj = register_module("gate_proj", Projection(config.hiddenSize, config.intermediateSize, bias));
+    up_proj = register_module("up_proj", Projection(config.hiddenSize, config.intermediateSize, bias));
+    down_proj = register_module("down_proj", Projection(config.intermediateSize, config.hiddenSize, bias));
 }
 
 torch::Tensor LlamaMlpImpl::forward(const torch::Tensor &x)
@@ -117,15 +121,19 @@ torch::Tensor LlamaMlpImpl::forwardRow(const torch::Tensor &normed, const torch:
     float *gate = gateUp.data_ptr<float>();
     float *up = gate + width;
     float *out = activated.data_ptr<float>();
-    const rowkernels::MatVec gateProduct{weights, cols, x, nullptr, nullptr, gate};
-    const rowkernels::MatVec upProduct{weights + width * cols, cols, x, nullptr, nullptr, up};
+    // Biases only with mlp_bias (a BitFit-merged model).
+    const auto &gateUpBias = m_gateUp.bias();
+    const float *gateBias = gateUpBias.defined() ? gateUpBias.data_ptr<float>() : nullptr;
+    const float *upBias = gateBias ? gateBias + width : nullptr;
+    const rowkernels::MatVec gateProduct{weights, cols, x, gateBias, nullptr, gate};
+    const rowkernels::MatVec upProduct{weights + width * cols, cols, x, upBias, nullptr, up};
     const auto bytesPerRow = 2 * cols * static_cast<std::int64_t>(sizeof(float));
     team.forRows(width, bytesPerRow, rowkernels::kMatVecRowsAtOnce, [&](std::int64_t begin, std::int64_t end) {
         rowkernels::matVecRows(gateProduct, begin, end);
         rowkernels::matVecRows(upProduct, begin, end);
         rowkernels::siluGate(gate + begin, up + begin, out + begin, end - begin);
     });
-    return team.multiply(down_proj->weight, activated, {}, residual).view(residual.sizes());
+    return team.multiply(down_proj->weight, activated, down_proj->bias, residual).view(residual.sizes());
 }
 
 LlamaDecoderLayerImpl::LlamaDecoderLayerImpl(const ModelConfig &config)
@@ -163,11 +171,14 @@ LlamaModelImpl::LlamaModelImpl(const ModelConfig &config)
 }
 
 torch::Tensor LlamaModelImpl::forward(const torch::Tensor &ids, const torch::Tensor &positions,
-                                      const torch::Tensor &allowed, KvCache *cache, DecodeTeam &team)
+                                      const torch::Tensor &allowed, KvCache *cache, DecodeTeam &team,
+                                      const torch::Tensor &prompt, LayerCheckpointing *checkpointing)
 {
     const auto [cos, sin] = m_rotary.cosSin(positions);
     auto x = embed_tokens(ids);
-    if (cache && !allowed.defined() && ids.numel() == 1 && rowReady()) {
+    if (prompt.defined())
+        x = torch::cat({prompt.to(x.dtype()), x}, 1);
+    if (cache && !allowed.defined() && x.size(1) == 1 && ids.numel() == 1 && rowReady()) {
         // cos and sin are [1, 1, 1, headDim] here, contiguous.
         const float *cosRow = cos.data_ptr<float>();
         const float *sinRow = sin.data_ptr<float>();
@@ -175,9 +186,24 @@ torch::Tensor LlamaModelImpl::forward(const torch::Tensor &ids, const torch::Ten
             x = m_layers[i]->forwardRow(x, cosRow, sinRow, *cache, static_cast<std::int64_t>(i), team);
         return norm->forwardRow(x);
     }
-    for (std::size_t i = 0; i < m_layers.size(); ++i)
-        x = m_layers[i](x, cos, sin, allowed, cache, static_cast<std::int64_t>(i));
+    for (std::size_t i = 0; i < m_layers.size(); ++i) {
+        const auto index = static_cast<std::int64_t>(i);
+        if (checkpointing) {
+            // By value: backward runs the layer again after this call has returned.
+            x = checkpointing->run([layer = m_layers[i].ptr(), cos, sin, allowed, index](const torch::Tensor &input) {
+                return layer->forward(input, cos, sin, allowed, nullptr, index);
+            }, x);
+        } else {
+            x = m_layers[i](x, cos, sin, allowed, cache, index);
+        }
+    }
     return norm(x);
+}
+
+void LlamaModelImpl::setAttentionPrefix(const std::shared_ptr<AttentionPrefix> &prefix)
+{
+    for (auto &layer : m_layers)
+        layer->setAttentionPrefix(prefix);
 }
 
 void LlamaModelImpl::fuseProjections()
@@ -215,10 +241,11 @@ torch::Tensor LlamaForCausalLmImpl::hiddenStates(const torch::Tensor &ids, const
 {
     const auto past = checkInputs(ids, attentionMask, cache);
     const auto batch = ids.size(0);
-    const auto seq = ids.size(1);
-    const auto positions = positionIds(batch, seq, past, attentionMask, ids.device());
+    const auto input = promptInput(ids, attentionMask, past);
+    const auto positions = positionIds(batch, input.seq, past, input.attentionMask, ids.device());
     const auto window = config().slidingWindow.value_or(0);
-    return model(ids, positions, allowedKeys(seq, past, attentionMask, ids.device(), window), cache, decodeTeam());
+    return model(ids, positions, allowedKeys(input.seq, past, input.attentionMask, ids.device(), window), cache,
+                 decodeTeam(), input.prompt, layerCheckpointing(cache));
 }
 
 } // namespace llmos

@@ -38,7 +38,10 @@ public:
                              const float *sin, KvCache &cache, std::int64_t layer, DecodeTeam &team);
 
     void fuseProjections() { m_qkv.fuse({q_proj, k_proj, v_proj}); }
-    bool rowReady() const { return m_qkv.usable(); }
+    // The row path reads o_proj's weight directly and knows no prefix.
+    bool rowReady() const { return m_qkv.usable() && !o_proj->hooked() && !prefix; }
+
+    std::shared_ptr<AttentionPrefix> prefix; // prefix tuning's keys and values, when set
 
 private:
     std::int64_t m_heads;
@@ -61,7 +64,7 @@ public:
     torch::Tensor forwardRow(const torch::Tensor &normed, const torch::Tensor &residual, DecodeTeam &team);
 
     void fuseProjections() { m_gateUp.fuse({gate_proj, up_proj}); }
-    bool rowReady() const { return m_gateUp.usable(); }
+    bool rowReady() const { return m_gateUp.usable() && !down_proj->hooked(); }
 
 private:
     Projection gate_proj{nullptr};
@@ -85,6 +88,7 @@ public:
         mlp->fuseProjections();
     }
     bool rowReady() const { return self_attn->rowReady() && mlp->rowReady(); }
+    void setAttentionPrefix(std::shared_ptr<AttentionPrefix> prefix) { self_attn->prefix = std::move(prefix); }
 
 private:
     RmsNorm input_layernorm{nullptr};
@@ -98,9 +102,13 @@ TORCH_MODULE(LlamaDecoderLayer);
 class LlamaModelImpl : public torch::nn::Module {
 public:
     explicit LlamaModelImpl(const ModelConfig &config);
-    // `team` runs the parallel parts of the row path.
+    // `team` runs the parallel parts of the row path. `prompt`: prompt tuning's embeddings
+    // [batch, tokens, hidden] to put in front, or undefined.
+    // `checkpointing`: runs each layer while training (causallm.h), or nullptr.
     torch::Tensor forward(const torch::Tensor &ids, const torch::Tensor &positions, const torch::Tensor &allowed,
-                          KvCache *cache, DecodeTeam &team);
+                          KvCache *cache, DecodeTeam &team, const torch::Tensor &prompt = {},
+                          LayerCheckpointing *checkpointing = nullptr);
+    void setAttentionPrefix(const std::shared_ptr<AttentionPrefix> &prefix);
 
     void fuseProjections();
     // fp32 on the CPU, autograd off, and every layer's fused projections intact: a call
@@ -127,6 +135,7 @@ public:
     const torch::Tensor &outputEmbedding() const override { return lm_head ? lm_head->weight : model->embed_tokens->weight; }
     void fuseProjections() override { model->fuseProjections(); }
     bool rowDecodeReady() const override { return model->rowReady(); }
+    void setAttentionPrefix(std::shared_ptr<AttentionPrefix> prefix) override { model->setAttentionPrefix(prefix); }
 
 private:
     LlamaModel model{nullptr};

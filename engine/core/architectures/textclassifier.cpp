@@ -1,7 +1,11 @@
 #include "architectures/textclassifier.h"
 
 #include "architectures/bertloader.h"
+#include "architectures/causallmloader.h"
 #include "architectures/encoderinput.h"
+#include "architectures/ggufbert.h"
+#include "formats/gguf/gguffile.h"
+#include "tokenizer/gguftokenizer.h"
 #include "tokenizer/loadtokenizer.h"
 #include "util/error.h"
 
@@ -43,9 +47,17 @@ TextClassifier::~TextClassifier() = default;
 TextClassifier TextClassifier::open(const std::string &folder)
 {
     auto state = std::make_unique<State>();
-    const auto config = loadBertConfig((std::filesystem::path(folder) / "config.json").string());
-    state->model = loadBertClassifier(folder);
-    state->tokenizer = loadTokenizer(folder);
+    BertConfig config;
+    if (isGgufFile(folder)) {
+        const auto file = GgufFile::open(folder);
+        config = bertConfigFromGguf(file);
+        state->model = loadBertClassifierFromGguf(file);
+        state->tokenizer = loadGgufTokenizer(file);
+    } else {
+        config = loadBertConfig((std::filesystem::path(folder) / "config.json").string());
+        state->model = loadBertClassifier(folder);
+        state->tokenizer = loadTokenizer(folder);
+    }
     state->labels = config.model.labels;
     for (auto i = static_cast<std::int64_t>(state->labels.size()); i < config.numLabels; ++i)
         state->labels.push_back("LABEL_" + std::to_string(i));

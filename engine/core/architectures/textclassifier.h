@@ -25,7 +25,8 @@ struct TextClassification {
 // max_position_embeddings tokens are truncated like TextEmbedder's. Not thread-safe.
 class TextClassifier {
 public:
-    // Throws llmos::Error (see bertloader.h for what is checked).
+    // A Hugging Face folder or a BERT GGUF file with a classification head (ggufbert.h).
+    // Throws llmos::Error (see bertloader.h and ggufbert.h for what is checked).
     static TextClassifier open(const std::string &folder);
 
     TextClassifier(TextClassifier &&) noexcept;

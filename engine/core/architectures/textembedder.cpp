@@ -1,7 +1,11 @@
 #include "architectures/textembedder.h"
 
 #include "architectures/bertloader.h"
+#include "architectures/causallmloader.h"
 #include "architectures/encoderinput.h"
+#include "architectures/ggufbert.h"
+#include "formats/gguf/gguffile.h"
+#include "tokenizer/gguftokenizer.h"
 #include "tokenizer/loadtokenizer.h"
 #include "util/error.h"
 
@@ -75,6 +79,28 @@ FolderDefaults readFolderDefaults(const fs::path &folder)
     return defaults;
 }
 
+// A GGUF file says how it pools (bert.pooling_type) but not whether it normalizes:
+// llama.cpp leaves that to the caller, so the default is a plain folder's (no).
+FolderDefaults ggufDefaults(const GgufFile &file)
+{
+    FolderDefaults defaults;
+    switch (ggufPoolingType(file).value_or(GgufPoolingType::Mean)) {
+    case GgufPoolingType::Cls:
+        defaults.pooling = EmbeddingPooling::Cls;
+        break;
+    case GgufPoolingType::None:
+    case GgufPoolingType::Mean:
+        defaults.pooling = EmbeddingPooling::Mean;
+        break;
+    case GgufPoolingType::Last:
+    case GgufPoolingType::Rank:
+        defaults.pooling.reset();
+        defaults.poolingProblem = file.sourceName() + " asks for a pooling other than CLS or mean (bert.pooling_type)";
+        break;
+    }
+    return defaults;
+}
+
 } // namespace
 
 struct TextEmbedder::State {
@@ -96,9 +122,16 @@ TextEmbedder::~TextEmbedder() = default;
 TextEmbedder TextEmbedder::open(const std::string &folder)
 {
     auto state = std::make_unique<State>();
-    state->model = loadBertModel(folder);
-    state->tokenizer = loadTokenizer(folder);
-    state->defaults = readFolderDefaults(folder);
+    if (isGgufFile(folder)) {
+        const auto file = GgufFile::open(folder);
+        state->model = loadBertModelFromGguf(file);
+        state->tokenizer = loadGgufTokenizer(file);
+        state->defaults = ggufDefaults(file);
+    } else {
+        state->model = loadBertModel(folder);
+        state->tokenizer = loadTokenizer(folder);
+        state->defaults = readFolderDefaults(folder);
+    }
     const auto positions = state->model->config().maxPositionEmbeddings;
     state->maxTokens = static_cast<std::size_t>(std::min(positions, state->defaults.maxSeqLength.value_or(positions)));
     return TextEmbedder(std::move(state));

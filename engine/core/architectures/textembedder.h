@@ -42,7 +42,9 @@ struct TextEmbedding {
 //     tokens; TextEmbedding::truncated says so.
 class TextEmbedder {
 public:
-    // Loads config.json, the safetensors weights (bertloader.h) and tokenizer.json; throws
+    // Loads config.json, the safetensors weights (bertloader.h) and tokenizer.json, or a
+    // BERT GGUF file (ggufbert.h: pooling from bert.pooling_type, mean when it has none;
+    // no normalization by default, as llama.cpp leaves it to the caller); throws
     // llmos::Error.
     static TextEmbedder open(const std::string &folder);
 

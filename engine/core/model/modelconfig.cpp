@@ -166,6 +166,7 @@ void readLlama(const ConfigReader &r, ModelConfig &c)
         r.fail("rope_theta", "must be positive");
     // Qwen2 puts biases on q/k/v without saying so in the config.
     c.attentionBias = r.flag("attention_bias", c.modelType == "qwen2");
+    c.mlpBias = r.flag("mlp_bias", false);
     // Mistral attends to the last sliding_window tokens only. Qwen2 configs carry the
     // field too but use it only with use_sliding_window, and then only from
     // max_window_layers on, which we do not implement.
@@ -368,6 +369,8 @@ nlohmann::json modelConfigToJson(const ModelConfig &c)
             j["rope_scaling"] = ropeScalingToJson(*c.ropeScaling);
         if (c.attentionBias != (c.modelType == "qwen2"))
             j["attention_bias"] = c.attentionBias;
+        if (c.mlpBias)
+            j["mlp_bias"] = c.mlpBias;
         if (c.slidingWindow)
             j["sliding_window"] = *c.slidingWindow;
         break;

@@ -44,6 +44,7 @@ struct ModelConfig {
     double ropeTheta = 10000.0;
     std::optional<RopeScaling> ropeScaling;
     bool attentionBias = false; // q/k/v projections carry biases (Qwen2)
+    bool mlpBias = false;       // gate/up/down projections carry biases (config "mlp_bias")
     std::optional<std::int64_t> slidingWindow;
     // BERT
     std::int64_t typeVocabSize = 0;

@@ -25,17 +25,17 @@ ordered_json addedTokensJson(const TrainedBpe &trained)
 {
     ordered_json added = ordered_json::array();
     for (std::size_t id = 0; id < trained.specialCount; ++id)
-        added.push_back({{"id", id},
-                         {"content", trained.tokens[id]},
-                         {"single_word", false},
-                         {"lstrip", false},
-                         {"rstrip", false},
-                         {"normalized", false},
-                         {"special", true}});
+        added.push_back(addedTokenJson(id, trained.tokens[id], false, true));
     return added;
 }
 
 } // namespace
+
+nlohmann::ordered_json addedTokenJson(std::size_t id, const std::string &content, bool normalized, bool special)
+{
+    return {{"id", id},           {"content", content},       {"single_word", false}, {"lstrip", false},
+            {"rstrip", false},    {"normalized", normalized}, {"special", special}};
+}
 
 nlohmann::json byteLevelPreTokenizerJson(std::string_view splitPattern)
 {

@@ -14,6 +14,10 @@ struct TrainedBpe;
 // Split + ByteLevel sequence Hugging Face writes for Llama 3 or Qwen 2. No prefix space.
 nlohmann::json byteLevelPreTokenizerJson(std::string_view splitPattern);
 
+// One entry of tokenizer.json's "added_tokens" (never split, never stripped), in Hugging
+// Face's key order. Shared by every tokenizer.json we write.
+nlohmann::ordered_json addedTokenJson(std::size_t id, const std::string &content, bool normalized, bool special);
+
 // A complete tokenizer.json for a trained byte-level BPE, as Hugging Face tokenizers
 // saves one its BpeTrainer trained: model BPE with the vocabulary and merges, the
 // pre-tokenizer above, ByteLevel decoder and post-processor, and the special tokens in

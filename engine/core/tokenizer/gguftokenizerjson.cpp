@@ -1,5 +1,7 @@
 #include "tokenizer/gguftokenizerjson.h"
 
+#include "tokenizer/bpetokenizerjson.h"
+
 #include "formats/gguf/gguffile.h"
 #include "tokenizer/gguftokenizerkeys.h"
 #include "tokenizer/utf8.h"
@@ -10,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <limits>
 #include <optional>
 #include <unordered_map>
@@ -277,13 +280,7 @@ json addedTokensJson(const GgufVocabulary &vocab)
             continue;
         if (type != TokenType::Control && type != TokenType::Unknown && type != TokenType::UserDefined)
             continue;
-        added.push_back({{"id", id},
-                         {"content", tokens[id]},
-                         {"single_word", false},
-                         {"lstrip", false},
-                         {"rstrip", false},
-                         {"normalized", false},
-                         {"special", type != TokenType::UserDefined}});
+        added.push_back(json(addedTokenJson(id, tokens[id], false, type != TokenType::UserDefined)));
     }
     return added;
 }
@@ -342,6 +339,131 @@ std::optional<std::int32_t> firstOfType(const GgufVocabulary &vocab, TokenType t
     return std::nullopt;
 }
 
+// The WordPiece vocabulary of a "bert" file in Hugging Face's spelling: llama.cpp's
+// converter writes a word-starting token as ▁token and a continuation "##token" as
+// token, control tokens ([CLS], ...) as they are (the "phantom space" vocabulary).
+std::vector<std::string> wordPieceTokens(const GgufVocabulary &vocab)
+{
+    std::vector<std::string> out;
+    out.reserve(vocab.tokens().size());
+    std::unordered_map<std::string_view, std::size_t> seen;
+    for (std::size_t id = 0; id < vocab.tokens().size(); ++id) {
+        const std::string &token = vocab.tokens()[id];
+        const TokenType type = vocab.type(id);
+        if (type == TokenType::Control || type == TokenType::Unknown || type == TokenType::Unused)
+            out.push_back(token);
+        else if (token.starts_with(kSpaceMarker))
+            out.push_back(token.substr(kSpaceMarker.size()));
+        else
+            out.push_back(std::string(kContinuationPrefix) + token);
+    }
+    for (std::size_t id = 0; id < out.size(); ++id)
+        if (const auto [it, inserted] = seen.emplace(out[id], id); !inserted)
+            throw Error(ErrorKind::Format, keyWhere(vocab.source(), kTokensKey, id),
+                        fmt::format("token '{}' reads as '{}', which token {} already is", vocab.tokens()[id], out[id],
+                                    it->second));
+    return out;
+}
+
+// The first id of `keys` the file has, else the id of `fallback` in `tokens`.
+std::optional<std::int32_t> wordPieceId(const GgufFile &file, const GgufVocabulary &vocab,
+                                        std::initializer_list<std::string_view> keys,
+                                        const std::vector<std::string> &tokens, std::string_view fallback)
+{
+    for (const auto key : keys)
+        if (const auto id = vocab.idFrom(file, key))
+            return id;
+    const auto it = std::find(tokens.begin(), tokens.end(), fallback);
+    return it == tokens.end() ? std::nullopt : std::optional(static_cast<std::int32_t>(it - tokens.begin()));
+}
+
+// A "bert" file as Hugging Face's BertTokenizerFast for an uncased model runs it:
+// BertNormalizer (clean text, lowercase, accents stripped, CJK characters split),
+// BertPreTokenizer, WordPiece with "##" continuations and [UNK], and [CLS] ... [SEP]
+// around a text ([CLS] A [SEP] B [SEP] for a pair). llama.cpp's WordPiece also
+// lowercases; a file says nothing about case, so uncased is what it means.
+GgufTokenizerJson wordPieceTokenizerJson(const GgufFile &file)
+{
+    const std::string &source = file.sourceName();
+    const GgufVocabulary vocab(file);
+    const std::vector<std::string> tokens = wordPieceTokens(vocab);
+    auto unk = wordPieceId(file, vocab, {kUnkKey}, tokens, "[UNK]");
+    if (!unk)
+        unk = firstOfType(vocab, TokenType::Unknown);
+    if (!unk)
+        throw Error(ErrorKind::Format, keyWhere(source, kUnkKey),
+                    "is missing and there is no [UNK] token: WordPiece needs one for unknown words");
+    const auto cls = wordPieceId(file, vocab, {kClsKey, kBosKey}, tokens, "[CLS]");
+    const auto sep = wordPieceId(file, vocab, {kSepKey, kEosKey}, tokens, "[SEP]");
+    const bool addCls = cls && (!file.find(kAddBosKey) || file.getBool(kAddBosKey));
+    const bool addSep = sep && (!file.find(kAddEosKey) || file.getBool(kAddEosKey));
+
+    json added = json::array();
+    for (std::size_t id = 0; id < tokens.size(); ++id) {
+        const TokenType type = vocab.type(id);
+        if (type != TokenType::Control && type != TokenType::Unknown && type != TokenType::UserDefined)
+            continue;
+        added.push_back(json(addedTokenJson(id, tokens[id], type == TokenType::UserDefined, type != TokenType::UserDefined)));
+    }
+    json vocabObject = json::object();
+    for (std::size_t id = 0; id < tokens.size(); ++id)
+        vocabObject[tokens[id]] = id;
+    json post = nullptr;
+    if (addCls || addSep) {
+        json specials = json::object();
+        auto wrapped = [&](bool pair) {
+            json pieces = json::array();
+            auto special = [&](std::int32_t id, int typeId) {
+                const auto &token = tokens[static_cast<std::size_t>(id)];
+                pieces.push_back({{"SpecialToken", {{"id", token}, {"type_id", typeId}}}});
+                specials[token] = {{"id", token}, {"ids", {id}}, {"tokens", {token}}};
+            };
+            if (addCls)
+                special(*cls, 0);
+            pieces.push_back({{"Sequence", {{"id", "A"}, {"type_id", 0}}}});
+            if (addSep)
+                special(*sep, 0);
+            if (pair) {
+                pieces.push_back({{"Sequence", {{"id", "B"}, {"type_id", 1}}}});
+                if (addSep)
+                    special(*sep, 1);
+            }
+            return pieces;
+        };
+        json single = wrapped(false);
+        json pair = wrapped(true);
+        post = {{"type", "TemplateProcessing"}, {"single", single}, {"pair", pair}, {"special_tokens", specials}};
+    }
+    json document = {
+        {"version", "1.0"},
+        {"truncation", nullptr},
+        {"padding", nullptr},
+        {"added_tokens", added},
+        {"normalizer",
+         {{"type", "BertNormalizer"},
+          {"clean_text", true},
+          {"handle_chinese_chars", true},
+          {"strip_accents", nullptr},
+          {"lowercase", true}}},
+        {"pre_tokenizer", {{"type", "BertPreTokenizer"}}},
+        {"post_processor", post},
+        {"decoder", {{"type", "WordPiece"}, {"prefix", kContinuationPrefix}, {"cleanup", true}}},
+        {"model",
+         {{"type", "WordPiece"},
+          {"unk_token", tokens[static_cast<std::size_t>(*unk)]},
+          {"continuing_subword_prefix", kContinuationPrefix},
+          {"max_input_chars_per_word", 100},
+          {"vocab", vocabObject}}}};
+
+    GgufTokenizerJson out;
+    out.document = document.dump();
+    out.addedTokens = std::move(added);
+    out.specialTokens = {cls, sep, vocab.idFrom(file, kPadKey), unk};
+    out.addBos = addCls;
+    out.addEos = addSep;
+    return out;
+}
+
 } // namespace
 
 GgufTokenizerJson ggufTokenizerJson(const GgufFile &file)
@@ -352,9 +474,11 @@ GgufTokenizerJson ggufTokenizerJson(const GgufFile &file)
     const std::string &model = file.getString(kModelKey);
     if (model == "no_vocab")
         throw Error(ErrorKind::NotFound, keyWhere(source, kModelKey), "the file has no vocabulary ('no_vocab')");
+    if (model == "bert")
+        return wordPieceTokenizerJson(file);
     if (model != "gpt2" && model != "llama")
         throw Error(ErrorKind::Unsupported, keyWhere(source, kModelKey),
-                    fmt::format("tokenizer model '{}' is not supported (supported: gpt2, llama)", model));
+                    fmt::format("tokenizer model '{}' is not supported (supported: gpt2, llama, bert)", model));
 
     const GgufVocabulary vocab(file);
     const auto bos = vocab.idFrom(file, kBosKey);

@@ -23,6 +23,10 @@ constexpr std::string_view kBosKey = "tokenizer.ggml.bos_token_id";
 constexpr std::string_view kEosKey = "tokenizer.ggml.eos_token_id";
 constexpr std::string_view kUnkKey = "tokenizer.ggml.unknown_token_id";
 constexpr std::string_view kPadKey = "tokenizer.ggml.padding_token_id";
+// BERT's extra ids ("seperator" is spelled as gguf-py spells it).
+constexpr std::string_view kSepKey = "tokenizer.ggml.seperator_token_id";
+constexpr std::string_view kClsKey = "tokenizer.ggml.cls_token_id";
+constexpr std::string_view kMaskKey = "tokenizer.ggml.mask_token_id";
 constexpr std::string_view kAddBosKey = "tokenizer.ggml.add_bos_token";
 constexpr std::string_view kAddEosKey = "tokenizer.ggml.add_eos_token";
 constexpr std::string_view kAddSpacePrefixKey = "tokenizer.ggml.add_space_prefix";
@@ -33,6 +37,9 @@ enum class TokenType : std::int32_t { Normal = 1, Unknown = 2, Control = 3, User
 
 // SentencePiece's space marker, U+2581.
 inline const std::string kSpaceMarker = "\xE2\x96\x81";
+
+// WordPiece's prefix of a token that continues a word.
+inline constexpr std::string_view kContinuationPrefix = "##";
 
 // The split regexes of the byte-level BPE families, as their tokenizer.json files write them.
 constexpr std::string_view kGpt2Regex = R"('s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+)";

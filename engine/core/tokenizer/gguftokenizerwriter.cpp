@@ -195,7 +195,7 @@ std::size_t paddedVocabSize(const fs::path &folder, std::size_t tokenCount)
     return static_cast<std::size_t>(wanted);
 }
 
-FolderVocabulary vocabularyOf(const json &root, const fs::path &folder, const std::string &where)
+FolderVocabulary vocabularyOf(const json &root, const fs::path &folder, const std::string &where, bool withMerges = true)
 {
     const json &model = jf::require(root, "model", where);
     const std::string modelAt = jf::path(where, "model");
@@ -246,6 +246,8 @@ FolderVocabulary vocabularyOf(const json &root, const fs::path &folder, const st
         vocab.types.push_back(static_cast<std::int32_t>(type));
     }
 
+    if (!withMerges)
+        return vocab;
     const json &merges = jf::require(model, "merges", modelAt);
     if (!merges.is_array())
         throw Error(ErrorKind::Format, jf::path(modelAt, "merges"), "expected a list of merges");
@@ -291,15 +293,55 @@ std::vector<float> scoresFromMerges(const FolderVocabulary &vocab, const std::st
     return scores;
 }
 
+// convert_hf_to_gguf.py's BertModel.set_vocab: "bert" with llama.cpp's "phantom space"
+// spelling (a word-starting token as ▁token, a "##" continuation without its
+// prefix, control tokens as they are). llama.cpp's WordPiece lowercases and splits as
+// BertPreTokenizer does, so only that form can be written.
+std::vector<GgufKeyValue> metadataFromWordPiece(const fs::path &folder, const json &root, const std::string &where)
+{
+    const json &model = jf::require(root, "model", where);
+    const json *normalizer = member(root, "normalizer");
+    if (!isType(normalizer, "BertNormalizer") || !flag(*normalizer, "lowercase", true))
+        throw Error(ErrorKind::Unsupported, jf::path(where, "normalizer"),
+                    "a WordPiece tokenizer has a GGUF form only with a lowercasing BertNormalizer (llama.cpp's "
+                    "WordPiece lowercases every text)");
+    if (!isType(member(root, "pre_tokenizer"), "BertPreTokenizer"))
+        throw Error(ErrorKind::Unsupported, jf::path(where, "pre_tokenizer"),
+                    "a WordPiece tokenizer has a GGUF form only with BertPreTokenizer");
+    const auto prefix = jf::optString(model, "continuing_subword_prefix", jf::path(where, "model"));
+    if (prefix && *prefix != kContinuationPrefix)
+        throw Error(ErrorKind::Unsupported, jf::path(where, "model.continuing_subword_prefix"),
+                    fmt::format("'{}' is not \"##\", the only continuation prefix llama.cpp knows", *prefix));
+
+    FolderVocabulary vocab = vocabularyOf(root, folder, where, /*withMerges=*/false);
+    for (std::size_t id = 0; id < vocab.tokens.size(); ++id) {
+        auto &type = vocab.types[id];
+        if (type == static_cast<std::int32_t>(TokenType::Unknown)) // an added special token, as gguf-py types it
+            type = static_cast<std::int32_t>(TokenType::Control);
+        if (type == static_cast<std::int32_t>(TokenType::Control) || type == static_cast<std::int32_t>(TokenType::Unused))
+            continue;
+        std::string &token = vocab.tokens[id];
+        token = token.starts_with(kContinuationPrefix) ? token.substr(kContinuationPrefix.size()) : kSpaceMarker + token;
+    }
+    std::vector<GgufKeyValue> out;
+    out.push_back({std::string(kModelKey), GgufValue("bert")});
+    out.push_back({std::string(kPreKey), GgufValue("default")});
+    out.push_back({std::string(kTokensKey), GgufValue(GgufArray(std::move(vocab.tokens)))});
+    out.push_back({std::string(kTokenTypeKey), GgufValue(GgufArray(std::move(vocab.types)))});
+    return out;
+}
+
 std::vector<GgufKeyValue> metadataFromTokenizerJson(const fs::path &folder, const fs::path &file)
 {
     const std::string where = file.string();
     const json root = parseJsonStrict(readSmallFile(file), where);
     const json &model = jf::require(root, "model", where);
     const std::string type = jf::typeOf(model, jf::path(where, "model"));
+    if (type == "WordPiece")
+        return metadataFromWordPiece(folder, root, where);
     if (type != "BPE")
         throw Error(ErrorKind::Unsupported, jf::path(where, "model.type"),
-                    fmt::format("writing a '{}' tokenizer to GGUF is not supported (only BPE)", type));
+                    fmt::format("writing a '{}' tokenizer to GGUF is not supported (only BPE and WordPiece)", type));
     const json *normalizer = member(root, "normalizer");
     const json *preTokenizer = member(root, "pre_tokenizer");
 
@@ -476,6 +518,82 @@ void addSpecialMetadata(std::vector<GgufKeyValue> &out, const fs::path &folder,
         out.push_back({std::string(kChatTemplateKey), GgufValue(std::move(*chatTemplate))});
 }
 
+// An id config.json or generation_config.json declares: a number, or the first of a list.
+std::optional<std::int32_t> declaredId(const fs::path &path, std::string_view field)
+{
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec))
+        return std::nullopt;
+    const json root = parseJsonStrict(readSmallFile(path), path.string());
+    const json *value = member(root, field);
+    if (value && value->is_array() && !value->empty())
+        value = &value->front();
+    if (!value || !value->is_number_unsigned() || value->get<std::uint64_t>() > 0x7fffffffu)
+        return std::nullopt;
+    return static_cast<std::int32_t>(value->get<std::uint64_t>());
+}
+
+// tokenizer_config.json's word on a special token: nothing when it does not name it (or
+// says null, as Qwen3's bos_token: gguf-py then reads config.json); else the token's id.
+std::optional<std::optional<std::int32_t>> tokenizerConfigSays(const fs::path &folder, std::string_view field,
+                                                              const Tokenizer &tokenizer)
+{
+    std::error_code ec;
+    const fs::path path = folder / "tokenizer_config.json";
+    if (!fs::is_regular_file(path, ec))
+        return std::nullopt;
+    const json root = parseJsonStrict(readSmallFile(path), path.string());
+    const json *value = member(root, field);
+    if (value && value->is_object())
+        value = member(*value, "content"); // an AddedToken written out
+    if (!value || !value->is_string())
+        return std::nullopt;
+    return std::optional(tokenizer.tokenToId(value->get<std::string>()));
+}
+
+// BOS/EOS as the folder declares them, in gguf-py's order: tokenizer_config.json's
+// token names, else config.json's ids, else generation_config.json's. A guess from token
+// names is kept only for a special token: Qwen3's vocabulary has "<s>" as an ordinary
+// merged token, which is no BOS.
+void applyDeclaredSpecialIds(SpecialTokenIds &ids, const Tokenizer &tokenizer, const fs::path &folder)
+{
+    auto resolve = [&](std::optional<std::int32_t> &id, std::string_view tokenField, std::string_view idField) {
+        if (const auto said = tokenizerConfigSays(folder, tokenField, tokenizer)) {
+            id = *said;
+            return;
+        }
+        for (const char *file : {"config.json", "generation_config.json"})
+            if (const auto declared = declaredId(folder / file, idField); declared && static_cast<std::size_t>(*declared) < tokenizer.vocabSize()) {
+                id = declared;
+                return;
+            }
+        if (id && !tokenizer.isSpecial(*id))
+            id.reset();
+    };
+    resolve(ids.bos, "bos_token", "bos_token_id");
+    resolve(ids.eos, "eos_token", "eos_token_id");
+}
+
+// What gguf-py's SpecialVocab finds for a BERT tokenizer: the post-processor's first and
+// last special tokens ([CLS], [SEP]) as BOS and EOS, and the cls / sep / mask ids.
+void addWordPieceIds(std::vector<GgufKeyValue> &out, const Tokenizer &tokenizer,
+                     const std::vector<std::int32_t> &wrapped, SpecialTokenIds &ids)
+{
+    auto addId = [&out](std::string_view key, std::int32_t id) {
+        out.push_back({std::string(key), GgufValue(static_cast<std::uint32_t>(id))});
+    };
+    if (!wrapped.empty()) {
+        ids.bos = wrapped.front();
+        addId(kClsKey, wrapped.front());
+    }
+    if (wrapped.size() > 1) {
+        ids.eos = wrapped.back();
+        addId(kSepKey, wrapped.back());
+    }
+    if (const auto mask = tokenizer.tokenToId("[MASK]"))
+        addId(kMaskKey, *mask);
+}
+
 } // namespace
 
 bool addGgufTokenizerMetadata(GgufWriter &writer, const std::string &modelFolder)
@@ -492,8 +610,11 @@ bool addGgufTokenizerMetadata(GgufWriter &writer, const std::string &modelFolder
         entries = metadataFromTokenizerJson(folder, tokenizerJson);
         // Without a word from tokenizer_config.json, BOS/EOS are added when the
         // post-processor adds them.
-        const SpecialTokenIds &ids = tokenizer->specialTokens();
+        SpecialTokenIds ids = tokenizer->specialTokens();
+        applyDeclaredSpecialIds(ids, *tokenizer, folder);
         const std::vector<std::int32_t> wrapped = tokenizer->encode("", true);
+        if (entries.front().value.getIf<std::string>() && *entries.front().value.getIf<std::string>() == "bert")
+            addWordPieceIds(entries, *tokenizer, wrapped, ids);
         const bool addBos = !wrapped.empty() && ids.bos && wrapped.front() == *ids.bos;
         const bool addEos = wrapped.size() > (addBos ? 1u : 0u) && ids.eos && wrapped.back() == *ids.eos;
         addSpecialMetadata(entries, folder, config, ids, addBos, addEos);

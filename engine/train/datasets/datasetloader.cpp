@@ -4,6 +4,7 @@
 #include "datasets/datasetsplit.h"
 #include "datasets/rowinterpreter.h"
 #include "datasets/rowreader.h"
+#include "datasets/textaugmenter.h"
 #include "datasets/textpacker.h"
 #include "tokenizer/tokenizer.h"
 
@@ -44,7 +45,9 @@ public:
         report.kind = m_interpreter.kind();
         rejectBadRows();
         if (m_examples.empty()) rejectEmpty();
-        const DatasetSplit split = splitDataset(m_examples.size(), m_spec.validationFraction, m_spec.seed);
+        DatasetSplit split = splitDataset(m_examples.size(), m_spec.validationFraction, m_spec.seed);
+        m_sourceExamples = m_examples.size();
+        augment(split);
         tokenize(split);
         rejectBadRows();
         report.trainExamples = m_result.train.size();
@@ -109,6 +112,41 @@ private:
         throw DatasetRejected(ErrorKind::Format, m_spec.path, std::move(detail), report);
     }
 
+    // Adds augmented variants of the training examples after the split, so the validation
+    // examples and their near-copies never meet the training side.
+    void augment(DatasetSplit &split)
+    {
+        if (!m_spec.augmentation)
+            return;
+        const auto kind = m_interpreter.kind();
+        if (kind != DatasetKind::PretrainText && kind != DatasetKind::Classification)
+            throw Error(ErrorKind::InvalidInput, "recipe: dataset.augmentation",
+                    fmt::format("applies to text and classification data only; this dataset is {} data, whose "
+                                "answers deletion and swaps would garble: remove dataset.augmentation",
+                            datasetKindName(kind)));
+        const AugmentationSettings &settings = *m_spec.augmentation;
+        const TextAugmenter augmenter(settings,
+                settings.synonyms.empty() ? SynonymTable() : SynonymTable::load(settings.synonyms));
+        SplitMix64 random(settings.seed);
+        const std::vector<std::size_t> sources = split.train;
+        for (std::size_t index : sources) {
+            if (m_options.stop.stop_requested())
+                throw Error(ErrorKind::Cancelled, m_spec.path, "loading was cancelled");
+            const DatasetExample source = m_examples[index]; // a copy: push_back below may move it
+            for (std::string &text : augmenter.variants(source.text, random)) {
+                DatasetExample variant = source;
+                variant.text = std::move(text);
+                split.train.push_back(m_examples.size());
+                m_examples.push_back(std::move(variant));
+            }
+        }
+        m_result.report.augmentedExamples = m_examples.size() - m_sourceExamples;
+    }
+
+    // Augmented variants are not rows of the file: the row counts and the histogram
+    // describe the file alone.
+    bool isSource(std::size_t index) const { return index < m_sourceExamples; }
+
     void tokenize(const DatasetSplit &split)
     {
         switch (m_interpreter.kind()) {
@@ -123,7 +161,10 @@ private:
         auto pack = [this](const std::vector<std::size_t> &indices) {
             TextPacker packer(m_tokenizer, m_options.maxSeqLen);
             for (std::size_t index : indices) {
-                m_result.report.countTokenLength(packer.add(m_examples[index].text, m_examples[index].line));
+                const std::size_t length = packer.add(m_examples[index].text, m_examples[index].line);
+                if (!isSource(index))
+                    continue;
+                m_result.report.countTokenLength(length);
                 ++m_result.report.rowsUsed;
             }
             return packer.finish();
@@ -132,10 +173,11 @@ private:
         m_result.validation = pack(split.validation);
     }
 
-    // Cuts to max_seq_len; false (and counted) when no label is left.
-    bool fitToLength(TokenizedExample &example)
+    // Cuts to max_seq_len; false (and counted, for a source example) when no label is left.
+    bool fitToLength(TokenizedExample &example, bool counted = true)
     {
-        DatasetReport &report = m_result.report;
+        DatasetReport scratch;
+        DatasetReport &report = counted ? m_result.report : scratch;
         report.countTokenLength(example.inputIds.size());
         if (example.inputIds.size() > m_options.maxSeqLen) {
             ++report.truncated;
@@ -182,7 +224,7 @@ private:
     void encodeClassification(const DatasetSplit &split)
     {
         DatasetReport &report = m_result.report;
-        for (const auto &example : m_examples) ++report.labels[example.label];
+        for (std::size_t i = 0; i < m_sourceExamples; ++i) ++report.labels[m_examples[i].label];
         for (const auto &[label, count] : report.labels) m_result.labelNames.push_back(label);
         auto encodeAll = [&](const std::vector<std::size_t> &indices, std::vector<TokenizedExample> &out) {
             for (std::size_t index : indices) {
@@ -193,7 +235,7 @@ private:
                         std::lower_bound(m_result.labelNames.begin(), m_result.labelNames.end(), source.label) -
                         m_result.labelNames.begin());
                 example.line = source.line;
-                if (fitToLength(example)) out.push_back(std::move(example));
+                if (fitToLength(example, isSource(index))) out.push_back(std::move(example));
             }
         };
         encodeAll(split.train, m_result.train);
@@ -205,6 +247,7 @@ private:
     const DatasetOptions &m_options;
     RowInterpreter m_interpreter;
     std::vector<DatasetExample> m_examples;
+    std::size_t m_sourceExamples = 0; // examples read from the file; augmented ones follow
     std::unordered_set<std::uint64_t> m_seen;
     LoadedDataset m_result;
 };

@@ -58,7 +58,8 @@ nlohmann::ordered_json DatasetReport::toJson() const
             {"examples_without_labels", examplesWithoutLabels},
             {"labels", std::move(labelCounts)},
             {"train_examples", trainExamples},
-            {"validation_examples", validationExamples}};
+            {"validation_examples", validationExamples},
+            {"augmented_examples", augmentedExamples}};
 }
 
 } // namespace llmos

@@ -44,8 +44,11 @@ struct DatasetReport {
     // Classification: examples per label, in the sorted label order (= class index).
     std::map<std::string, std::uint64_t> labels;
 
-    std::uint64_t trainExamples = 0;
+    std::uint64_t trainExamples = 0; // augmented ones included
     std::uint64_t validationExamples = 0;
+    // Variants dataset.augmentation added to the training examples (before packing, for
+    // pre-training text); not counted in the row counts or the length histogram.
+    std::uint64_t augmentedExamples = 0;
 
     nlohmann::ordered_json toJson() const;
     // Adds one length to its bucket.

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace llmos {
@@ -36,6 +37,19 @@ struct DatasetFields {
     std::string label = "label";
 };
 
+// Simple text augmentation against overfitting on small data (EDA, Wei & Zou 2019): each
+// training example gets `copies` variants with words replaced by listed synonyms, swapped
+// and deleted. Words are whitespace-separated tokens. A recipe's "dataset.augmentation".
+struct AugmentationSettings {
+    std::int64_t copies = 1;     // variants added per training example
+    double deletion = 0.1;       // probability that each word is dropped
+    std::int64_t swaps = 1;      // swaps of two random words per variant
+    std::string synonyms;        // a synonym file (synonymtable.h); empty: no replacement
+    double synonymRate = 0.1;    // probability that a word with a synonym is replaced
+    std::uint64_t seed = 42;
+    bool operator==(const AugmentationSettings &) const = default;
+};
+
 // Everything that says which data a training run reads; a recipe's "dataset" section
 // maps onto this one to one.
 struct DatasetSpec {
@@ -49,6 +63,8 @@ struct DatasetSpec {
     // A longer line (or CSV record, or JSON array element) is a bad row; it is never
     // read into memory whole.
     std::size_t maxRowBytes = 16u << 20;
+    // Training examples only, never the validation split; text and classification kinds.
+    std::optional<AugmentationSettings> augmentation;
 };
 
 const char *datasetKindName(DatasetKind kind) noexcept;

@@ -11,6 +11,7 @@
 #include "formats/safetensorsweights.h"
 #include "formats/tensorload.h"
 #include "model/modelconfig.h"
+#include "ggufreference.h"
 #include "referencemodels.h"
 #include "checkpointfixtures.h"
 #include "ggufedit.h"
@@ -35,6 +36,9 @@ using namespace llmos;
 using test::idsTensor;
 using test::maxAbs;
 using test::reference;
+using test::greedyContinuation;
+using test::logitsOf;
+using test::referenceSequences;
 
 namespace {
 
@@ -51,48 +55,6 @@ std::string paramName(const ::testing::TestParamInfo<std::string> &info)
     std::string name = info.param;
     std::replace(name.begin(), name.end(), '-', '_');
     return name;
-}
-
-// Each (model, type) is exported once per run and shared by the tests that read it.
-const std::string &exported(const std::string &model, GgmlType type)
-{
-    static test::TempDir dir;
-    static std::map<std::pair<std::string, GgmlType>, std::string> files;
-    const auto key = std::pair(model, type);
-    if (!files.contains(key)) {
-        const auto path = dir.file(model + "-" + std::string(ggmlTypeName(type)) + ".gguf");
-        exportCausalLmToGguf(reference().folder(model), path, type);
-        files[key] = path;
-    }
-    return files.at(key);
-}
-
-std::vector<std::vector<std::int64_t>> referenceSequences(const std::string &model)
-{
-    std::vector<std::vector<std::int64_t>> out;
-    for (const auto &sequence : reference().model(model).at("sequences"))
-        out.push_back(sequence.at("ids").get<std::vector<std::int64_t>>());
-    return out;
-}
-
-torch::Tensor logitsOf(CausalLm &model, const std::vector<std::int64_t> &ids)
-{
-    torch::NoGradGuard noGrad;
-    return model->forward(idsTensor(ids))[0];
-}
-
-// The next `count` tokens a model picks greedily after `prompt`, through its KV cache.
-std::vector<std::int64_t> greedyContinuation(CausalLm &model, const std::vector<std::int64_t> &prompt, int count)
-{
-    torch::NoGradGuard noGrad;
-    auto cache = model->makeCache();
-    auto logits = model->forward(idsTensor(prompt), {}, &cache);
-    std::vector<std::int64_t> out;
-    for (int i = 0; i < count; ++i) {
-        out.push_back(logits[0][-1].argmax().item<std::int64_t>());
-        logits = model->forward(idsTensor({out.back()}), {}, &cache);
-    }
-    return out;
 }
 
 std::size_t commonPrefix(const std::vector<std::int64_t> &a, const std::vector<std::int64_t> &b)
@@ -154,7 +116,7 @@ TEST_P(GgufF32, LogitsAndGreedyContinuationMatchTheHuggingFaceModel)
 {
     REQUIRE_REFERENCE();
     auto hf = loadCausalLm(reference().folder(GetParam()));
-    auto gguf = loadCausalLmFromGguf(exported(GetParam(), GgmlType::F32));
+    auto gguf = loadCausalLmFromGguf(test::exportedGguf(GetParam(), GgmlType::F32));
     double worst = 0;
     for (const auto &ids : referenceSequences(GetParam()))
         worst = std::max(worst, maxAbs(logitsOf(gguf, ids), logitsOf(hf, ids)));
@@ -175,7 +137,7 @@ TEST_P(GgufF32, ConfigMatchesTheHuggingFaceConfig)
 {
     REQUIRE_REFERENCE();
     const auto hf = loadModelConfig(reference().folder(GetParam()) + "/config.json");
-    const auto gguf = modelConfigFromGguf(GgufFile::open(exported(GetParam(), GgmlType::F32)));
+    const auto gguf = modelConfigFromGguf(GgufFile::open(test::exportedGguf(GetParam(), GgmlType::F32)));
     EXPECT_EQ(gguf.modelType, hf.modelType);
     EXPECT_EQ(gguf.vocabSize, hf.vocabSize);
     EXPECT_EQ(gguf.hiddenSize, hf.hiddenSize);
@@ -207,7 +169,7 @@ TEST_P(GgufQuantized, F16StaysCloseToTheHuggingFaceModel)
 {
     REQUIRE_REFERENCE();
     auto hf = loadCausalLm(reference().folder(GetParam()));
-    auto gguf = loadCausalLmFromGguf(exported(GetParam(), GgmlType::F16));
+    auto gguf = loadCausalLmFromGguf(test::exportedGguf(GetParam(), GgmlType::F16));
     const auto difference = logprobDifference(gguf, hf, GetParam());
     EXPECT_LT(difference.worst, 1e-2) << GetParam();
     const auto ids = referenceSequences(GetParam()).at(0);
@@ -226,7 +188,7 @@ TEST_P(GgufQuantized, Q8_0StaysWithinQuantizationError)
 {
     REQUIRE_REFERENCE();
     auto hf = loadCausalLm(reference().folder(GetParam()));
-    auto gguf = loadCausalLmFromGguf(exported(GetParam(), GgmlType::Q8_0));
+    auto gguf = loadCausalLmFromGguf(test::exportedGguf(GetParam(), GgmlType::Q8_0));
     const auto difference = logprobDifference(gguf, hf, GetParam());
     EXPECT_LT(difference.mean, 0.05) << GetParam();
     EXPECT_LT(difference.worst, 0.25) << GetParam();
@@ -249,8 +211,8 @@ TEST(GgufExport, LlamaQueryAndKeyRowsArePermutedAsLlamaCppDoesAndComeBackExactly
 {
     REQUIRE_REFERENCE();
     const std::string model = "llama-gqa-llama3"; // 4 query heads, 2 key/value heads
-    const auto file = GgufFile::open(exported(model, GgmlType::F32));
-    auto loaded = loadCausalLmFromGguf(exported(model, GgmlType::F32));
+    const auto file = GgufFile::open(test::exportedGguf(model, GgmlType::F32));
+    auto loaded = loadCausalLmFromGguf(test::exportedGguf(model, GgmlType::F32));
     const auto parameters = loaded->named_parameters();
     for (int layer = 0; layer < 2; ++layer) {
         const auto hf = "model.layers." + std::to_string(layer) + ".self_attn.";
@@ -272,7 +234,7 @@ TEST(GgufExport, LlamaQueryAndKeyRowsArePermutedAsLlamaCppDoesAndComeBackExactly
 TEST(GgufExport, Qwen2IsStoredUnpermutedWithItsBiases)
 {
     REQUIRE_REFERENCE();
-    const auto file = GgufFile::open(exported("qwen2", GgmlType::F32));
+    const auto file = GgufFile::open(test::exportedGguf("qwen2", GgmlType::F32));
     EXPECT_EQ(file.getString("general.architecture"), "qwen2");
     EXPECT_TRUE(torch::equal(ggufTensorToTorch(file, file.tensor("blk.0.attn_q.weight")),
                              hfTensor("qwen2", "model.layers.0.self_attn.q_proj.weight")));
@@ -287,7 +249,7 @@ TEST(GgufExport, Qwen2IsStoredUnpermutedWithItsBiases)
 TEST(GgufExport, WritesLlamaCppHyperparameters)
 {
     REQUIRE_REFERENCE();
-    const auto file = GgufFile::open(exported("llama-gqa-llama3", GgmlType::F32));
+    const auto file = GgufFile::open(test::exportedGguf("llama-gqa-llama3", GgmlType::F32));
     EXPECT_EQ(file.getString("general.architecture"), "llama");
     EXPECT_EQ(file.getString("general.name"), "llama-gqa-llama3");
     EXPECT_EQ(file.getUInt("general.file_type"), 0u);
@@ -335,7 +297,7 @@ TEST(GgufExport, WritesLlamaCppHyperparameters)
 TEST(GgufExport, LinearScalingTiedHeadAndOwnHeadDimension)
 {
     REQUIRE_REFERENCE();
-    const auto file = GgufFile::open(exported("llama-linear-tied-f16", GgmlType::F32));
+    const auto file = GgufFile::open(test::exportedGguf("llama-linear-tied-f16", GgmlType::F32));
     EXPECT_EQ(file.getString("llama.rope.scaling.type"), "linear");
     EXPECT_EQ(file.getFloat("llama.rope.scaling.factor"), 2.0);
     EXPECT_EQ(file.getUInt("llama.attention.key_length"), 16u);
@@ -348,7 +310,7 @@ TEST(GgufExport, LinearScalingTiedHeadAndOwnHeadDimension)
 TEST(GgufExport, Q8_0QuantizesWholeBlockRowsAndKeepsNormsF32)
 {
     REQUIRE_REFERENCE();
-    const auto file = GgufFile::open(exported("llama-gqa-llama3", GgmlType::Q8_0));
+    const auto file = GgufFile::open(test::exportedGguf("llama-gqa-llama3", GgmlType::Q8_0));
     EXPECT_EQ(file.getUInt("general.file_type"), 7u);
     EXPECT_EQ(file.tensor("token_embd.weight").type, GgmlType::Q8_0); // rows of 32
     EXPECT_EQ(file.tensor("blk.0.attn_q.weight").type, GgmlType::Q8_0);
@@ -357,7 +319,7 @@ TEST(GgufExport, Q8_0QuantizesWholeBlockRowsAndKeepsNormsF32)
     EXPECT_EQ(file.tensor("output_norm.weight").type, GgmlType::F32);
     EXPECT_EQ(file.tensor("rope_freqs.weight").type, GgmlType::F32);
 
-    const auto f16 = GgufFile::open(exported("qwen2", GgmlType::F16));
+    const auto f16 = GgufFile::open(test::exportedGguf("qwen2", GgmlType::F16));
     EXPECT_EQ(f16.getUInt("general.file_type"), 1u);
     EXPECT_EQ(f16.tensor("blk.0.attn_q.weight").type, GgmlType::F16);
     EXPECT_EQ(f16.tensor("blk.0.attn_q.bias").type, GgmlType::F32);
@@ -367,10 +329,11 @@ TEST(GgufExport, RefusesWhatItCannotWrite)
 {
     REQUIRE_REFERENCE();
     test::TempDir dir;
-    const auto gpt2 =
-        errorOf([&] { exportCausalLmToGguf(reference().folder("gpt2"), dir.file("g.gguf"), GgmlType::F32); });
-    EXPECT_EQ(gpt2.kind(), ErrorKind::Unsupported);
-    EXPECT_NE(gpt2.where().find("model_type"), std::string::npos) << gpt2.what();
+    // An encoder is no causal language model (exportModelToGguf writes it).
+    const auto bert =
+        errorOf([&] { exportCausalLmToGguf(reference().folder("bert"), dir.file("g.gguf"), GgmlType::F32); });
+    EXPECT_EQ(bert.kind(), ErrorKind::Unsupported);
+    EXPECT_NE(bert.where().find("model_type"), std::string::npos) << bert.what();
 
     const auto q4 =
         errorOf([&] { exportCausalLmToGguf(reference().folder("qwen2"), dir.file("q.gguf"), GgmlType::Q4_0); });
@@ -495,7 +458,7 @@ TEST_P(HostileGguf, IsRefusedNamingTheFileAndWhatIsWrong)
     REQUIRE_REFERENCE();
     test::TempDir dir;
     const auto &c = GetParam();
-    const auto path = rewritten(dir, exported("llama-gqa-llama3", GgmlType::F32), c.edit);
+    const auto path = rewritten(dir, test::exportedGguf("llama-gqa-llama3", GgmlType::F32), c.edit);
     const auto e = errorOf([&] { loadCausalLm(path); });
     EXPECT_EQ(e.kind(), c.kind) << e.what();
     EXPECT_TRUE(e.where().ends_with(c.where)) << e.where();
@@ -513,7 +476,7 @@ TEST(LoadCausalLm, ReadsGgufByExtensionOrMagic)
 {
     REQUIRE_REFERENCE();
     test::TempDir dir;
-    const auto source = exported("qwen2", GgmlType::F32);
+    const auto source = test::exportedGguf("qwen2", GgmlType::F32);
     const auto ids = referenceSequences("qwen2").at(0);
     auto byName = loadCausalLm(source);
     const auto unnamed = dir.file("weights");
@@ -562,7 +525,7 @@ TEST(SaveCausalLm, GgufModelBecomesAHuggingFaceFolder)
 {
     REQUIRE_REFERENCE();
     test::TempDir dir;
-    auto gguf = loadCausalLmFromGguf(exported("llama-gqa-llama3", GgmlType::Q8_0));
+    auto gguf = loadCausalLmFromGguf(test::exportedGguf("llama-gqa-llama3", GgmlType::Q8_0));
     saveCausalLm(*gguf, dir.path());
     auto reloaded = loadCausalLm(dir.path());
     for (const auto &ids : referenceSequences("llama-gqa-llama3"))

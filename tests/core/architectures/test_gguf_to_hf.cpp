@@ -571,16 +571,29 @@ std::set<std::string> leftovers(const std::string &folder, const std::set<std::s
     return out;
 }
 
+// Qwen3's vocabulary has "<s>" as an ordinary merged token; its folder declares no BOS
+// (tokenizer_config.json: bos_token null, config.json: no bos_token_id) and EOS
+// <|im_end|>, and the GGUF must say so rather than guess from token names.
+TEST(GgufExportSpecialTokens, BosAndEosComeFromTheFolderNotFromTokenNames)
+{
+    const auto gguf = ggufOf("qwen2_qwen3", GgmlType::F32);
+    REQUIRE_GGUF(gguf);
+    const auto file = GgufFile::open(gguf);
+    EXPECT_EQ(file.find("tokenizer.ggml.bos_token_id"), nullptr);
+    EXPECT_EQ(file.getUInt("tokenizer.ggml.eos_token_id"), 151645u);
+    EXPECT_FALSE(file.getBool("tokenizer.ggml.add_bos_token"));
+}
+
 TEST(GgufToHfErrors, AVocabularyWithNoHuggingFaceFormIsRefusedNamingIt)
 {
     test::TempDir dir;
     const auto source = ggufOf("qwen2_bytes", GgmlType::F32);
     const auto bert =
-        test::rewritten(dir, source, {.metadata = {{"tokenizer.ggml.model", GgufValue("bert")}}}, "bert.gguf");
+        test::rewritten(dir, source, {.metadata = {{"tokenizer.ggml.model", GgufValue("t5")}}}, "bert.gguf");
     auto e = errorOf([&] { exportGgufAsHuggingFaceFolder(bert, dir.file("bert")); });
     EXPECT_EQ(e.kind(), ErrorKind::Unsupported) << e.what();
     EXPECT_EQ(e.where(), bert + ": tokenizer.ggml.model");
-    EXPECT_NE(e.detail().find("'bert'"), std::string::npos) << e.what();
+    EXPECT_NE(e.detail().find("'t5'"), std::string::npos) << e.what();
     EXPECT_NE(e.detail().find("Hugging Face"), std::string::npos) << e.what();
 
     const auto pre =

