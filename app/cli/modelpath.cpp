@@ -1,6 +1,7 @@
 #include "cli/modelpath.h"
 
 #include "cli/registryopen.h"
+#include "registry/modelreference.h"
 #include "registry/registrylayout.h"
 #include "runtime/datadirectory.h"
 #include "util/error.h"
@@ -23,10 +24,7 @@ QString resolveModelPath(const QString &pathOrModel)
         throw Error(ErrorKind::NotFound, text,
                     "is neither a file or folder nor a registered model (there is no model registry in " + home + " yet)");
     ModelRegistry registry = openRegistry();
-    if (!registry.find(text))
-        throw Error(ErrorKind::NotFound, text,
-                    "is neither a file or folder nor the id or name of a registered model (llmos models list shows them)");
-    return QString::fromStdString(registry.resolve(text));
+    return QString::fromStdString(resolveModelReference(registry, text).path);
 }
 
 } // namespace llmos::cli

@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <mutex>
 
@@ -205,32 +206,52 @@ nlohmann::json classifierRecipe(const DemoOptions &options)
 }
 
 // Submits the recipe and waits for its run, passing its progress on; a stop request
-// cancels it. Returns the run's final metrics.
+// cancels it. Returns the run's final metrics. The cancel is sent from this thread, not
+// from the one that asks to stop (the window's): the scheduler writes the run's files.
 std::pair<std::string, MetricValues> train(JobScheduler &scheduler, TrainingJobs &jobs, const nlohmann::json &recipe,
                                            DemoStage stage, Reporter &reporter, std::stop_token stop)
 {
     std::string runId;
-    std::mutex idMutex;
+    std::mutex mutex;
+    std::condition_variable changed;
+    bool ended = false;
     auto subscription = scheduler.subscribe([&](const JobEvent &event) {
-        std::lock_guard lock(idMutex);
-        if (const auto *p = std::get_if<Progress>(&event.payload); p && event.runId == runId && p->total > 0)
-            reporter.report(stage, double(p->done) / double(p->total), runId);
+        {
+            std::lock_guard lock(mutex);
+            if (event.runId != runId)
+                return;
+        }
+        // Unlocked: the progress callback may ask to stop, which takes the lock.
+        if (const auto *p = std::get_if<Progress>(&event.payload); p && p->total > 0)
+            reporter.report(stage, double(p->done) / double(p->total), event.runId);
+        if (const auto *s = std::get_if<JobStateChanged>(&event.payload);
+            s && s->to != JobState::Queued && s->to != JobState::Running) {
+            std::lock_guard lock(mutex);
+            ended = true;
+            changed.notify_all();
+        }
     });
     {
-        std::lock_guard lock(idMutex);
+        std::lock_guard lock(mutex);
         runId = jobs.submit(parseTrainingRecipe(recipe, std::string("demo ") + demoStageName(stage) + " recipe"));
     }
     reporter.report(stage, 0, runId);
-    const JobState end = [&] {
-        std::stop_callback cancelOnStop(stop, [&] {
-            try {
-                scheduler.cancel(runId);
-            } catch (const Error &) {
-                // The run ended meanwhile: nothing left to cancel.
-            }
+    {
+        std::stop_callback wake(stop, [&] {
+            std::lock_guard lock(mutex);
+            changed.notify_all();
         });
-        return scheduler.wait(runId);
-    }();
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return ended || stop.stop_requested(); });
+    }
+    if (stop.stop_requested()) {
+        try {
+            scheduler.cancel(runId);
+        } catch (const Error &) {
+            // The run ended meanwhile: nothing left to cancel.
+        }
+    }
+    const JobState end = scheduler.wait(runId);
     const RunState state = scheduler.snapshot(runId);
     throwIfStopped(stop);
     if (end != JobState::Succeeded)

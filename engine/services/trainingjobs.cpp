@@ -4,6 +4,7 @@
 #include "services/trainingprovenance.h"
 
 #include "jobs/jobscheduler.h"
+#include "registry/modelreference.h"
 #include "registry/modelregistry.h"
 #include "training/memoryestimate.h"
 #include "training/tokenizercompanions.h"
@@ -226,23 +227,6 @@ private:
 };
 
 } // namespace
-
-ResolvedModel resolveModelReference(ModelRegistry &registry, const std::string &pathOrModel)
-{
-    std::error_code ec;
-    if (fs::exists(pathOrModel, ec)) {
-        const auto path = absolutePath(pathOrModel);
-        auto name = fs::path(path).filename().string();
-        if (name.empty())
-            name = fs::path(path).parent_path().filename().string();
-        return {path, "", name};
-    }
-    const auto model = registry.find(pathOrModel);
-    if (!model)
-        throw Error(ErrorKind::NotFound, pathOrModel,
-                    "is neither a file or folder nor the id or name of a registered model (llmos models list shows them)");
-    return {registry.resolve(model->id), model->id, model->name};
-}
 
 TrainingJobs::TrainingJobs(JobScheduler &scheduler, std::string registryHome, int threads)
     : m_scheduler(scheduler), m_registryHome(std::move(registryHome)), m_threads(threads)

@@ -45,14 +45,4 @@ private:
     int m_threads;
 };
 
-// What a recipe's model.path names: a folder or file as given, else a registered model.
-struct ResolvedModel {
-    std::string path;    // what loaders take
-    std::string modelId; // the registered model's id; empty for a path outside the registry
-    std::string name;    // the registered name, else the folder or file name
-};
-class ModelRegistry;
-// Throws Error(NotFound) saying both were tried.
-ResolvedModel resolveModelReference(ModelRegistry &registry, const std::string &pathOrModel);
-
 } // namespace llmos

@@ -47,6 +47,37 @@ nlohmann::json byteLevelPreTokenizerJson(std::string_view splitPattern)
               byteLevel(false)}}};
 }
 
+std::string bpeTokenizerJsonText(const std::string &headJson, const std::string &modelJson,
+                                 const std::vector<std::string> &tokens,
+                                 const std::vector<std::pair<std::int32_t, std::int32_t>> &merges)
+{
+    std::string text = headJson;
+    text.pop_back(); // the closing brace: "model" follows
+    std::string modelText = modelJson;
+    modelText.pop_back();
+    text += ",\"model\":";
+    text += modelText;
+    text += ",\"vocab\":{";
+    for (std::size_t id = 0; id < tokens.size(); ++id) {
+        if (id)
+            text.push_back(',');
+        appendJsonString(text, tokens[id]);
+        text += fmt::format(":{}", id);
+    }
+    text += "},\"merges\":[";
+    for (std::size_t i = 0; i < merges.size(); ++i) {
+        if (i)
+            text.push_back(',');
+        text.push_back('[');
+        appendJsonString(text, tokens[static_cast<std::size_t>(merges[i].first)]);
+        text.push_back(',');
+        appendJsonString(text, tokens[static_cast<std::size_t>(merges[i].second)]);
+        text.push_back(']');
+    }
+    text += "]}}";
+    return text;
+}
+
 std::string bpeTokenizerJson(const TrainedBpe &trained)
 {
     ordered_json head{{"version", "1.0"}, {"truncation", nullptr}, {"padding", nullptr}};
@@ -66,33 +97,7 @@ std::string bpeTokenizerJson(const TrainedBpe &trained)
                              {"byte_fallback", false},
                              {"ignore_merges", false}};
 
-    // The vocabulary and merges as text: a DOM object of tens of thousands of keys
-    // costs more than everything else here.
-    std::string text = head.dump();
-    text.pop_back(); // the closing brace: "model" follows
-    std::string modelText = model.dump();
-    modelText.pop_back();
-    text += ",\"model\":";
-    text += modelText;
-    text += ",\"vocab\":{";
-    for (std::size_t id = 0; id < trained.tokens.size(); ++id) {
-        if (id)
-            text.push_back(',');
-        appendJsonString(text, trained.tokens[id]);
-        text += fmt::format(":{}", id);
-    }
-    text += "},\"merges\":[";
-    for (std::size_t i = 0; i < trained.merges.size(); ++i) {
-        if (i)
-            text.push_back(',');
-        text.push_back('[');
-        appendJsonString(text, trained.tokens[static_cast<std::size_t>(trained.merges[i].first)]);
-        text.push_back(',');
-        appendJsonString(text, trained.tokens[static_cast<std::size_t>(trained.merges[i].second)]);
-        text.push_back(']');
-    }
-    text += "]}}\n";
-    return text;
+    return bpeTokenizerJsonText(head.dump(), model.dump(), trained.tokens, trained.merges) + "\n";
 }
 
 } // namespace llmos

@@ -230,44 +230,6 @@ std::vector<MergePair> mergesFromScores(const GgufVocabulary &vocab, const std::
     return merges;
 }
 
-void appendJsonString(std::string &out, std::string_view text)
-{
-    out += json(text).dump(); // the vocabulary was checked to be valid UTF-8
-}
-
-// A tokenizer.json document for what the GGUF metadata describes; the vocabulary and
-// merges are written as text (a DOM of 150k entries costs more than the rest).
-std::string tokenizerJsonText(const json &head, const json &model, const GgufVocabulary &vocab,
-                              const std::vector<MergePair> &merges)
-{
-    const auto &tokens = vocab.tokens();
-    std::string text = head.dump();
-    text.pop_back(); // the closing brace: "model" follows
-    std::string modelText = model.dump();
-    modelText.pop_back();
-    text += ",\"model\":";
-    text += modelText;
-    text += ",\"vocab\":{";
-    for (std::size_t id = 0; id < tokens.size(); ++id) {
-        if (id)
-            text.push_back(',');
-        appendJsonString(text, tokens[id]);
-        text += fmt::format(":{}", id);
-    }
-    text += "},\"merges\":[";
-    for (std::size_t i = 0; i < merges.size(); ++i) {
-        if (i)
-            text.push_back(',');
-        text.push_back('[');
-        appendJsonString(text, tokens[static_cast<std::size_t>(merges[i].first)]);
-        text.push_back(',');
-        appendJsonString(text, tokens[static_cast<std::size_t>(merges[i].second)]);
-        text.push_back(']');
-    }
-    text += "]}}";
-    return text;
-}
-
 // Control, unknown and user-defined tokens are matched whole in text, before the
 // model sees it, as llama.cpp's special-token partition does.
 json addedTokensJson(const GgufVocabulary &vocab)
@@ -550,7 +512,7 @@ GgufTokenizerJson ggufTokenizerJson(const GgufFile &file)
     head["post_processor"] = postProcessorJson(vocab, addBos ? bos : std::nullopt, addEos ? eos : std::nullopt);
 
     GgufTokenizerJson out;
-    out.document = tokenizerJsonText(head, bpe, vocab, merges);
+    out.document = bpeTokenizerJsonText(head.dump(), bpe.dump(), vocab.tokens(), merges);
     out.addedTokens = std::move(head["added_tokens"]);
     out.specialTokens = {bos, eos, pad, unk};
     out.addBos = addBos;
