@@ -6,6 +6,7 @@
 #include "languagesetup.h"
 #include "runtime/runtimeinfo.h"
 #include "settings/settingsstore.h"
+#include "util/heaptuning.h"
 
 #include <QCoreApplication>
 
@@ -17,6 +18,8 @@ int main(int argc, char **argv)
 
     // libtorch may start with a single intra-op thread; use every core.
     llmos::configureTorchThreads(0);
+    // Keep tensor buffers pooled between steps instead of page-faulting them in anew.
+    llmos::keepFreedMemoryForReuse();
     // The names pick the settings file, which the window and the verbs share.
     QCoreApplication::setOrganizationName(QStringLiteral("llmos"));
     QCoreApplication::setApplicationName(QStringLiteral("llmos"));

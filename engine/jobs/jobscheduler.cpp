@@ -4,6 +4,7 @@
 #include "jobs/jobcontext.h"
 #include "jobs/runid.h"
 #include "util/error.h"
+#include "util/heaptuning.h"
 
 #include <fmt/format.h>
 
@@ -192,6 +193,13 @@ void JobScheduler::workerLoop()
         m_memoryInUse -= job->spec.memoryEstimateBytes;
         m_threadsInUse -= job->spec.threads;
         m_dispatch.notify_all();
+        if (m_threadsInUse == 0) {
+            // Nothing runs: hand the buffers the job's steps kept pooled back to the system
+            // (see util/heaptuning.h), outside the lock: trimming a large heap takes a while.
+            lock.unlock();
+            returnFreedMemoryToSystem();
+            lock.lock();
+        }
     }
 }
 

@@ -1,15 +1,13 @@
 #include "services/trainingjobs.h"
 
-#include "services/trainedmodelcard.h"
+#include "services/trainedoutput.h"
 #include "services/trainingprovenance.h"
 
 #include "jobs/jobscheduler.h"
 #include "registry/modelreference.h"
 #include "registry/modelregistry.h"
 #include "training/memoryestimate.h"
-#include "training/tokenizercompanions.h"
 #include "training/trainer.h"
-#include "util/atomicfile.h"
 #include "util/error.h"
 
 #include <ATen/Parallel.h>
@@ -41,21 +39,6 @@ std::string estimateText(const TrainingMemoryEstimate &e)
 {
     return fmt::format("weights {}, gradients {}, optimizer state {}, activations {}", gib(e.weights),
                        gib(e.gradients), gib(e.optimizerState), gib(e.activations));
-}
-
-bool isLoraKind(const std::string &method)
-{
-    return method == "lora" || method == "adalora";
-}
-
-// The name the trained model is registered under: the recipe's, else one made from the
-// base, the method and the run (unique because run ids are).
-std::string outputName(const TrainingRecipe &recipe, const TrainingProvenance &provenance, const std::string &runId)
-{
-    if (!recipe.output.name.empty())
-        return recipe.output.name;
-    const std::string shortRun = runId.size() > 2 ? runId.substr(2, 6) : runId;
-    return provenance.baseModelName + "-" + recipe.methodKind() + "-" + shortRun;
 }
 
 // The job body of one training run, on a worker thread. Everything it needs comes from
@@ -92,7 +75,12 @@ public:
             return JobOutcome::Cancelled;
         }
         try {
-            registerOutput(context, registry, recipe, provenance, result);
+            prepareTrainedOutput(recipe, provenance, result, context.runDirectory());
+            if (recipe.output.registerModel)
+                registerTrainedOutput(registry, context.runDirectory(), {},
+                                      [&context](const std::string &line) { context.log(LogLevel::Info, line); });
+            else
+                context.log(LogLevel::Info, "kept " + result.output.string() + " unregistered (output.register is false)");
         } catch (...) {
             registry.setRunStatus(runId, "failed");
             throw;
@@ -166,61 +154,6 @@ private:
         };
         callbacks.stopCheck = [&context] { return context.checkpoint(); };
         return options;
-    }
-
-    static void registerOutput(JobContext &context, ModelRegistry &registry, const TrainingRecipe &recipe,
-                               const TrainingProvenance &provenance, const TrainingResult &result)
-    {
-        const std::string runId = context.runId();
-        const std::string name = outputName(recipe, provenance, runId);
-        // A run that crashed after registering, then resumed, finds its model there.
-        if (const auto existing = registry.find(name)) {
-            for (const auto &edge : registry.lineage(existing->id).ancestors)
-                if (edge.runId == runId) {
-                    context.log(LogLevel::Info, "already registered as " + existing->name + " (" + existing->id + ")");
-                    return;
-                }
-        }
-        DatasetRecord dataset;
-        dataset.name = fs::path(provenance.datasetPath).filename().string();
-        dataset.format = datasetKindName(recipe.dataset.kind);
-        dataset.sourcePath = provenance.datasetPath;
-        dataset.sha256 = provenance.dataset.sha256;
-        dataset.sizeBytes = provenance.dataset.sizeBytes;
-        const auto datasetRow = registry.recordDataset(dataset);
-
-        TrainedModelFacts facts;
-        facts.name = name;
-        facts.baseModelName = provenance.baseModelName;
-        facts.runId = runId;
-        facts.datasetPath = provenance.datasetPath;
-        facts.datasetSha256 = provenance.dataset.sha256;
-        facts.adapter = result.outputIsAdapter;
-        facts.steps = result.steps;
-        facts.stoppedEarly = result.outcome == TrainingOutcome::EarlyStopped;
-        facts.trainableParameters = result.trainableParameters;
-        facts.totalParameters = result.totalParameters;
-        facts.finalMetrics = result.finalMetrics;
-        if (!result.outputIsAdapter)
-            copyTokenizerCompanions(provenance.modelPath, result.output.string()); // it runs on its own
-        writeFileAtomically((result.output / "README.md").string(), trainedModelCard(facts, recipe));
-
-        ImportOptions options;
-        options.name = name;
-        options.origin = result.outputIsAdapter ? ModelOrigin::Adapter : ModelOrigin::FineTuned;
-        options.description = fmt::format("{} of {} ({}) trained by run {}", result.outputIsAdapter ? "adapter" : "fine-tune",
-                                          provenance.baseModelName, recipe.methodKind(), runId);
-        options.tags = {"trained", recipe.methodKind()};
-        context.log(LogLevel::Info, "registering " + name);
-        const auto model = registry.importModel(result.output.string(), options);
-        if (!provenance.baseModelId.empty()) {
-            const auto kind = isLoraKind(recipe.methodKind()) && result.outputIsAdapter ? LineageKind::Lora : LineageKind::FineTune;
-            registry.addLineage(provenance.baseModelId, model.id, kind, runId, datasetRow.id);
-        }
-        // The registry holds its own copy now; the run folder keeps recipe, events, checkpoints.
-        std::error_code ec;
-        fs::remove_all(result.output, ec);
-        context.log(LogLevel::Info, "registered " + model.name + " (" + model.id + ")");
     }
 
     std::string m_registryHome;

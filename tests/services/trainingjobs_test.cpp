@@ -2,8 +2,10 @@
 // `llmos train` or pressing Start in the window relies on: the run trains, its events
 // are kept, and the model or adapter it made is in the registry with its lineage.
 
+#include "services/trainedoutput.h"
 #include "services/trainingjobs.h"
 
+#include "errorof.h"
 #include "jobsfixture.h"
 #include "trainingfixture.h"
 
@@ -128,6 +130,38 @@ TEST_F(TrainingJobsTest, FullFineTuneOfAFolderOutsideTheRegistryIsRegisteredAndL
     EXPECT_GT(loaded->config().vocabSize, 0);
     const auto tokenizer = loadTokenizer(registry.resolve("memorised")); // the base's, beside the weights
     EXPECT_EQ(tokenizer->decode(tokenizer->encode("fox", false)), "fox");
+}
+
+TEST_F(TrainingJobsTest, AnUnregisteredOutputWaitsInTheRunUntilItIsRegisteredUnderAnotherName)
+{
+    auto r = recipe({{"kind", "lora"}, {"rank", 4}});
+    r.output.registerModel = false;
+    const std::string id = jobs().submit(r);
+    ASSERT_EQ(finish(id).state, JobState::Succeeded);
+    const fs::path run = scheduler().store().runDirectory(id);
+    ModelRegistry registry(home());
+    EXPECT_TRUE(registry.lineage(baseId).descendants.empty()) << "nothing registered yet";
+    EXPECT_TRUE(fs::exists(run / "adapter" / "adapter_model.safetensors"));
+    EXPECT_TRUE(fs::exists(run / "adapter" / "README.md")) << "the card is written at the end of the run";
+
+    RegistrationOverrides promoted;
+    promoted.name = "promoted-adapter";
+    promoted.descriptionSuffix = "; best trial";
+    promoted.tags = {"sweep"};
+    const auto model = registerTrainedOutput(registry, run, promoted);
+    EXPECT_EQ(model.name, "promoted-adapter");
+    EXPECT_EQ(model.origin, ModelOrigin::Adapter);
+    EXPECT_NE(model.description.find("; best trial"), std::string::npos) << model.description;
+    const auto lineage = registry.lineage(model.id);
+    ASSERT_EQ(lineage.ancestors.size(), 1u);
+    EXPECT_EQ(lineage.ancestors.front().runId, id);
+    EXPECT_EQ(lineage.ancestors.front().fromId, baseId);
+    EXPECT_FALSE(fs::exists(run / "adapter")) << "the registry holds the copy";
+    // Again (a crash after registering): the same model, not a second one.
+    EXPECT_EQ(registerTrainedOutput(registry, run, promoted).id, model.id);
+    // A folder that is no finished run has nothing to register.
+    const auto e = errorOf([&] { registerTrainedOutput(registry, fixture.dir().file("home")); });
+    EXPECT_EQ(e.kind(), ErrorKind::NotFound) << e.what();
 }
 
 TEST_F(TrainingJobsTest, SubmitRefusesATakenNameAnUnknownModelMissingDataAndARunTooBigForTheDevice)

@@ -10,13 +10,23 @@
 // on stdout; tests/tools/reference/compare_training_bench.py puts them beside PyTorch
 // eager's (train_torch_eager.py).
 //
+// `--heap pooled` (the default, as the llmos executable runs) keeps freed tensor buffers
+// in the process (util/heaptuning.h); `--heap system` leaves glibc's defaults, for the
+// comparison.
+//
 //   build/bin/bench_training [--shapes tiny,small] [--methods full,lora] [--steps 20]
 //                            [--warmup 3] [--batch 8] [--seq 128] [--threads N]
+//                            [--heap pooled|system] [--device cpu|cuda|...] [--precision fp32|bf16]
+//
+// On a GPU (`--device cuda --precision bf16 --shapes gpt2-small`) the peak is a bf16
+// 8192² matmul's on that device, so the MFU is the one the target names.
 
 #include "generation/benchmarkmodel.h"
 #include "recipe/trainingrecipe.h"
+#include "runtime/torchdevice.h"
 #include "training/trainer.h"
 #include "util/error.h"
+#include "util/heaptuning.h"
 
 #include "tempdir.h"
 
@@ -46,6 +56,9 @@ struct Protocol {
     std::int64_t batch = 8;
     std::int64_t seq = 128;
     int threads = 0;
+    bool pooledHeap = true;
+    std::string device = "cpu";
+    std::string precision = "fp32";
 };
 
 std::vector<std::string> splitList(const std::string &text)
@@ -81,9 +94,15 @@ Protocol parseArguments(int argc, char **argv)
         else if (option == "--batch") p.batch = positive(option, value);
         else if (option == "--seq") p.seq = positive(option, value);
         else if (option == "--threads") p.threads = static_cast<int>(positive(option, value));
+        else if (option == "--heap" && (std::string(value) == "pooled" || std::string(value) == "system"))
+            p.pooledHeap = std::string(value) == "pooled";
+        else if (option == "--device") p.device = value;
+        else if (option == "--precision" && (std::string(value) == "fp32" || std::string(value) == "bf16"))
+            p.precision = value;
         else
             throw Error(ErrorKind::InvalidInput, option,
-                        "unknown option (--shapes --methods --steps --warmup --batch --seq --threads)");
+                        "unknown option or value (--shapes --methods --steps --warmup --batch --seq --threads "
+                        "--heap pooled|system --device D --precision fp32|bf16)");
     }
     if (p.warmup < 0 || p.warmup >= p.steps)
         throw Error(ErrorKind::InvalidInput, "--warmup", "must be at least 0 and below --steps");
@@ -93,18 +112,27 @@ Protocol parseArguments(int argc, char **argv)
     return p;
 }
 
-// FLOP/s of a 2048² fp32 torch::mm, the best of `repeat` (after one untimed warm-up).
-double measureMatmulPeak(int repeat = 5)
+// FLOP/s of a square torch::mm, the best of `repeat` (after one untimed warm-up): 2048²
+// fp32 on the CPU, 8192² in the run's precision on a GPU (synchronised around each).
+double measureMatmulPeak(const Protocol &p, int repeat = 5)
 {
     torch::NoGradGuard noGrad;
-    const std::int64_t n = 2048;
-    const auto a = torch::randn({n, n});
-    const auto b = torch::randn({n, n});
+    const auto device = resolveTorchDevice(p.device);
+    const std::int64_t n = device.is_cuda() ? 8192 : 2048;
+    const auto options = torch::TensorOptions(device).dtype(p.precision == "bf16" ? torch::kBFloat16 : torch::kFloat);
+    const auto a = torch::randn({n, n}, options);
+    const auto b = torch::randn({n, n}, options);
     auto c = torch::mm(a, b);
+    const auto synchronise = [&] {
+        if (device.is_cuda())
+            (void)c.sum().item<double>();
+    };
     double best = 0;
     for (int i = 0; i < repeat; ++i) {
+        synchronise();
         const auto start = Clock::now();
         torch::mm_out(c, a, b);
+        synchronise();
         const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
         best = std::max(best, 2.0 * n * n * n / seconds);
     }
@@ -140,7 +168,7 @@ nlohmann::json recipeFor(const test::TempDir &dir, const std::string &method, co
             {"schedule", {{"name", "constant"}}},
             {"training",
              {{"max_steps", p.steps}, {"batch_size", p.batch}, {"checkpoint_every", 0}, {"max_grad_norm", 1.0},
-              {"seed", 1}}}};
+              {"seed", 1}, {"device", p.device}, {"precision", p.precision}}}};
 }
 
 double median(std::vector<double> values)
@@ -204,6 +232,9 @@ nlohmann::json runOne(const test::TempDir &dir, const BenchmarkShape &shape, con
             {"mfu", 6.0 * params * tokensPerSecond / peak},
             {"peak", peak},
             {"threads", torch::get_num_threads()},
+            {"heap", p.pooledHeap ? "pooled" : "system"},
+            {"device", p.device},
+            {"precision", p.precision},
             {"final_loss", lastLoss},
             // Loading (model, tokenizer, dataset, method) up to the first step, the steps'
             // own time summed, and the end (final evaluation and save).
@@ -219,8 +250,10 @@ int main(int argc, char **argv)
 {
     try {
         const auto p = parseArguments(argc, argv);
+        if (p.pooledHeap && !keepFreedMemoryForReuse())
+            throw Error(ErrorKind::Internal, "--heap pooled", "the C library refused the malloc settings");
         torch::set_num_threads(p.threads > 0 ? p.threads : static_cast<int>(std::thread::hardware_concurrency()));
-        const double peak = measureMatmulPeak();
+        const double peak = measureMatmulPeak(p);
         for (const auto &name : p.shapes) {
             const auto &shape = benchmarkShape(name);
             test::TempDir dir;

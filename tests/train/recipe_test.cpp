@@ -71,6 +71,7 @@ TEST(Recipe, ToJsonRoundTrips)
     doc["output"] = {{"name", "topics"}, {"merge", true}};
     doc["dataset"]["augmentation"] = {{"copies", 3}, {"synonyms", "/data/synonyms.txt"}, {"synonym_rate", 0.3}};
     doc["training"]["activation_checkpointing"] = true;
+    doc["training"]["dropout"] = 0.15;
     const auto first = toJson(parseTrainingRecipe(doc));
     const auto second = toJson(parseTrainingRecipe(first));
     EXPECT_EQ(first, second);
@@ -85,6 +86,7 @@ TEST(Recipe, ToJsonRoundTrips)
     EXPECT_DOUBLE_EQ(parsed.dataset.augmentation->synonymRate, 0.3);
     EXPECT_DOUBLE_EQ(parsed.dataset.augmentation->deletion, 0.1); // the default
     EXPECT_TRUE(parsed.training.activationCheckpointing);
+    EXPECT_DOUBLE_EQ(parsed.training.dropout, 0.15);
 }
 
 TEST(Recipe, ExtrasAreOffByDefaultAndLeaveOldFingerprintsAlone)
@@ -95,6 +97,8 @@ TEST(Recipe, ExtrasAreOffByDefaultAndLeaveOldFingerprintsAlone)
     const auto json = toJson(r);
     EXPECT_FALSE(json["dataset"].contains("augmentation"));
     EXPECT_FALSE(json["training"].contains("activation_checkpointing"));
+    EXPECT_FALSE(json["training"].contains("dropout"));
+    EXPECT_EQ(r.training.dropout, 0.0);
     auto doc = minimal();
     doc["dataset"]["augmentation"] = nlohmann::json::object();
     const auto a = parseTrainingRecipe(doc).dataset.augmentation;
@@ -171,6 +175,8 @@ TEST(Recipe, WrongRecipesFailNamingTheField)
          "recipe.json: dataset.augmentation", "JSON object"},
         {"checkpointing as a string", [](auto &d) { d["training"] = {{"activation_checkpointing", "yes"}}; },
          "recipe.json: training.activation_checkpointing", "true or false"},
+        {"dropout of 1", [](auto &d) { d["training"] = {{"dropout", 1.0}}; }, "recipe.json: training.dropout",
+         "must be in [0, 0.9]"},
     };
     for (const auto &c : cases) {
         SCOPED_TRACE(c.name);

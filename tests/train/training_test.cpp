@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -286,6 +287,50 @@ TEST_F(TrainerTest, ActivationCheckpointingGivesTheSameLossCurve)
     EXPECT_LT(loraCheckpointed.losses.back(), loraCheckpointed.losses.front());
 }
 
+TEST_F(TrainerTest, DropoutChangesTheCurveReproduciblyAndSurvivesCheckpointing)
+{
+    auto recipe = fixture.causalRecipe();
+    const auto plain = train(recipe, fixture.newRunDirectory());
+    recipe["training"]["dropout"] = 0.2;
+    const auto dropped = train(recipe, fixture.newRunDirectory());
+    const auto again = train(recipe, fixture.newRunDirectory());
+    EXPECT_NE(dropped.losses, plain.losses);
+    EXPECT_EQ(dropped.losses, again.losses); // same seed, same masks, bit for bit
+    EXPECT_LT(dropped.losses.back(), dropped.losses.front());
+    // Evaluation runs without dropout, so its loss is that of the trained weights.
+    EXPECT_TRUE(std::isfinite(dropped.result.finalMetrics.at("eval_loss")));
+
+    // Recomputing a layer in backward draws the masks its forward drew.
+    recipe["training"]["activation_checkpointing"] = true;
+    const auto checkpointed = train(recipe, fixture.newRunDirectory());
+    expectSameCurve(checkpointed.losses, dropped.losses, 1e-6);
+}
+
+TEST_F(TrainerTest, Bf16AutocastTrainsCloseToFp32AndAMissingGpuIsNamed)
+{
+    auto recipe = fixture.causalRecipe();
+    recipe["training"]["device"] = "cpu";
+    const auto fp32 = train(recipe, fixture.newRunDirectory());
+    EXPECT_EQ(fp32.log("compute: "), "compute: cpu, fp32");
+    recipe["training"]["precision"] = "bf16";
+    const auto bf16 = train(recipe, fixture.newRunDirectory());
+    EXPECT_EQ(bf16.log("compute: "), "compute: cpu, bf16 autocast");
+    ASSERT_EQ(bf16.losses.size(), fp32.losses.size());
+    EXPECT_NE(bf16.losses, fp32.losses) << "the products ran in bfloat16";
+    // bfloat16 keeps 8 bits of mantissa: the same model, a little noisier.
+    EXPECT_NEAR(bf16.losses.front(), fp32.losses.front(), 0.02 * fp32.losses.front());
+    EXPECT_LT(bf16.losses.back(), bf16.losses.front());
+    EXPECT_NEAR(bf16.result.finalMetrics.at("eval_loss"), fp32.result.finalMetrics.at("eval_loss"),
+                0.05 * fp32.result.finalMetrics.at("eval_loss"));
+
+    if (!torch::cuda::is_available()) {
+        recipe["training"]["device"] = "cuda";
+        const auto e = errorOf([&] { train(recipe, fixture.newRunDirectory()); });
+        EXPECT_EQ(e.kind(), ErrorKind::Unsupported);
+        EXPECT_EQ(e.where(), "recipe: training.device");
+    }
+}
+
 TEST_F(TrainerTest, AugmentationAddsTrainingExamplesAndStaysDeterministic)
 {
     auto recipe = fixture.classificationRecipe();
@@ -297,10 +342,14 @@ TEST_F(TrainerTest, AugmentationAddsTrainingExamplesAndStaysDeterministic)
     // 24 rows, a quarter held out: 18 train; each gets up to two variants that differ from it.
     EXPECT_EQ(plain.log("dataset: "), "dataset: 18 training and 6 validation examples");
     const auto line = augmented.log("dataset: ");
-    ASSERT_TRUE(line.ends_with(" training and 6 validation examples")) << line;
+    const auto tail = line.find(" training and 6 validation examples (");
+    ASSERT_NE(tail, std::string::npos) << line;
+    ASSERT_TRUE(line.ends_with(" of the training examples are augmented variants)")) << line;
     const auto trainingExamples = std::stoi(line.substr(9));
     EXPECT_GT(trainingExamples, 18);
     EXPECT_LE(trainingExamples, 3 * 18);
+    const auto variants = std::stoi(line.substr(tail + std::string(" training and 6 validation examples (").size()));
+    EXPECT_EQ(variants, trainingExamples - 18);
     EXPECT_GT(augmented.losses.size(), plain.losses.size()); // more examples, more steps per epoch
     EXPECT_EQ(augmented.losses, again.losses);
 }

@@ -39,8 +39,10 @@ BertEmbeddingsImpl::BertEmbeddingsImpl(const ModelConfig &config)
 
 torch::Tensor BertEmbeddingsImpl::forward(const torch::Tensor &ids, const torch::Tensor &tokenTypeIds)
 {
-    const auto positions = torch::arange(ids.size(1), torch::kLong).unsqueeze(0);
-    return LayerNorm(word_embeddings(ids) + position_embeddings(positions) + token_type_embeddings(tokenTypeIds));
+    const auto positions = torch::arange(ids.size(1), torch::TensorOptions(torch::kLong).device(ids.device())).unsqueeze(0);
+    return dropoutWhileTraining(
+        LayerNorm(word_embeddings(ids) + position_embeddings(positions) + token_type_embeddings(tokenTypeIds)),
+        dropout, is_training());
 }
 
 BertSelfAttentionImpl::BertSelfAttentionImpl(const ModelConfig &config)
@@ -58,7 +60,8 @@ torch::Tensor BertSelfAttentionImpl::forward(const torch::Tensor &x, const torch
     const auto batch = x.size(0);
     const auto seq = x.size(1);
     auto heads = [&](const torch::Tensor &t) { return t.view({batch, seq, m_heads, m_headDim}).transpose(1, 2); };
-    return scaledDotProductAttention(heads(query(x)), heads(key(x)), heads(value(x)), allowed);
+    return scaledDotProductAttention(heads(query(x)), heads(key(x)), heads(value(x)), allowed,
+                                     is_training() ? dropout : 0);
 }
 
 BertResidualOutputImpl::BertResidualOutputImpl(const ModelConfig &config, std::int64_t in)
@@ -69,7 +72,7 @@ BertResidualOutputImpl::BertResidualOutputImpl(const ModelConfig &config, std::i
 
 torch::Tensor BertResidualOutputImpl::forward(const torch::Tensor &hidden, const torch::Tensor &input)
 {
-    return LayerNorm(dense(hidden) + input);
+    return LayerNorm(dropoutWhileTraining(dense(hidden), dropout, is_training()) + input);
 }
 
 BertAttentionImpl::BertAttentionImpl(const ModelConfig &config)
@@ -191,7 +194,7 @@ torch::Tensor BertModelImpl::forward(const torch::Tensor &ids, const torch::Tens
     // Every query may read every real key; padding keys are hidden. Padding queries get
     // outputs too, which callers ignore.
     const auto allowed = attentionMask.defined() ? attentionMask.to(torch::kBool).view({ids.size(0), 1, 1, ids.size(1)})
-                                                 : torch::ones({1, 1, 1, ids.size(1)}, torch::kBool);
+                                                 : torch::ones({1, 1, 1, ids.size(1)}, torch::TensorOptions(torch::kBool).device(ids.device()));
     return encoder(embeddings(ids, types), allowed);
 }
 
@@ -201,6 +204,19 @@ torch::Tensor BertModelImpl::pooled(const torch::Tensor &hidden)
         throw Error(ErrorKind::NotFound, "BERT pooler",
                     "this checkpoint has no pooler (pooler.dense); use CLS or mean pooling of the hidden states");
     return pooler(hidden);
+}
+
+void BertModelImpl::setDropout(double probability)
+{
+    // The three places are leaves of the module tree: set them wherever they sit.
+    for (const auto &module : modules()) {
+        if (auto *embeddings = dynamic_cast<BertEmbeddingsImpl *>(module.get()))
+            embeddings->dropout = probability;
+        else if (auto *attention = dynamic_cast<BertSelfAttentionImpl *>(module.get()))
+            attention->dropout = probability;
+        else if (auto *output = dynamic_cast<BertResidualOutputImpl *>(module.get()))
+            output->dropout = probability;
+    }
 }
 
 BertForSequenceClassificationImpl::BertForSequenceClassificationImpl(const ModelConfig &config, std::int64_t numLabels)

@@ -37,6 +37,7 @@ public:
     TokenEmbedding position_embeddings{nullptr};
     TokenEmbedding token_type_embeddings{nullptr};
     torch::nn::LayerNorm LayerNorm{nullptr};
+    double dropout = 0; // on the output, training only (hidden_dropout_prob's place)
 };
 TORCH_MODULE(BertEmbeddings);
 
@@ -46,6 +47,8 @@ public:
     explicit BertSelfAttentionImpl(const ModelConfig &config);
     // allowed: bool [batch, 1, 1, seq], false for padding keys. Returns [batch, seq, hidden].
     torch::Tensor forward(const torch::Tensor &x, const torch::Tensor &allowed);
+
+    double dropout = 0; // on the attention probabilities, training only
 
 private:
     std::int64_t m_heads;
@@ -63,6 +66,8 @@ class BertResidualOutputImpl : public torch::nn::Module {
 public:
     BertResidualOutputImpl(const ModelConfig &config, std::int64_t in);
     torch::Tensor forward(const torch::Tensor &hidden, const torch::Tensor &input);
+
+    double dropout = 0; // on dense's output before the residual, training only
 
 private:
     Projection dense{nullptr};
@@ -148,6 +153,10 @@ public:
     torch::Tensor pooled(const torch::Tensor &hidden);
 
     const ModelConfig &config() const noexcept { return m_config; }
+
+    // Dropout while training (0: off), where transformers' BERT has hidden_dropout_prob
+    // and attention_probs_dropout_prob (see CausalLmImpl::setDropout).
+    void setDropout(double probability);
 
 private:
     void checkInputs(const torch::Tensor &ids, const torch::Tensor &attentionMask,

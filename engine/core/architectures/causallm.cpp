@@ -64,6 +64,12 @@ void CausalLmImpl::setAttentionPrefix(std::shared_ptr<AttentionPrefix> prefix)
                     "prefix tuning is not available for this model family; use LoRA or prompt tuning");
 }
 
+void CausalLmImpl::setDropout(double probability)
+{
+    if (probability > 0)
+        throw Error(ErrorKind::Unsupported, m_config.modelType, "dropout is not available for this model family");
+}
+
 CausalLmImpl::PromptedInput CausalLmImpl::promptInput(const torch::Tensor &ids, const torch::Tensor &attentionMask,
                                                       std::int64_t past)
 {
@@ -142,13 +148,18 @@ torch::Tensor allowedKeys(std::int64_t seq, std::int64_t past, const torch::Tens
 }
 
 torch::Tensor scaledDotProductAttention(const torch::Tensor &q, const torch::Tensor &k, const torch::Tensor &v,
-                                        const torch::Tensor &allowed)
+                                        const torch::Tensor &allowed, double dropout)
 {
     const double scale = 1.0 / std::sqrt(static_cast<double>(q.size(-1)));
-    auto scores = torch::matmul(q, k.transpose(-2, -1)) * scale;
+    // Masking and softmax in fp32 whatever q and k are (bf16 weights on a GPU, bf16 autocast
+    // in training): the lowest float is no finite bf16, and an all-masked row must stay
+    // finite. The probabilities go back to v's dtype for the product.
+    auto scores = torch::matmul(q, k.transpose(-2, -1)).to(torch::kFloat) * scale;
     if (allowed.defined())
         scores = scores.masked_fill(allowed.logical_not(), std::numeric_limits<float>::lowest());
-    const auto out = torch::matmul(torch::softmax(scores, -1), v); // [b, h, s, d]
+    const auto probabilities =
+        dropoutWhileTraining(torch::softmax(scores, -1), dropout, dropout > 0).to(v.scalar_type());
+    const auto out = torch::matmul(probabilities, v); // [b, h, s, d]
     return out.transpose(1, 2).reshape({q.size(0), q.size(2), q.size(1) * q.size(3)});
 }
 

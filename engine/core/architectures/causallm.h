@@ -111,6 +111,12 @@ public:
     // front of the input's; an attention mask still covers the real tokens only (cached
     // and new), the virtual ones are always attended.
     void setInputPrompt(std::shared_ptr<InputPrompt> prompt) { m_prompt = std::move(prompt); }
+
+    // Dropout while training (0 switches it off, the default): at the embeddings, on the
+    // attention probabilities and on each residual branch (attention and MLP outputs),
+    // where Hugging Face's models put embd_pdrop, attn_pdrop and resid_pdrop. Only in
+    // train() mode; inference never drops. The default throws Error(Unsupported).
+    virtual void setDropout(double probability);
     std::int64_t promptTokens() const { return m_prompt ? m_prompt->tokens() : 0; }
 
     // Activation checkpointing for the decoder layers (nullptr: off, the default). It is
@@ -175,13 +181,20 @@ torch::Tensor positionIds(std::int64_t batch, std::int64_t seq, std::int64_t pas
 torch::Tensor allowedKeys(std::int64_t seq, std::int64_t past, const torch::Tensor &attentionMask,
                           torch::Device device = torch::kCPU, std::int64_t window = 0);
 
+// x with dropout `probability` applied when `training` (and the probability is above 0).
+inline torch::Tensor dropoutWhileTraining(const torch::Tensor &x, double probability, bool training)
+{
+    return training && probability > 0 ? torch::dropout(x, probability, true) : x;
+}
+
 // Softmax attention of q [b, h, s, d] over k, v [b, h, past + s, d] where `allowed`
-// (everywhere when it is undefined);
+// (everywhere when it is undefined), with `dropout` on the probabilities (callers pass 0
+// outside training);
 // returns [b, s, h * d]. Disallowed scores get the lowest float rather than -inf, so a
 // query that may see nothing (padding before the first token) gives finite garbage,
 // not NaN.
 torch::Tensor scaledDotProductAttention(const torch::Tensor &q, const torch::Tensor &k, const torch::Tensor &v,
-                                        const torch::Tensor &allowed);
+                                        const torch::Tensor &allowed, double dropout = 0);
 
 // Natural-log probability of each next token: logits [batch, seq, vocab] and ids
 // [batch, seq] -> [batch, seq - 1] where out[b][i] = log p(ids[b][i + 1] | ids[b][0..i]).

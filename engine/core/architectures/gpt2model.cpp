@@ -53,12 +53,13 @@ torch::Tensor Gpt2AttentionImpl::forward(const torch::Tensor &x, const torch::Te
     auto v = heads(qkv[2]);
     if (cache)
         std::tie(k, v) = cache->append(layer, k, v);
+    const double probabilityDropout = is_training() ? dropout : 0;
     if (prefix) {
         auto widened = allowed;
         prependPrefix(*prefix, layer, k, v, widened);
-        return c_proj(scaledDotProductAttention(q, k, v, widened));
+        return c_proj(scaledDotProductAttention(q, k, v, widened, probabilityDropout));
     }
-    return c_proj(scaledDotProductAttention(q, k, v, allowed));
+    return c_proj(scaledDotProductAttention(q, k, v, allowed, probabilityDropout));
 }
 
 Gpt2MlpImpl::Gpt2MlpImpl(const ModelConfig &config)
@@ -91,8 +92,9 @@ Gpt2BlockImpl::Gpt2BlockImpl(const ModelConfig &config)
 torch::Tensor Gpt2BlockImpl::forward(const torch::Tensor &x, const torch::Tensor &allowed, KvCache *cache,
                                      std::int64_t layer)
 {
-    const auto h = x + attn(ln_1(x), allowed, cache, layer);
-    return h + mlp(ln_2(h));
+    const bool training = is_training();
+    const auto h = x + dropoutWhileTraining(attn(ln_1(x), allowed, cache, layer), m_dropout, training);
+    return h + dropoutWhileTraining(mlp(ln_2(h)), m_dropout, training);
 }
 
 Gpt2ModelImpl::Gpt2ModelImpl(const ModelConfig &config)
@@ -113,6 +115,7 @@ torch::Tensor Gpt2ModelImpl::forward(const torch::Tensor &ids, const torch::Tens
 {
     auto x = prompt.defined() ? torch::cat({prompt.to(wte->weight.dtype()), wte(ids)}, 1) + wpe(positions)
                               : wte(ids) + wpe(positions);
+    x = dropoutWhileTraining(x, m_dropout, is_training());
     for (std::size_t i = 0; i < m_blocks.size(); ++i) {
         const auto layer = static_cast<std::int64_t>(i);
         if (checkpointing) {
@@ -125,6 +128,13 @@ torch::Tensor Gpt2ModelImpl::forward(const torch::Tensor &ids, const torch::Tens
         }
     }
     return ln_f(x);
+}
+
+void Gpt2ModelImpl::setDropout(double probability)
+{
+    m_dropout = probability;
+    for (auto &block : m_blocks)
+        block->setDropout(probability);
 }
 
 void Gpt2ModelImpl::setAttentionPrefix(const std::shared_ptr<AttentionPrefix> &prefix)

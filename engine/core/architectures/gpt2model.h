@@ -37,6 +37,7 @@ public:
     torch::Tensor forward(const torch::Tensor &x, const torch::Tensor &allowed, KvCache *cache, std::int64_t layer);
 
     std::shared_ptr<AttentionPrefix> prefix; // prefix tuning's keys and values, when set
+    double dropout = 0;                      // on the attention probabilities, training only
 
 private:
     std::int64_t m_heads;
@@ -64,8 +65,14 @@ public:
     explicit Gpt2BlockImpl(const ModelConfig &config);
     torch::Tensor forward(const torch::Tensor &x, const torch::Tensor &allowed, KvCache *cache, std::int64_t layer);
     void setAttentionPrefix(std::shared_ptr<AttentionPrefix> prefix) { attn->prefix = std::move(prefix); }
+    void setDropout(double probability)
+    {
+        attn->dropout = probability;
+        m_dropout = probability;
+    }
 
 private:
+    double m_dropout = 0; // on both residual branches, training only
     torch::nn::LayerNorm ln_1{nullptr};
     Gpt2Attention attn{nullptr};
     torch::nn::LayerNorm ln_2{nullptr};
@@ -83,11 +90,13 @@ public:
                           KvCache *cache, const torch::Tensor &prompt = {},
                           LayerCheckpointing *checkpointing = nullptr);
     void setAttentionPrefix(const std::shared_ptr<AttentionPrefix> &prefix);
+    void setDropout(double probability);
 
     TokenEmbedding wte{nullptr};
     TokenEmbedding wpe{nullptr};
 
 private:
+    double m_dropout = 0; // on the embeddings, training only
     std::vector<Gpt2Block> m_blocks;
     torch::nn::LayerNorm ln_f{nullptr};
 };
@@ -102,6 +111,7 @@ public:
                                KvCache *cache = nullptr) override;
     const torch::Tensor &outputEmbedding() const override { return lm_head ? lm_head->weight : transformer->wte->weight; }
     void setAttentionPrefix(std::shared_ptr<AttentionPrefix> prefix) override { transformer->setAttentionPrefix(prefix); }
+    void setDropout(double probability) override { transformer->setDropout(probability); }
 
 private:
     Gpt2Model transformer{nullptr};

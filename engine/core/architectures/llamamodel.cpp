@@ -58,7 +58,7 @@ torch::Tensor LlamaAttentionImpl::forward(const torch::Tensor &x, const torch::T
         k = k.repeat_interleave(group, 1);
         v = v.repeat_interleave(group, 1);
     }
-    return o_proj(scaledDotProductAttention(q, k, v, attended));
+    return o_proj(scaledDotProductAttention(q, k, v, attended, is_training() ? dropout : 0));
 }
 
 torch::Tensor LlamaAttentionImpl::forwardRow(const torch::Tensor &normed, const torch::Tensor &residual,
@@ -147,8 +147,10 @@ LlamaDecoderLayerImpl::LlamaDecoderLayerImpl(const ModelConfig &config)
 torch::Tensor LlamaDecoderLayerImpl::forward(const torch::Tensor &x, const torch::Tensor &cos, const torch::Tensor &sin,
                                              const torch::Tensor &allowed, KvCache *cache, std::int64_t layer)
 {
-    const auto h = x + self_attn(input_layernorm(x), cos, sin, allowed, cache, layer);
-    return h + mlp(post_attention_layernorm(h));
+    const bool training = is_training();
+    const auto h = x + dropoutWhileTraining(self_attn(input_layernorm(x), cos, sin, allowed, cache, layer), m_dropout,
+                                            training);
+    return h + dropoutWhileTraining(mlp(post_attention_layernorm(h)), m_dropout, training);
 }
 
 torch::Tensor LlamaDecoderLayerImpl::forwardRow(const torch::Tensor &x, const float *cos, const float *sin,
@@ -178,6 +180,7 @@ torch::Tensor LlamaModelImpl::forward(const torch::Tensor &ids, const torch::Ten
     auto x = embed_tokens(ids);
     if (prompt.defined())
         x = torch::cat({prompt.to(x.dtype()), x}, 1);
+    x = dropoutWhileTraining(x, m_dropout, is_training());
     if (cache && !allowed.defined() && x.size(1) == 1 && ids.numel() == 1 && rowReady()) {
         // cos and sin are [1, 1, 1, headDim] here, contiguous.
         const float *cosRow = cos.data_ptr<float>();
@@ -198,6 +201,13 @@ torch::Tensor LlamaModelImpl::forward(const torch::Tensor &ids, const torch::Ten
         }
     }
     return norm(x);
+}
+
+void LlamaModelImpl::setDropout(double probability)
+{
+    m_dropout = probability;
+    for (auto &layer : m_layers)
+        layer->setDropout(probability);
 }
 
 void LlamaModelImpl::setAttentionPrefix(const std::shared_ptr<AttentionPrefix> &prefix)

@@ -42,6 +42,7 @@ public:
     bool rowReady() const { return m_qkv.usable() && !o_proj->hooked() && !prefix; }
 
     std::shared_ptr<AttentionPrefix> prefix; // prefix tuning's keys and values, when set
+    double dropout = 0;                      // on the attention probabilities, training only
 
 private:
     std::int64_t m_heads;
@@ -89,8 +90,14 @@ public:
     }
     bool rowReady() const { return self_attn->rowReady() && mlp->rowReady(); }
     void setAttentionPrefix(std::shared_ptr<AttentionPrefix> prefix) { self_attn->prefix = std::move(prefix); }
+    void setDropout(double probability)
+    {
+        self_attn->dropout = probability;
+        m_dropout = probability;
+    }
 
 private:
+    double m_dropout = 0; // on both residual branches, training only
     RmsNorm input_layernorm{nullptr};
     LlamaAttention self_attn{nullptr};
     RmsNorm post_attention_layernorm{nullptr};
@@ -109,6 +116,7 @@ public:
                           KvCache *cache, DecodeTeam &team, const torch::Tensor &prompt = {},
                           LayerCheckpointing *checkpointing = nullptr);
     void setAttentionPrefix(const std::shared_ptr<AttentionPrefix> &prefix);
+    void setDropout(double probability);
 
     void fuseProjections();
     // fp32 on the CPU, autograd off, and every layer's fused projections intact: a call
@@ -118,7 +126,7 @@ public:
     TokenEmbedding embed_tokens{nullptr};
 
 private:
-
+    double m_dropout = 0; // on the embeddings, training only
     RotaryEmbedding m_rotary;
     std::vector<LlamaDecoderLayer> m_layers;
     RmsNorm norm{nullptr};
@@ -136,6 +144,7 @@ public:
     void fuseProjections() override { model->fuseProjections(); }
     bool rowDecodeReady() const override { return model->rowReady(); }
     void setAttentionPrefix(std::shared_ptr<AttentionPrefix> prefix) override { model->setAttentionPrefix(prefix); }
+    void setDropout(double probability) override { model->setDropout(probability); }
 
 private:
     LlamaModel model{nullptr};

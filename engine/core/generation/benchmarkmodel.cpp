@@ -23,8 +23,11 @@ namespace {
 const std::vector<BenchmarkShape> &shapes()
 {
     // Intermediate sizes are Llama's 8/3 × hidden, rounded to a multiple of 64.
+    // "gpt2-small" has GPT-2 small's depth, width, vocabulary and context (12 × 768,
+    // 50,257 padded to 50,304, 1,024) in Llama form, for the GPU training benchmark.
     static const std::vector<BenchmarkShape> all{{"small", 6, 384, 6, 1024, 16384, 256},
-                                                 {"tiny", 4, 256, 4, 704, 8192, 256}};
+                                                 {"tiny", 4, 256, 4, 704, 8192, 256},
+                                                 {"gpt2-small", 12, 768, 12, 2048, 50304, 1024}};
     return all;
 }
 
@@ -69,7 +72,7 @@ const BenchmarkShape &benchmarkShape(const std::string &name)
     for (const auto &shape : shapes())
         if (shape.name == name)
             return shape;
-    throw Error(ErrorKind::InvalidInput, "--shape", "\"" + name + "\" is not a benchmark shape (small, tiny)");
+    throw Error(ErrorKind::InvalidInput, "--shape", "\"" + name + "\" is not a benchmark shape (small, tiny, gpt2-small)");
 }
 
 void writeBenchmarkModel(const std::string &folder, const BenchmarkShape &shape, std::uint64_t seed)

@@ -16,8 +16,9 @@ struct BenchmarkShape {
     std::int64_t layers, hidden, heads, intermediate, vocab, context;
 };
 
-// "small" (6 layers, hidden 384, 6 heads, vocab 16384, context 256) and "tiny" (4 layers,
-// 256, 4 heads, vocab 8192); Error(InvalidInput) listing them for another name.
+// "small" (6 layers, hidden 384, 6 heads, vocab 16384, context 256), "tiny" (4 layers,
+// 256, 4 heads, vocab 8192) and "gpt2-small" (12 layers, 768, 12 heads, vocab 50304,
+// context 1024; for GPUs); Error(InvalidInput) listing them for another name.
 const BenchmarkShape &benchmarkShape(const std::string &name);
 
 // Writes a Hugging Face folder for `shape`: config.json, random fp32 weights (normal,

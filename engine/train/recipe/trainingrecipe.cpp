@@ -5,6 +5,7 @@
 #include "formats/strictjson.h"
 #include "util/error.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -13,6 +14,17 @@ namespace llmos {
 namespace {
 
 constexpr std::int64_t kMaxCount = 1'000'000'000;
+
+// The device names runtime/torchdevice.h resolves; whether the device exists is checked
+// when the run starts, where torch is.
+bool isDeviceName(const std::string &name)
+{
+    if (name == "auto" || name == "cpu" || name == "cuda")
+        return true;
+    if (!name.starts_with("cuda:") || name.size() == 5 || name.size() > 8)
+        return false;
+    return std::all_of(name.begin() + 5, name.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
 
 // Methods that train a few new parameters learn at a higher rate than full fine-tuning
 // (PEFT's examples use 1e-4..3e-4 for LoRA, transformers' Trainer 5e-5 for full).
@@ -150,6 +162,11 @@ TrainingSettings parseTraining(JsonFieldReader reader)
     t.keepCheckpoints = reader.integer("keep_checkpoints", t.keepCheckpoints, 1, 1000);
     t.seed = static_cast<std::uint64_t>(reader.integer("seed", static_cast<std::int64_t>(t.seed), 0, INT64_MAX));
     t.activationCheckpointing = reader.boolean("activation_checkpointing", t.activationCheckpointing);
+    t.dropout = reader.number("dropout", t.dropout, 0.0, 0.9);
+    t.device = reader.string("device", t.device);
+    if (!isDeviceName(t.device))
+        reader.fail("device", "must be auto, cpu, cuda or cuda:N, not \"" + t.device + "\"");
+    t.precision = reader.choice("precision", {"auto", "fp32", "bf16"}, t.precision);
     if (reader.has("early_stopping")) {
         auto es = reader.child("early_stopping");
         EarlyStoppingSettings e;
@@ -179,6 +196,7 @@ OutputSettings parseOutput(JsonFieldReader reader)
     OutputSettings o;
     o.name = reader.string("name", o.name);
     o.merge = reader.boolean("merge", o.merge);
+    o.registerModel = reader.boolean("register", o.registerModel);
     reader.finish();
     return o;
 }
@@ -309,6 +327,16 @@ nlohmann::json toJson(const TrainingRecipe &r)
     // the setting existed stay valid.
     if (r.training.activationCheckpointing)
         training["activation_checkpointing"] = true;
+    if (r.training.dropout > 0)
+        training["dropout"] = r.training.dropout;
+    if (r.training.device != "auto")
+        training["device"] = r.training.device;
+    if (r.training.precision != "auto")
+        training["precision"] = r.training.precision;
+
+    nlohmann::json output = {{"name", r.output.name}, {"merge", r.output.merge}};
+    if (!r.output.registerModel) // written only when off, as above
+        output["register"] = false;
 
     nlohmann::json schedule = {{"name", r.schedule.name}};
     if (r.schedule.warmupRatio > 0)
@@ -348,7 +376,7 @@ nlohmann::json toJson(const TrainingRecipe &r)
           {"nesterov", r.optimizer.nesterov}}},
         {"schedule", schedule},
         {"training", training},
-        {"output", {{"name", r.output.name}, {"merge", r.output.merge}}},
+        {"output", output},
     };
 }
 

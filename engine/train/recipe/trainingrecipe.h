@@ -67,11 +67,23 @@ struct TrainingSettings {
     // Keep only each decoder layer's input in the forward pass and recompute the layer
     // in backward: less activation memory for about a third more compute.
     bool activationCheckpointing = false;
+    // Dropout probability while training (embeddings, attention, residual branches); 0:
+    // none. Models' own config values (GPT-2's 0.1) are not applied unless set here.
+    double dropout = 0;
+    // Where the run computes: "auto" (the first CUDA GPU when there is one, else the
+    // CPU), "cpu", "cuda" or "cuda:N".
+    std::string device = "auto";
+    // "auto": bf16 autocast on CUDA, fp32 on the CPU; "fp32"; "bf16": matrix products in
+    // bfloat16 under autocast, weights and optimizer state kept in fp32 (on any device).
+    std::string precision = "auto";
 };
 
 struct OutputSettings {
     std::string name;   // empty: the run names it
     bool merge = false; // adapter methods: fold the adapter into the base and save a model
+    // false: keep the trained output in the run folder instead of registering it (sweep
+    // trials; the best one is registered when promoted).
+    bool registerModel = true;
 };
 
 struct TrainingRecipe {

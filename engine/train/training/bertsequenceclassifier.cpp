@@ -1,5 +1,6 @@
 #include "training/bertsequenceclassifier.h"
 
+#include "architectures/causallm.h"
 #include "util/error.h"
 
 namespace llmos {
@@ -21,7 +22,8 @@ torch::Tensor BertSequenceClassifierImpl::forward(const torch::Tensor &ids, cons
                                                   std::int64_t virtualTokens)
 {
     (void)virtualTokens; // prompt methods put their tokens inside the encoder's input
-    return classifier->forward(bert->pooled(bert->forward(ids, attentionMask)));
+    const auto pooled = bert->pooled(bert->forward(ids, attentionMask));
+    return classifier->forward(dropoutWhileTraining(pooled, dropout, is_training()));
 }
 
 } // namespace llmos

@@ -17,6 +17,8 @@ public:
                           std::int64_t virtualTokens) override;
     std::string headPrefix() const override { return "classifier."; }
 
+    double dropout = 0; // on the pooled state before the head, training only
+
 private:
     BertModel bert{nullptr};
     Projection classifier{nullptr};

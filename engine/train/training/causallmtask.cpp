@@ -22,7 +22,7 @@ CausalLmTask::CausalLmTask(CausalLm model)
 
 TrainingBatch CausalLmTask::makeBatch(std::span<const TokenizedExample *const> examples) const
 {
-    return makeCausalLmBatch(examples, paddingId(m_config));
+    return onDevice(makeCausalLmBatch(examples, paddingId(m_config)), device());
 }
 
 torch::Tensor CausalLmTask::lossSum(const TrainingBatch &batch, std::int64_t virtualTokens)

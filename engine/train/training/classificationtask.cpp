@@ -30,7 +30,7 @@ ClassificationTask::ClassificationTask(std::shared_ptr<SequenceClassifierImpl> c
 
 TrainingBatch ClassificationTask::makeBatch(std::span<const TokenizedExample *const> examples) const
 {
-    return makeClassificationBatch(examples, paddingId(m_config));
+    return onDevice(makeClassificationBatch(examples, paddingId(m_config)), device());
 }
 
 torch::Tensor ClassificationTask::lossSum(const TrainingBatch &batch, std::int64_t virtualTokens)

@@ -20,7 +20,7 @@ torch::Tensor DecoderSequenceClassifierImpl::forward(const torch::Tensor &ids, c
     // Right padding: the last real token of row b is at (real tokens - 1), behind any
     // virtual tokens a method put in front.
     const auto last = attentionMask.sum(1) - 1 + virtualTokens;
-    const auto rows = torch::arange(ids.size(0), torch::kInt64);
+    const auto rows = torch::arange(ids.size(0), torch::TensorOptions(torch::kInt64).device(ids.device()));
     return score->forward(hidden.index({rows, last}));
 }
 

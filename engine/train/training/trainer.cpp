@@ -12,9 +12,11 @@
 #include "training/causallmtask.h"
 #include "training/checkpointstore.h"
 #include "training/classificationtask.h"
+#include "training/computeplacement.h"
 #include "training/dataorder.h"
 #include "training/earlystopping.h"
 #include "training/learningrateschedule.h"
+#include "training/trainingdropout.h"
 #include "training/trainingoptimizer.h"
 #include "util/error.h"
 
@@ -82,6 +84,8 @@ public:
 
     TrainingResult execute()
     {
+        m_placement = resolveComputePlacement(m_recipe.training);
+        log("compute: " + m_placement.describe());
         loadData();
         buildNetwork();
         prepareOptimization();
@@ -119,8 +123,11 @@ private:
         if (!classification && !m_data.labelNames.empty())
             throw Error(ErrorKind::InvalidInput, "recipe: task.kind",
                         "the dataset holds labelled texts: set task.kind to \"classification\"");
+        const auto augmented = m_data.report.augmentedExamples;
         log("dataset: " + std::to_string(m_data.train.size()) + " training and " +
-            std::to_string(m_data.validation.size()) + " validation examples");
+            std::to_string(m_data.validation.size()) + " validation examples"
+            + (augmented > 0 ? " (" + std::to_string(augmented) + " of the training examples are augmented variants)"
+                             : std::string()));
     }
 
     void buildNetwork()
@@ -135,6 +142,9 @@ private:
         } else {
             m_task = std::make_unique<CausalLmTask>(loadCausalLm(m_recipe.modelPath));
         }
+        // Before the method attaches, so that what it adds is made on the same device.
+        m_task->network().to(m_placement.device);
+        m_task->setDevice(m_placement.device);
         try {
             m_method = makeFineTuningMethod(m_recipe.method);
         } catch (const Error &e) {
@@ -166,6 +176,8 @@ private:
             + std::to_string(m_totalParameters) + " parameters trainable");
         if (m_recipe.training.activationCheckpointing)
             enableActivationCheckpointing(network);
+        if (m_recipe.training.dropout > 0 && !applyTrainingDropout(network, m_recipe.training.dropout))
+            log("dropout: this model has no dropout places; it trains without");
         if (m_recipe.training.fgm) {
             for (const auto &[name, tensor] : m_trainable)
                 if (isTokenEmbedding(name))
@@ -288,7 +300,11 @@ private:
     {
         double lossSum = 0;
         for (const auto &batch : batches) {
-            const auto loss = m_task->lossSum(batch, virtualTokens);
+            torch::Tensor loss;
+            {
+                AutocastScope autocast(m_placement);
+                loss = m_task->lossSum(batch, virtualTokens);
+            }
             (loss / static_cast<double>(terms)).backward();
             lossSum += loss.item<double>();
         }
@@ -375,6 +391,7 @@ private:
             log("no validation examples: evaluation skipped");
             return false;
         }
+        AutocastScope autocast(m_placement);
         auto event = m_task->evaluate(m_data.validation, m_recipe.training.batchSize, m_method->virtualTokens());
         event.step = m_step;
         m_lastMetrics = event.metrics;
@@ -442,6 +459,7 @@ private:
     const TrainerOptions &m_options;
     CheckpointStore m_store;
     std::string m_fingerprint;
+    ComputePlacement m_placement;
 
     std::unique_ptr<Tokenizer> m_tokenizer;
     LoadedDataset m_data;

@@ -35,11 +35,14 @@ struct TrainingResult {
     bool outputIsAdapter = false;
 };
 
-// Runs one recipe on the CPU (fp32): loads the model and dataset, attaches the method,
+// Runs one recipe on the device and in the precision it names (training.device and
+// .precision: a CUDA GPU with bf16 autocast when there is one, else the CPU in fp32;
+// training/computeplacement.h): loads the model and dataset, attaches the method,
 // and trains with gradient accumulation, clipping, the schedule, evaluation,
 // checkpoints and early stopping, reporting through the callbacks. Pause and cancel are
 // asked between steps and both write a checkpoint first. On CPU the same recipe and seed
-// give the same loss curve, bit for bit, also across a pause or a crash and a resume.
+// give the same loss curve, bit for bit, also across a pause or a crash and a resume
+// (checkpoints keep the CPU generator's state, not a GPU's).
 // Errors: the loaders' (model, dataset), Error(InvalidInput) for recipe problems found
 // only now (a method option, an early-stopping metric the task lacks) and for a
 // non-finite loss or gradient, Error(Io) for a checkpoint or output that could not be

@@ -80,4 +80,14 @@ TrainingBatch makeClassificationBatch(std::span<const TokenizedExample *const> e
     return batch;
 }
 
+TrainingBatch onDevice(TrainingBatch batch, torch::Device device)
+{
+    if (device.is_cpu())
+        return batch;
+    for (auto *tensor : {&batch.ids, &batch.attentionMask, &batch.labels, &batch.classLabels})
+        if (tensor->defined())
+            *tensor = tensor->to(device, /*non_blocking=*/true);
+    return batch;
+}
+
 } // namespace llmos

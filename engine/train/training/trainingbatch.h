@@ -26,5 +26,7 @@ struct TrainingBatch {
 // Error(InvalidInput) for no examples or an empty example.
 TrainingBatch makeCausalLmBatch(std::span<const TokenizedExample *const> examples, std::int64_t padId);
 TrainingBatch makeClassificationBatch(std::span<const TokenizedExample *const> examples, std::int64_t padId);
+// The batch with its tensors on `device` (itself when they are there already).
+TrainingBatch onDevice(TrainingBatch batch, torch::Device device);
 
 } // namespace llmos

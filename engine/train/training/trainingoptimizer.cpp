@@ -43,7 +43,8 @@ public:
         if (tensor.sizes() != m_parameter.sizes() || tensor.scalar_type() != m_parameter.scalar_type())
             throw Error(ErrorKind::Format, "optimizer state: " + m_prefix + "/" + field,
                         "shape or dtype differs from the parameter's; the checkpoint belongs to another model");
-        return tensor.clone();
+        // A copy the optimizer owns, where the parameter lives (checkpoints hold CPU tensors).
+        return tensor.to(m_parameter.device(), tensor.scalar_type(), /*non_blocking=*/false, /*copy=*/true);
     }
     std::int64_t step(const std::string &field = "step") const
     {

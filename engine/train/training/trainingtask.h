@@ -37,6 +37,13 @@ public:
                                      std::int64_t virtualTokens) = 0;
     // The trained network as a Hugging Face model folder.
     virtual void saveModel(const std::string &folder) = 0;
+
+    // The device the network was moved to: makeBatch puts its tensors there.
+    void setDevice(torch::Device device) { m_device = device; }
+    torch::Device device() const { return m_device; }
+
+private:
+    torch::Device m_device = torch::kCPU;
 };
 
 // The id padding positions get: the config's pad token, else its EOS, else 0. Padding is
