@@ -1,0 +1,276 @@
+#include "sweep/sweepjournal.h"
+
+#include "sweep/pruner.h"
+
+#include "recipe/jsonfieldreader.h"
+#include "util/error.h"
+
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace llmos {
+
+namespace {
+
+using json = nlohmann::json;
+
+constexpr const char *kJournalName = "journal.jsonl";
+
+[[noreturn]] void throwErrno(const std::string &where, const std::string &what, int err)
+{
+    throw Error(ErrorKind::Io, where, what + ": " + std::strerror(err));
+}
+
+json finiteOrNull(double value)
+{
+    return std::isfinite(value) ? json(value) : json(nullptr);
+}
+
+// One decoded line, before it is checked against the trials so far.
+struct JournalLine {
+    std::string event;
+    int trial = 0;
+    Assignment assignment;
+    std::string runId;
+    std::int64_t step = 0;
+    double value = 0;
+    TrialOutcome outcome;
+};
+
+// Numbers that may be null (a non-finite value was written as null).
+double numberOrNaN(JsonFieldReader &reader, const std::string &key)
+{
+    const bool present = reader.has(key);
+    const double value = reader.number(key, 0.0, -1.7e308, 1.7e308); // marks the key read
+    return present ? value : std::nan("");
+}
+
+JournalLine decode(std::string_view text, const std::string &source)
+{
+    const json object = json::parse(text);
+    JsonFieldReader reader(object, source, "");
+    JournalLine line;
+    line.event = reader.choice("event", {"suggested", "intermediate", "finished"}, "");
+    line.trial = static_cast<int>(reader.integer("trial", -1, 0, 1'000'000'000));
+    if (!reader.has("trial"))
+        reader.fail("trial", "is missing");
+    if (line.event == "suggested") {
+        if (!reader.has("assignment"))
+            reader.fail("assignment", "is missing");
+        line.assignment = assignmentFromJson(reader.object("assignment"), reader.where("assignment"));
+        line.runId = reader.string("run_id", {});
+    } else if (line.event == "intermediate") {
+        line.step = reader.integer("step", 0, 0, INT64_MAX);
+        line.value = numberOrNaN(reader, "value");
+    } else {
+        auto &o = line.outcome;
+        o.trial = line.trial;
+        const auto state = reader.choice("state", {"succeeded", "pruned", "failed", "cancelled"}, "");
+        o.state = *trialStateFromName(state);
+        const double objective = numberOrNaN(reader, "objective");
+        if (!std::isnan(objective))
+            o.objective = objective;
+        o.step = reader.integer("step", 0, 0, INT64_MAX);
+        o.reason = reader.string("reason", {});
+        o.seconds = reader.number("seconds", 0.0, 0.0, 1e12);
+    }
+    reader.finish();
+    return line;
+}
+
+// Applies a decoded line; a line that contradicts the journal so far is an error, since
+// no crash produces one.
+void apply(SweepState &state, const JournalLine &line, const std::string &where)
+{
+    if (line.event == "suggested") {
+        if (line.trial != state.nextTrialNumber())
+            throw Error(ErrorKind::Format, where,
+                        "suggests trial " + std::to_string(line.trial) + " where trial "
+                            + std::to_string(state.nextTrialNumber()) + " comes next");
+        TrialRecord record;
+        record.number = line.trial;
+        record.assignment = line.assignment;
+        record.runId = line.runId;
+        state.trials.push_back(std::move(record));
+        return;
+    }
+    if (line.trial >= state.nextTrialNumber())
+        throw Error(ErrorKind::Format, where, "names trial " + std::to_string(line.trial) + ", which was never suggested");
+    auto &record = state.trials[static_cast<std::size_t>(line.trial)];
+    if (record.state != TrialState::Running)
+        throw Error(ErrorKind::Format, where,
+                    "reports on trial " + std::to_string(line.trial) + ", which had finished already");
+    if (line.event == "intermediate") {
+        record.intermediates[line.step] = line.value;
+        record.step = std::max(record.step, line.step);
+        state.pruningHistory.push_back({line.trial, false, line.step, line.value, TrialState::Running});
+        return;
+    }
+    const auto &o = line.outcome;
+    record.state = o.state;
+    record.objective = o.objective;
+    record.step = std::max(record.step, o.step);
+    record.reason = o.reason;
+    record.seconds = o.seconds;
+    state.pruningHistory.push_back({line.trial, true, 0, 0, o.state});
+}
+
+} // namespace
+
+std::vector<TrialRecord> SweepState::toResume() const
+{
+    std::vector<TrialRecord> running;
+    for (const auto &t : trials)
+        if (t.state == TrialState::Running)
+            running.push_back(t);
+    return running;
+}
+
+SweepJournal::SweepJournal(std::string folder, std::uint64_t validBytes)
+    : m_path(std::move(folder) + "/" + kJournalName)
+{
+    const bool existed = std::filesystem::exists(m_path);
+    m_fd = ::open(m_path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+    if (m_fd < 0)
+        throwErrno(m_path, "cannot open the sweep's journal", errno);
+    struct stat st {};
+    if (::fstat(m_fd, &st) != 0 || (static_cast<std::uint64_t>(st.st_size) > validBytes
+                                    && ::ftruncate(m_fd, static_cast<off_t>(validBytes)) != 0)) {
+        const int err = errno;
+        ::close(m_fd);
+        throwErrno(m_path, "cannot cut off the torn last line of the journal", err);
+    }
+    m_size = std::min<std::uint64_t>(validBytes, static_cast<std::uint64_t>(st.st_size));
+    if (!existed) {
+        // The new file's name must survive a crash too.
+        const auto parent = std::filesystem::path(m_path).parent_path().string();
+        const int dir = ::open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (dir >= 0) {
+            ::fsync(dir);
+            ::close(dir);
+        }
+    }
+}
+
+SweepJournal::~SweepJournal()
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+void SweepJournal::append(const json &object)
+{
+    const std::string line = object.dump(-1, ' ', false, json::error_handler_t::replace) + '\n';
+    std::size_t done = 0;
+    while (done < line.size()) {
+        const ssize_t n = ::pwrite(m_fd, line.data() + done, line.size() - done, static_cast<off_t>(m_size + done));
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            const int err = errno;
+            // Leave no half line for the next append to glue onto.
+            [[maybe_unused]] const int cut = ::ftruncate(m_fd, static_cast<off_t>(m_size));
+            throwErrno(m_path, "cannot append to the sweep's journal (is the disk full?)", err);
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::fdatasync(m_fd) != 0) {
+        const int err = errno;
+        [[maybe_unused]] const int cut = ::ftruncate(m_fd, static_cast<off_t>(m_size));
+        throwErrno(m_path, "fsync of the sweep's journal failed", err);
+    }
+    m_size += line.size();
+}
+
+void SweepJournal::trialSuggested(int trial, const Assignment &assignment, const std::string &runId)
+{
+    append({{"event", "suggested"}, {"trial", trial}, {"assignment", assignmentToJson(assignment)}, {"run_id", runId}});
+}
+
+void SweepJournal::intermediate(int trial, std::int64_t step, double value)
+{
+    append({{"event", "intermediate"}, {"trial", trial}, {"step", step}, {"value", finiteOrNull(value)}});
+}
+
+void SweepJournal::trialFinished(const TrialOutcome &o)
+{
+    append({{"event", "finished"},
+            {"trial", o.trial},
+            {"state", trialStateName(o.state)},
+            {"objective", o.objective ? finiteOrNull(*o.objective) : json(nullptr)},
+            {"step", o.step},
+            {"reason", o.reason},
+            {"seconds", o.seconds}});
+}
+
+SweepState replaySweepJournal(const std::string &folder)
+{
+    SweepState state;
+    const std::string path = folder + "/" + kJournalName;
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        return state;
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw Error(ErrorKind::Io, path, "cannot read the sweep's journal");
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    const std::string text = buffer.str();
+
+    std::size_t start = 0;
+    std::uint64_t lineNumber = 0;
+    while (start < text.size()) {
+        ++lineNumber;
+        const std::size_t newline = text.find('\n', start);
+        const std::string where = path + ": line " + std::to_string(lineNumber);
+        if (newline == std::string::npos) {
+            // Only the last line can lack its newline: the process stopped while writing it.
+            state.warnings.push_back(kJournalName + std::string(": line ") + std::to_string(lineNumber)
+                                     + " is incomplete (the sweep stopped while writing it); it was dropped");
+            break;
+        }
+        const std::string_view line(text.data() + start, newline - start);
+        const std::size_t next = newline + 1;
+        if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
+            start = next;
+            state.validBytes = next;
+            continue;
+        }
+        JournalLine decoded;
+        try {
+            decoded = decode(line, "line " + std::to_string(lineNumber));
+        } catch (const std::exception &e) {
+            const bool last = text.find_first_not_of(" \t\r\n", next) == std::string::npos;
+            const auto *error = dynamic_cast<const Error *>(&e);
+            const std::string what = error ? error->where() + ": " + error->detail() : std::string(e.what());
+            if (!last)
+                throw Error(ErrorKind::Format, where, "is not a journal entry (" + what + "); the journal is damaged");
+            state.warnings.push_back(kJournalName + std::string(": line ") + std::to_string(lineNumber)
+                                     + ", the last, is not a journal entry (" + what + "); it was dropped");
+            break;
+        }
+        apply(state, decoded, where);
+        start = next;
+        state.validBytes = next;
+    }
+    return state;
+}
+
+void restorePruner(Pruner &pruner, const SweepState &state)
+{
+    for (const auto &e : state.pruningHistory) {
+        if (e.finished)
+            pruner.trialFinished(e.trial, e.state);
+        else
+            pruner.report(e.trial, e.step, e.value);
+    }
+}
+
+} // namespace llmos
