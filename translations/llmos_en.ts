@@ -834,6 +834,110 @@
         <source>Run %1 started; its folder is %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>trial %1 (run %2): %3</source>
+        <translation>trial %1 (run %2): %3</translation>
+    </message>
+    <message>
+        <source>trial %1 at step %2: %3 %4</source>
+        <translation>trial %1 at step %2: %3 %4</translation>
+    </message>
+    <message>
+        <source>trial %1 stopped early: %2</source>
+        <translation>trial %1 stopped early: %2</translation>
+    </message>
+    <message>
+        <source>trial %1 finished: %2 %3 (%4 s)</source>
+        <translation>trial %1 finished: %2 %3 (%4 s)</translation>
+    </message>
+    <message>
+        <source>trial %1 %2: %3</source>
+        <translation>trial %1 %2: %3</translation>
+    </message>
+    <message>
+        <source>Sweep %1 stopped after %2 trials; continue it with: llmos sweeps resume %1</source>
+        <translation>Sweep %1 stopped after %2 trials; continue it with: llmos sweeps resume %1</translation>
+    </message>
+    <message>
+        <source>Sweep %1 finished: %2 trials; the best is trial %3 with %4 %5. Register it with: llmos sweeps promote %1</source>
+        <translation>Sweep %1 finished: %2 trials; the best is trial %3 with %4 %5. Register it with: llmos sweeps promote %1</translation>
+    </message>
+    <message>
+        <source>Sweep %1 finished: %2 trials, none of them succeeded.</source>
+        <translation>Sweep %1 finished: %2 trials, none of them succeeded.</translation>
+    </message>
+    <message>
+        <source>Sweep %1 started; its folder is %2</source>
+        <translation>Sweep %1 started; its folder is %2</translation>
+    </message>
+    <message>
+        <source>usage: llmos sweep SWEEP.json [--json] [--threads N]</source>
+        <translation>usage: llmos sweep SWEEP.json [--json] [--threads N]</translation>
+    </message>
+    <message>
+        <source>usage: llmos sweeps %1</source>
+        <translation>usage: llmos sweeps %1</translation>
+    </message>
+    <message>
+        <source>No sweeps yet: llmos sweep SWEEP.json starts one (docs/sweeps.md).</source>
+        <translation>No sweeps yet: llmos sweep SWEEP.json starts one (docs/sweeps.md).</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>STRATEGY</source>
+        <translation>STRATEGY</translation>
+    </message>
+    <message>
+        <source>TRIALS</source>
+        <translation>TRIALS</translation>
+    </message>
+    <message>
+        <source>BEST</source>
+        <translation>BEST</translation>
+    </message>
+    <message>
+        <source>sweep %1 (%2): %3, %4; %5 %6</source>
+        <translation>sweep %1 (%2): %3, %4; %5 %6</translation>
+    </message>
+    <message>
+        <source>%1 trials: %2 succeeded, %3 stopped early, %4 failed or cancelled, %5 unfinished</source>
+        <translation>%1 trials: %2 succeeded, %3 stopped early, %4 failed or cancelled, %5 unfinished</translation>
+    </message>
+    <message>
+        <source>TRIAL</source>
+        <translation>TRIAL</translation>
+    </message>
+    <message>
+        <source>STEP</source>
+        <translation>STEP</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SECONDS</translation>
+    </message>
+    <message>
+        <source>Parameter importance: %1</source>
+        <translation>Parameter importance: %1</translation>
+    </message>
+    <message>
+        <source>Parameter importance (share of what the parameters explain, from %1 trials):</source>
+        <translation>Parameter importance (share of what the parameters explain, from %1 trials):</translation>
+    </message>
+    <message>
+        <source>Registered the best trial of %1 as %2 (%3).</source>
+        <translation>Registered the best trial of %1 as %2 (%3).</translation>
+    </message>
+    <message>
+        <source>sweeps needs a subverb: list, show, resume or promote</source>
+        <translation>sweeps needs a subverb: list, show, resume or promote</translation>
+    </message>
+    <message>
+        <source>unknown subverb &apos;sweeps %1&apos; (list, show, resume, promote)</source>
+        <translation>unknown subverb &apos;sweeps %1&apos; (list, show, resume, promote)</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -1222,6 +1326,30 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     <message>
         <source>The recipe file.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search hyperparameters: run a sweep file (docs/sweeps.md) of training trials.</source>
+        <translation>Search hyperparameters: run a sweep file (docs/sweeps.md) of training trials.</translation>
+    </message>
+    <message>
+        <source>The sweep file.</source>
+        <translation>The sweep file.</translation>
+    </message>
+    <message>
+        <source>Hyperparameter sweeps: list, show, resume, promote the best trial.</source>
+        <translation>Hyperparameter sweeps: list, show, resume, promote the best trial.</translation>
+    </message>
+    <message>
+        <source>list, show, resume or promote.</source>
+        <translation>list, show, resume or promote.</translation>
+    </message>
+    <message>
+        <source>A sweep id.</source>
+        <translation>A sweep id.</translation>
+    </message>
+    <message>
+        <source>promote: the registered model&apos;s name (default: the sweep&apos;s name + &quot;-best&quot;).</source>
+        <translation>promote: the registered model&apos;s name (default: the sweep&apos;s name + &quot;-best&quot;).</translation>
     </message>
 </context>
 <context>

@@ -833,6 +833,110 @@
         <source>Run %1 started; its folder is %2</source>
         <translation>运行 %1 已开始；其文件夹为 %2</translation>
     </message>
+    <message>
+        <source>trial %1 (run %2): %3</source>
+        <translation>试验 %1（运行 %2）：%3</translation>
+    </message>
+    <message>
+        <source>trial %1 at step %2: %3 %4</source>
+        <translation>试验 %1 第 %2 步：%3 %4</translation>
+    </message>
+    <message>
+        <source>trial %1 stopped early: %2</source>
+        <translation>试验 %1 提前停止：%2</translation>
+    </message>
+    <message>
+        <source>trial %1 finished: %2 %3 (%4 s)</source>
+        <translation>试验 %1 完成：%2 %3（%4 秒）</translation>
+    </message>
+    <message>
+        <source>trial %1 %2: %3</source>
+        <translation>试验 %1 %2：%3</translation>
+    </message>
+    <message>
+        <source>Sweep %1 stopped after %2 trials; continue it with: llmos sweeps resume %1</source>
+        <translation>搜索 %1 在 %2 次试验后停止；继续请用：llmos sweeps resume %1</translation>
+    </message>
+    <message>
+        <source>Sweep %1 finished: %2 trials; the best is trial %3 with %4 %5. Register it with: llmos sweeps promote %1</source>
+        <translation>搜索 %1 完成：共 %2 次试验；最佳为试验 %3，%4 为 %5。注册它请用：llmos sweeps promote %1</translation>
+    </message>
+    <message>
+        <source>Sweep %1 finished: %2 trials, none of them succeeded.</source>
+        <translation>搜索 %1 完成：共 %2 次试验，没有一次成功。</translation>
+    </message>
+    <message>
+        <source>Sweep %1 started; its folder is %2</source>
+        <translation>搜索 %1 已开始；其文件夹为 %2</translation>
+    </message>
+    <message>
+        <source>usage: llmos sweep SWEEP.json [--json] [--threads N]</source>
+        <translation>用法：llmos sweep SWEEP.json [--json] [--threads N]</translation>
+    </message>
+    <message>
+        <source>usage: llmos sweeps %1</source>
+        <translation>用法：llmos sweeps %1</translation>
+    </message>
+    <message>
+        <source>No sweeps yet: llmos sweep SWEEP.json starts one (docs/sweeps.md).</source>
+        <translation>还没有超参数搜索：llmos sweep SWEEP.json 可开始一次（见 docs/sweeps.md）。</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>STRATEGY</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>TRIALS</source>
+        <translation>试验数</translation>
+    </message>
+    <message>
+        <source>BEST</source>
+        <translation>最佳</translation>
+    </message>
+    <message>
+        <source>sweep %1 (%2): %3, %4; %5 %6</source>
+        <translation>搜索 %1（%2）：%3，%4；%5 %6</translation>
+    </message>
+    <message>
+        <source>%1 trials: %2 succeeded, %3 stopped early, %4 failed or cancelled, %5 unfinished</source>
+        <translation>%1 次试验：%2 次成功，%3 次提前停止，%4 次失败或取消，%5 次未完成</translation>
+    </message>
+    <message>
+        <source>TRIAL</source>
+        <translation>试验</translation>
+    </message>
+    <message>
+        <source>STEP</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>Parameter importance: %1</source>
+        <translation>参数重要性：%1</translation>
+    </message>
+    <message>
+        <source>Parameter importance (share of what the parameters explain, from %1 trials):</source>
+        <translation>参数重要性（各参数所解释部分的占比，基于 %1 次试验）：</translation>
+    </message>
+    <message>
+        <source>Registered the best trial of %1 as %2 (%3).</source>
+        <translation>已将 %1 的最佳试验注册为 %2（%3）。</translation>
+    </message>
+    <message>
+        <source>sweeps needs a subverb: list, show, resume or promote</source>
+        <translation>sweeps 需要子命令：list、show、resume 或 promote</translation>
+    </message>
+    <message>
+        <source>unknown subverb &apos;sweeps %1&apos; (list, show, resume, promote)</source>
+        <translation>未知子命令 &apos;sweeps %1&apos;（可用：list、show、resume、promote）</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -1235,6 +1339,30 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     <message>
         <source>The recipe file.</source>
         <translation>配方文件。</translation>
+    </message>
+    <message>
+        <source>Search hyperparameters: run a sweep file (docs/sweeps.md) of training trials.</source>
+        <translation>超参数搜索：运行由训练试验组成的搜索文件（见 docs/sweeps.md）。</translation>
+    </message>
+    <message>
+        <source>The sweep file.</source>
+        <translation>搜索文件。</translation>
+    </message>
+    <message>
+        <source>Hyperparameter sweeps: list, show, resume, promote the best trial.</source>
+        <translation>超参数搜索：列出、查看、继续，或提升最佳试验。</translation>
+    </message>
+    <message>
+        <source>list, show, resume or promote.</source>
+        <translation>list、show、resume 或 promote。</translation>
+    </message>
+    <message>
+        <source>A sweep id.</source>
+        <translation>搜索的 ID。</translation>
+    </message>
+    <message>
+        <source>promote: the registered model&apos;s name (default: the sweep&apos;s name + &quot;-best&quot;).</source>
+        <translation>promote：注册模型的名称（默认：搜索名称加 &quot;-best&quot;）。</translation>
     </message>
 </context>
 <context>

@@ -26,7 +26,8 @@ const std::vector<Command> &commands()
                                           chatCommand(),     embedCommand(),    classifyCommand(),
                                           benchmarkCommand(), modelsCommand(),     tokenizerCommand(),
                                           runsCommand(),     trainCommand(),
-                                          datasetsCommand(), demoCommand()};
+                                          datasetsCommand(), demoCommand(),
+                                          sweepCommand(),    sweepsCommand()};
     return all;
 }
 

@@ -88,6 +88,8 @@ Command runsCommand();
 Command tokenizerCommand();
 Command trainCommand();
 Command datasetsCommand();
+Command sweepCommand();
+Command sweepsCommand();
 Command demoCommand();
 
 // `llmos runs resume ID [--threads N]`: continues a paused or interrupted training run in

@@ -106,10 +106,10 @@ constexpr std::uint64_t kReservedBytes = 512ull << 20;
 
 } // namespace
 
-JobScheduler foregroundScheduler(int threads)
+JobScheduler foregroundScheduler(int threads, int workers)
 {
     JobSchedulerOptions options;
-    options.workers = 1;
+    options.workers = std::max(1, workers);
     options.capacity = cpuCapacity(kReservedBytes);
     options.capacity.threads = std::max(options.capacity.threads, threads);
     return JobScheduler(RunStore::inDataDirectory(), options);

@@ -8,9 +8,10 @@ namespace llmos::cli {
 
 class CommandContext;
 
-// The scheduler of a verb that runs jobs in the foreground: one worker, the CPU's free
-// memory less 512 MiB for the rest of the machine, runs kept under $LLMOS_HOME/runs.
-JobScheduler foregroundScheduler(int threads);
+// The scheduler of a verb that runs jobs in the foreground: `workers` jobs at a time (one
+// for `llmos train`, a sweep's max_concurrent), the CPU's free memory less 512 MiB for the
+// rest of the machine, runs kept under $LLMOS_HOME/runs.
+JobScheduler foregroundScheduler(int threads, int workers = 1);
 
 // Follows a run of `scheduler` in the foreground until it ends, pauses or fails: prints its
 // events (people: steps at most about once a second, every evaluation and log line;

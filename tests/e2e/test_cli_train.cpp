@@ -117,5 +117,67 @@ TEST_F(CliTrain, DatasetsValidateListsBadRowsByLineAndImportRecordsTheHash)
     EXPECT_NE(show.out.find("changed on disk"), std::string::npos) << show.out;
 }
 
+TEST_F(CliTrain, SweepsOfEveryStrategyRunFromTheCommandLineAndPromoteTheBest)
+{
+    ASSERT_EQ(llmos({"models", "import", dir.file("tiny"), "--name", "tiny"}).exitCode, 0);
+    const json recipe{{"model", {{"path", "tiny"}}},
+                      {"dataset", {{"path", dir.file("text.txt")}, {"kind", "text"}, {"validation_fraction", 0.25}}},
+                      {"task", {{"max_seq_len", 32}}},
+                      {"training", {{"max_steps", 4}, {"batch_size", 2}, {"checkpoint_every", 0}, {"eval_every", 2}}}};
+    const json strategies[] = {{{"kind", "grid"}},
+                               {{"kind", "random"}, {"seed", 1}},
+                               {{"kind", "tpe"}, {"seed", 1}, {"startup_trials", 1}}};
+    for (const auto &strategy : strategies) {
+        SCOPED_TRACE(strategy.dump());
+        const std::string name = strategy.at("kind").get<std::string>() + "-search";
+        const json space = strategy.at("kind") == "grid" ? json{{"optimizer.lr", {1e-4, 1e-2}}}
+                                                          : json{{"optimizer.lr", {{"log_uniform", {1e-4, 1e-2}}}}};
+        json sweep{{"version", 1}, {"name", name}, {"recipe", recipe}, {"space", space}, {"strategy", strategy},
+                   {"objective", {{"metric", "eval_loss"}}}};
+        if (strategy.at("kind") != "grid") {
+            sweep["budget"] = {{"max_trials", 3}};
+            sweep["pruner"] = {{"kind", "asha"}, {"min_steps", 2}, {"max_steps", 4}, {"reduction_factor", 2}};
+        }
+        const test::Run run = llmos({"sweep", dir.write(name + ".json", sweep.dump(2)), "--json", "--threads", "1"});
+        ASSERT_EQ(run.exitCode, 0) << run.err << run.out;
+        const auto events = jsonLines(run.out);
+        ASSERT_FALSE(events.empty());
+        const auto &done = events.back();
+        EXPECT_EQ(done.at("event"), "sweep_finished");
+        EXPECT_EQ(done.at("status"), "finished");
+        EXPECT_EQ(done.at("trials"), strategy.at("kind") == "grid" ? 2 : 3);
+        EXPECT_TRUE(done.contains("best_trial")) << done.dump();
+    }
+
+    const test::Run list = llmos({"sweeps", "list", "--json"});
+    ASSERT_EQ(list.exitCode, 0) << list.err;
+    const auto sweeps = json::parse(list.out).at("sweeps");
+    ASSERT_EQ(sweeps.size(), 3u);
+    std::string gridId;
+    for (const auto &s : sweeps)
+        if (s.at("name") == "grid-search")
+            gridId = s.at("id");
+    ASSERT_FALSE(gridId.empty()) << list.out;
+
+    const test::Run show = llmos({"sweeps", "show", gridId});
+    ASSERT_EQ(show.exitCode, 0) << show.err;
+    EXPECT_NE(show.out.find("optimizer.lr"), std::string::npos) << show.out;
+    EXPECT_NE(show.out.find("succeeded"), std::string::npos) << show.out;
+
+    const test::Run promote = llmos({"sweeps", "promote", gridId, "--name", "tiny-best", "--json"});
+    ASSERT_EQ(promote.exitCode, 0) << promote.err;
+    EXPECT_EQ(json::parse(promote.out).at("name"), "tiny-best");
+    const test::Run lineage = llmos({"models", "lineage", "tiny-best", "--json"});
+    ASSERT_EQ(lineage.exitCode, 0) << lineage.err;
+    EXPECT_NE(lineage.out.find("tiny"), std::string::npos) << lineage.out;
+
+    const json badSweep{{"version", 1}, {"name", "x"}, {"recipe", recipe},
+                        {"space", {{"optimizer.lr", {{"log_uniform", {0, 1}}}}}},
+                        {"strategy", {{"kind", "random"}}}, {"budget", {{"max_trials", 2}}}};
+    const test::Run bad = llmos({"sweep", dir.write("bad.json", badSweep.dump())});
+    EXPECT_EQ(bad.exitCode, 1);
+    EXPECT_NE(bad.err.find("optimizer.lr"), std::string::npos) << bad.err;
+}
+
 } // namespace
 } // namespace llmos::test
