@@ -1,6 +1,7 @@
 #pragma once
 
 #include "jobs/jobevent.h"
+#include "util/linelog.h"
 
 #include <cstdint>
 #include <string>
@@ -33,18 +34,13 @@ public:
     // Opens (creating) `path` for appending after cutting it to `completeBytes`, which
     // drops a torn last line left by a kill.
     EventLogWriter(std::string path, std::uint64_t completeBytes);
-    ~EventLogWriter();
-    EventLogWriter(const EventLogWriter &) = delete;
-    EventLogWriter &operator=(const EventLogWriter &) = delete;
 
     // Throws Error(Io) (e.g. the disk is full); a partly written line is cut off again.
     void append(const JobEvent &event);
     void sync();
 
 private:
-    std::string m_path;
-    int m_fd = -1;
-    std::uint64_t m_size = 0;
+    LineLog m_log;
 };
 
 } // namespace llmos

@@ -5,13 +5,11 @@
 
 namespace llmos {
 
-// A new run id: "r-" and 12 characters of base 32, the shape of the registry's run ids
-// (registry/registryid.h) so a run folder and its registry row can share one id. The
-// registry library needs SQLite, which llmos_jobs must not link, hence this twin.
+// A new run id: "r-" and 12 characters of base 32 (util/randomid.h), the shape of the
+// registry's run ids, so a run folder and its registry row share one id.
 std::string newRunId();
 
-// True for text that can name a folder under runs/: 1..64 characters of a-z, A-Z, 0-9,
-// '-', '_' and '.', not starting with '.'. Keeps "../x", "/etc" and the like out of paths.
+// True for text that can name a folder under runs/ (util/randomid.h: isSafeFolderName).
 bool isSafeRunIdText(std::string_view text) noexcept;
 
 } // namespace llmos

@@ -4,36 +4,20 @@
 
 #include "util/atomicfile.h"
 #include "util/error.h"
+#include "util/randomid.h"
 
 #include <filesystem>
-#include <random>
 
 namespace llmos {
 
 std::string newSweepId()
 {
-    static constexpr char kAlphabet[] = "abcdefghijklmnopqrstuvwxyz234567";
-    std::random_device device;
-    std::uint64_t bits = (static_cast<std::uint64_t>(device()) << 32) ^ device();
-    std::string id = "s-";
-    for (int i = 0; i < 12; ++i) {
-        id += kAlphabet[bits & 31u];
-        bits >>= 5;
-    }
-    return id;
+    return randomId("s-");
 }
 
 bool isSafeSweepId(std::string_view id) noexcept
 {
-    if (id.empty() || id.size() > 64 || id.front() == '.')
-        return false;
-    for (char c : id) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
-                        || c == '_' || c == '.';
-        if (!ok)
-            return false;
-    }
-    return true;
+    return isSafeFolderName(id);
 }
 
 std::string sweepFolderPath(const std::string &root, const std::string &id)

@@ -5,15 +5,10 @@
 #include "recipe/jsonfieldreader.h"
 #include "util/error.h"
 
-#include <cerrno>
 #include <cmath>
-#include <cstring>
-#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace llmos {
 
@@ -22,11 +17,6 @@ namespace {
 using json = nlohmann::json;
 
 constexpr const char *kJournalName = "journal.jsonl";
-
-[[noreturn]] void throwErrno(const std::string &where, const std::string &what, int err)
-{
-    throw Error(ErrorKind::Io, where, what + ": " + std::strerror(err));
-}
 
 json finiteOrNull(double value)
 {
@@ -133,60 +123,14 @@ std::vector<TrialRecord> SweepState::toResume() const
     return running;
 }
 
-SweepJournal::SweepJournal(std::string folder, std::uint64_t validBytes)
-    : m_path(std::move(folder) + "/" + kJournalName)
+SweepJournal::SweepJournal(const std::string &folder, std::uint64_t validBytes)
+    : m_log(folder + "/" + kJournalName, validBytes, "the sweep's journal")
 {
-    const bool existed = std::filesystem::exists(m_path);
-    m_fd = ::open(m_path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
-    if (m_fd < 0)
-        throwErrno(m_path, "cannot open the sweep's journal", errno);
-    struct stat st {};
-    if (::fstat(m_fd, &st) != 0 || (static_cast<std::uint64_t>(st.st_size) > validBytes
-                                    && ::ftruncate(m_fd, static_cast<off_t>(validBytes)) != 0)) {
-        const int err = errno;
-        ::close(m_fd);
-        throwErrno(m_path, "cannot cut off the torn last line of the journal", err);
-    }
-    m_size = std::min<std::uint64_t>(validBytes, static_cast<std::uint64_t>(st.st_size));
-    if (!existed) {
-        // The new file's name must survive a crash too.
-        const auto parent = std::filesystem::path(m_path).parent_path().string();
-        const int dir = ::open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        if (dir >= 0) {
-            ::fsync(dir);
-            ::close(dir);
-        }
-    }
-}
-
-SweepJournal::~SweepJournal()
-{
-    if (m_fd >= 0)
-        ::close(m_fd);
 }
 
 void SweepJournal::append(const json &object)
 {
-    const std::string line = object.dump(-1, ' ', false, json::error_handler_t::replace) + '\n';
-    std::size_t done = 0;
-    while (done < line.size()) {
-        const ssize_t n = ::pwrite(m_fd, line.data() + done, line.size() - done, static_cast<off_t>(m_size + done));
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            const int err = errno;
-            // Leave no half line for the next append to glue onto.
-            [[maybe_unused]] const int cut = ::ftruncate(m_fd, static_cast<off_t>(m_size));
-            throwErrno(m_path, "cannot append to the sweep's journal (is the disk full?)", err);
-        }
-        done += static_cast<std::size_t>(n);
-    }
-    if (::fdatasync(m_fd) != 0) {
-        const int err = errno;
-        [[maybe_unused]] const int cut = ::ftruncate(m_fd, static_cast<off_t>(m_size));
-        throwErrno(m_path, "fsync of the sweep's journal failed", err);
-    }
-    m_size += line.size();
+    m_log.appendDurably(object.dump(-1, ' ', false, json::error_handler_t::replace) + '\n');
 }
 
 void SweepJournal::trialSuggested(int trial, const Assignment &assignment, const std::string &runId)

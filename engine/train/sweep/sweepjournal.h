@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sweep/trialrecord.h"
+#include "util/linelog.h"
 
 #include <cstdint>
 #include <optional>
@@ -56,23 +57,18 @@ class SweepJournal {
 public:
     // Opens <folder>/journal.jsonl (creating it) for appending at `validBytes`, which cuts
     // off a torn last line left by a crash. A new sweep passes 0.
-    SweepJournal(std::string folder, std::uint64_t validBytes);
-    ~SweepJournal();
-    SweepJournal(const SweepJournal &) = delete;
-    SweepJournal &operator=(const SweepJournal &) = delete;
+    SweepJournal(const std::string &folder, std::uint64_t validBytes);
 
     void trialSuggested(int trial, const Assignment &assignment, const std::string &runId);
     void intermediate(int trial, std::int64_t step, double value);
     void trialFinished(const TrialOutcome &outcome);
 
-    const std::string &path() const { return m_path; }
+    const std::string &path() const { return m_log.path(); }
 
 private:
     void append(const nlohmann::json &line);
 
-    std::string m_path;
-    int m_fd = -1;
-    std::uint64_t m_size = 0;
+    LineLog m_log;
 };
 
 // Reads <folder>/journal.jsonl (missing: a sweep with no trials yet). A torn or unreadable
