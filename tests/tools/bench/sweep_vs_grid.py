@@ -16,7 +16,8 @@ TPE + ASHA came within 1% of the grid's best with at most 40% of its steps.
 as reaching). With --seeds 0,1,2 the TPE + ASHA sweep runs once per seed; a finished grid
 sweep in the --home folder is reused rather than trained again.
 
-Usage: sweep_vs_grid.py LLMOS_EXECUTABLE [--steps 360] [--trials 24] [--seeds 0] [--home DIR]
+Usage: sweep_vs_grid.py LLMOS_EXECUTABLE [--steps 360] [--trials 24] [--seeds 0] [--min-steps N]
+                        [--home DIR]
 """
 import argparse, json, os, subprocess, sys, tempfile, time
 
@@ -58,6 +59,7 @@ def main():
     ap.add_argument("--steps", type=int, default=360)
     ap.add_argument("--trials", type=int, default=24)
     ap.add_argument("--seeds", default="0")
+    ap.add_argument("--min-steps", type=int, help="ASHA's first rung (default: steps / 9)")
     ap.add_argument("--home")
     a = ap.parse_args()
     home = a.home or tempfile.mkdtemp(prefix="llmos-sweepbench-")
@@ -81,7 +83,7 @@ def main():
                       "method.dropout": [0.0, 0.1, 0.3]}}
     tpe = {"version": 1, "name": "tpe-asha", "recipe": recipe, "objective": objective,
            "strategy": {"kind": "tpe", "seed": 0, "startup_trials": 8},
-           "pruner": {"kind": "asha", "min_steps": a.steps // 9, "reduction_factor": 3},
+           "pruner": {"kind": "asha", "min_steps": a.min_steps or a.steps // 9, "reduction_factor": 3},
            "budget": {"max_trials": a.trials},
            "space": {"optimizer.lr": {"log_uniform": [1e-3, 1e-2]},
                      "method.rank": {"int": [2, 32], "log": True},
@@ -96,7 +98,7 @@ def main():
     g = results["grid"]
     for seed in [int(x) for x in a.seeds.split(",")]:
         tpe["strategy"]["seed"] = seed
-        tpe["name"] = f"tpe-asha-seed{seed}"
+        tpe["name"] = f"tpe-asha-min{tpe['pruner']['min_steps']}-seed{seed}"
         path = os.path.join(home, tpe["name"] + ".json")
         with open(path, "w") as f:
             json.dump(tpe, f, indent=2)
