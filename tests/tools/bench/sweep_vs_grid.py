@@ -59,7 +59,8 @@ def main():
     ap.add_argument("--steps", type=int, default=360)
     ap.add_argument("--trials", type=int, default=24)
     ap.add_argument("--seeds", default="0")
-    ap.add_argument("--min-steps", type=int, help="ASHA's first rung (default: steps / 9)")
+    ap.add_argument("--min-steps", type=int, help="the first rung (default: steps / 9)")
+    ap.add_argument("--pruner", default="asha", choices=["asha", "hyperband"])
     ap.add_argument("--home")
     a = ap.parse_args()
     home = a.home or tempfile.mkdtemp(prefix="llmos-sweepbench-")
@@ -83,7 +84,7 @@ def main():
                       "method.dropout": [0.0, 0.1, 0.3]}}
     tpe = {"version": 1, "name": "tpe-asha", "recipe": recipe, "objective": objective,
            "strategy": {"kind": "tpe", "seed": 0, "startup_trials": 8},
-           "pruner": {"kind": "asha", "min_steps": a.min_steps or a.steps // 9, "reduction_factor": 3},
+           "pruner": {"kind": a.pruner, "min_steps": a.min_steps or a.steps // 9, "reduction_factor": 3},
            "budget": {"max_trials": a.trials},
            "space": {"optimizer.lr": {"log_uniform": [1e-3, 1e-2]},
                      "method.rank": {"int": [2, 32], "log": True},
@@ -98,11 +99,11 @@ def main():
     g = results["grid"]
     for seed in [int(x) for x in a.seeds.split(",")]:
         tpe["strategy"]["seed"] = seed
-        tpe["name"] = f"tpe-asha-min{tpe['pruner']['min_steps']}-seed{seed}"
+        tpe["name"] = f"tpe-{a.pruner}-min{tpe['pruner']['min_steps']}-seed{seed}"
         path = os.path.join(home, tpe["name"] + ".json")
         with open(path, "w") as f:
             json.dump(tpe, f, indent=2)
-        results[f"tpe+asha seed {seed}"] = run_sweep(a.llmos, env, path)
+        results[f"tpe+{a.pruner} seed {seed}"] = run_sweep(a.llmos, env, path)
     target = g["best"] * 1.01
     print("| search | trials | pruned | optimizer steps | share of grid's steps | best eval_loss | best / grid best "
           "| steps to reach within 1% (trial) | wall s |")
