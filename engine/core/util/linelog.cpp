@@ -6,6 +6,8 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -72,6 +74,36 @@ void LineLog::sync()
 {
     if (::fdatasync(m_fd) != 0)
         fail("fsync of " + m_what + " failed", errno);
+}
+
+LineLogContents readLineLog(const std::string &path, const std::string &what)
+{
+    LineLogContents contents;
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        return contents;
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw Error(ErrorKind::Io, path, "cannot read " + what);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    contents.text = buffer.str();
+    const std::string_view text = contents.text;
+    std::size_t start = 0;
+    std::uint64_t number = 0;
+    while (start < text.size()) {
+        ++number;
+        const std::size_t newline = text.find('\n', start);
+        if (newline == std::string_view::npos) {
+            contents.tornLine = number;
+            break;
+        }
+        if (text.substr(start, newline - start).find_first_not_of(" \t\r") != std::string_view::npos)
+            contents.lines.push_back({number, start, newline});
+        start = newline + 1;
+        contents.completeBytes = start;
+    }
+    return contents;
 }
 
 void LineLog::appendDurably(const std::string &line)

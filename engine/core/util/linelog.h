@@ -1,7 +1,10 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace llmos {
 
@@ -38,5 +41,23 @@ private:
     int m_fd = -1;
     std::uint64_t m_size = 0;
 };
+
+// A line log read back: its complete, non-blank lines, and what a kill left behind.
+struct LineLogContents {
+    struct Line {
+        std::uint64_t number = 0; // 1-based, counting blank lines too
+        std::size_t begin = 0;    // offsets into text, the newline excluded
+        std::size_t end = 0;
+    };
+    std::string text;
+    std::vector<Line> lines;
+    std::uint64_t completeBytes = 0;          // where the last complete line ends
+    std::optional<std::uint64_t> tornLine;    // the number of an incomplete last line
+
+    std::string_view line(const Line &l) const { return std::string_view(text).substr(l.begin, l.end - l.begin); }
+};
+
+// Reads `path` (a missing file reads as empty); Error(Io) naming `what` when it cannot be read.
+LineLogContents readLineLog(const std::string &path, const std::string &what);
 
 } // namespace llmos

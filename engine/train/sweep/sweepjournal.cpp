@@ -7,8 +7,6 @@
 
 #include <cmath>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace llmos {
 
@@ -158,52 +156,30 @@ SweepState replaySweepJournal(const std::string &folder)
 {
     SweepState state;
     const std::string path = folder + "/" + kJournalName;
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec))
-        return state;
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw Error(ErrorKind::Io, path, "cannot read the sweep's journal");
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    const std::string text = buffer.str();
-
-    std::size_t start = 0;
-    std::uint64_t lineNumber = 0;
-    while (start < text.size()) {
-        ++lineNumber;
-        const std::size_t newline = text.find('\n', start);
-        const std::string where = path + ": line " + std::to_string(lineNumber);
-        if (newline == std::string::npos) {
-            // Only the last line can lack its newline: the process stopped while writing it.
-            state.warnings.push_back(kJournalName + std::string(": line ") + std::to_string(lineNumber)
-                                     + " is incomplete (the sweep stopped while writing it); it was dropped");
-            break;
-        }
-        const std::string_view line(text.data() + start, newline - start);
-        const std::size_t next = newline + 1;
-        if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
-            start = next;
-            state.validBytes = next;
-            continue;
-        }
+    const auto contents = readLineLog(path, "the sweep's journal"); // missing: no trials yet
+    for (std::size_t i = 0; i < contents.lines.size(); ++i) {
+        const auto &line = contents.lines[i];
+        const std::string where = path + ": line " + std::to_string(line.number);
         JournalLine decoded;
         try {
-            decoded = decode(line, "line " + std::to_string(lineNumber));
+            decoded = decode(contents.line(line), "line " + std::to_string(line.number));
         } catch (const std::exception &e) {
-            const bool last = text.find_first_not_of(" \t\r\n", next) == std::string::npos;
+            const bool last = i + 1 == contents.lines.size() && !contents.tornLine;
             const auto *error = dynamic_cast<const Error *>(&e);
             const std::string what = error ? error->where() + ": " + error->detail() : std::string(e.what());
             if (!last)
                 throw Error(ErrorKind::Format, where, "is not a journal entry (" + what + "); the journal is damaged");
-            state.warnings.push_back(kJournalName + std::string(": line ") + std::to_string(lineNumber)
+            state.warnings.push_back(kJournalName + std::string(": line ") + std::to_string(line.number)
                                      + ", the last, is not a journal entry (" + what + "); it was dropped");
             break;
         }
         apply(state, decoded, where);
-        start = next;
-        state.validBytes = next;
+        state.validBytes = line.end + 1;
     }
+    if (contents.tornLine)
+        // Only the last line can lack its newline: the process stopped while writing it.
+        state.warnings.push_back(kJournalName + std::string(": line ") + std::to_string(*contents.tornLine)
+                                 + " is incomplete (the sweep stopped while writing it); it was dropped");
     return state;
 }
 
