@@ -12,8 +12,8 @@ packages=(
   nlohmann-json3-dev libfmt-dev
   # registry and server
   libsqlite3-dev libssl-dev libboost-dev
-  # workbench (QtCharts needs libqt6opengl6-dev or find_package fails)
-  qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools
+  # workbench (QtCharts needs libqt6opengl6-dev or find_package fails; charts export SVG)
+  qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools fonts-wqy-microhei
   # tests: a virtual display for GUI screenshots, fuzzers, reference tokenizers
   xvfb xauth clang libclang-rt-14-dev libgtest-dev libbenchmark-dev

@@ -2,6 +2,7 @@
 
 #include "cli/commandline.h"
 #include "cli/interruptscope.h"
+#include "services/localscheduler.h"
 
 #include <QTextStream>
 
@@ -101,18 +102,11 @@ private:
     std::optional<JobState> m_last;
 };
 
-// Memory kept back for the rest of the machine when the CPU's capacity is taken.
-constexpr std::uint64_t kReservedBytes = 512ull << 20;
-
 } // namespace
 
 JobScheduler foregroundScheduler(int threads, int workers)
 {
-    JobSchedulerOptions options;
-    options.workers = std::max(1, workers);
-    options.capacity = cpuCapacity(kReservedBytes);
-    options.capacity.threads = std::max(options.capacity.threads, threads);
-    return JobScheduler(RunStore::inDataDirectory(), options);
+    return JobScheduler(RunStore::inDataDirectory(), localSchedulerOptions(threads, workers));
 }
 
 int followRun(CommandContext &ctx, JobScheduler &scheduler, const std::string &runId)

@@ -64,8 +64,7 @@ void JobContext::progress(std::int64_t done, std::int64_t total)
 
 void JobContext::checkpointSaved(std::int64_t step, const std::string &path)
 {
-    m_scheduler.emitFromBody(*m_job, LogLine{LogLevel::Info, "checkpoint at step " + std::to_string(step) + " saved: " + path},
-                             true);
+    m_scheduler.emitFromBody(*m_job, checkpointSavedLine(step, path), true);
 }
 
 void JobContext::setFinalMetrics(MetricValues values)

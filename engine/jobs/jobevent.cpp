@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <charconv>
 #include <chrono>
 #include <cmath>
 
@@ -222,6 +223,29 @@ JobEvent jobEventFromJson(const json &j)
         throw Error(ErrorKind::Format, "event", "unknown event type '" + type + "'");
     }
     return e;
+}
+
+namespace {
+constexpr std::string_view kCheckpointPrefix = "checkpoint at step ";
+constexpr std::string_view kCheckpointMiddle = " saved: ";
+} // namespace
+
+LogLine checkpointSavedLine(std::int64_t step, const std::string &path)
+{
+    return {LogLevel::Info, std::string(kCheckpointPrefix) + std::to_string(step) + std::string(kCheckpointMiddle) + path};
+}
+
+std::optional<std::int64_t> checkpointStepOf(const LogLine &line)
+{
+    const std::string_view text = line.text;
+    if (line.level != LogLevel::Info || !text.starts_with(kCheckpointPrefix))
+        return std::nullopt;
+    const auto digits = text.substr(kCheckpointPrefix.size());
+    std::int64_t step = 0;
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), step);
+    if (ec != std::errc() || std::string_view(end, digits.data() + digits.size()).substr(0, kCheckpointMiddle.size()) != kCheckpointMiddle)
+        return std::nullopt;
+    return step;
 }
 
 std::int64_t wallClockMs()

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -40,6 +41,11 @@ struct LogLine {
     LogLevel level = LogLevel::Info;
     std::string text;
 };
+
+// The log line a run writes after it saved a checkpoint, and its reader: charts mark the
+// steps a run can resume from without a payload type of their own.
+LogLine checkpointSavedLine(std::int64_t step, const std::string &path);
+std::optional<std::int64_t> checkpointStepOf(const LogLine &line);
 
 struct Progress {
     std::int64_t done = 0;

@@ -6,6 +6,7 @@
 #include "jobs/jobscheduler.h"
 #include "registry/modelreference.h"
 #include "registry/modelregistry.h"
+#include "training/checkpointstore.h"
 #include "training/memoryestimate.h"
 #include "training/trainer.h"
 #include "util/error.h"
@@ -45,12 +46,19 @@ std::string estimateText(const TrainingMemoryEstimate &e)
 // the run folder, so a run resumed by another process after a crash is the same run.
 class TrainingRunBody {
 public:
-    explicit TrainingRunBody(std::string registryHome) : m_registryHome(std::move(registryHome)) {}
+    // seedCheckpoint: a checkpoint folder of an earlier run of the same recipe, copied into
+    // this run's checkpoints at its first start so that it continues from there.
+    explicit TrainingRunBody(std::string registryHome, std::string seedCheckpoint = {})
+        : m_registryHome(std::move(registryHome)), m_seedCheckpoint(std::move(seedCheckpoint))
+    {
+    }
 
     JobOutcome operator()(JobContext &context) const
     {
         at::set_num_threads(context.threads());
         const std::string runId = context.runId();
+        if (!context.resuming() && !m_seedCheckpoint.empty())
+            seedCheckpoint(context);
         auto recipe = parseTrainingRecipe(context.recipe(), "recipe.json of run " + runId);
         ModelRegistry registry(m_registryHome);
         const auto provenance = establishProvenance(context, registry, recipe);
@@ -92,6 +100,18 @@ public:
     }
 
 private:
+    void seedCheckpoint(JobContext &context) const
+    {
+        const fs::path target = fs::path(context.checkpointDirectory()) / fs::path(m_seedCheckpoint).filename();
+        context.log(LogLevel::Info, "starting from checkpoint " + m_seedCheckpoint);
+        std::error_code ec;
+        fs::create_directories(target.parent_path(), ec);
+        if (!ec)
+            fs::copy(m_seedCheckpoint, target, fs::copy_options::recursive | fs::copy_options::overwrite_existing, ec);
+        if (ec)
+            throw Error(ErrorKind::Io, target.string(), "could not copy the checkpoint to retry from: " + ec.message());
+    }
+
     // First start: resolve the model and fingerprint the data, and keep both. A resume:
     // the same model, and the data must not have changed since.
     static TrainingProvenance establishProvenance(JobContext &context, ModelRegistry &registry,
@@ -138,7 +158,8 @@ private:
                                {{"loss", e.loss},
                                 {"lr", e.learningRate},
                                 {"grad_norm", e.gradNorm},
-                                {"tokens_per_s", e.tokensPerSecond}});
+                                {"tokens_per_s", e.tokensPerSecond},
+                                {"tokens_seen", static_cast<double>(e.tokensSeen)}});
             context.progress(e.step, e.totalSteps);
         };
         callbacks.onEvaluation = [&context, epochAt, totalSteps](const EvaluationEvent &e) {
@@ -157,6 +178,7 @@ private:
     }
 
     std::string m_registryHome;
+    std::string m_seedCheckpoint;
 };
 
 } // namespace
@@ -167,6 +189,29 @@ TrainingJobs::TrainingJobs(JobScheduler &scheduler, std::string registryHome, in
 }
 
 std::string TrainingJobs::submit(const TrainingRecipe &input, int priority)
+{
+    return submitWithSeed(input, priority, {});
+}
+
+std::string TrainingJobs::retry(const std::string &runId, RetryFrom from)
+{
+    const RunStore &store = m_scheduler.store();
+    const RunState state = store.readState(runId);
+    if (state.kind != kJobKind)
+        throw Error(ErrorKind::InvalidInput, "run " + runId, "is a " + state.kind + " run, not a training run");
+    const auto recipe = parseTrainingRecipe(store.readRecipe(runId), "recipe.json of run " + runId);
+    std::string seed;
+    if (from == RetryFrom::LastCheckpoint) {
+        const CheckpointStore checkpoints(store.runDirectory(runId));
+        const auto steps = checkpoints.completeSteps();
+        if (steps.empty())
+            throw Error(ErrorKind::NotFound, "run " + runId, "has no complete checkpoint to continue from; retry it from the start");
+        seed = (checkpoints.folder() / CheckpointStore::folderName(steps.back())).string();
+    }
+    return submitWithSeed(recipe, state.priority, seed);
+}
+
+std::string TrainingJobs::submitWithSeed(const TrainingRecipe &input, int priority, const std::string &seedCheckpoint)
 {
     TrainingRecipe recipe = input;
     ModelRegistry registry(m_registryHome);
@@ -194,7 +239,7 @@ std::string TrainingJobs::submit(const TrainingRecipe &input, int priority)
     spec.memoryEstimateBytes = estimate.total();
     spec.threads = std::min(m_threads, std::max(1, m_scheduler.capacity().threads));
     spec.recipe = toJson(recipe);
-    spec.body = TrainingRunBody(m_registryHome);
+    spec.body = TrainingRunBody(m_registryHome, seedCheckpoint);
     try {
         return m_scheduler.submit(std::move(spec));
     } catch (const Error &e) {

@@ -37,9 +37,19 @@ public:
     // crash or a restart). It continues from its newest complete checkpoint.
     void resume(const std::string &runId);
 
+    // A new run of an ended (or any) training run's recipe: from the start, or from the
+    // run's newest complete checkpoint (copied into the new run, which continues from that
+    // step; the recipe must be the same for the checkpoint to be taken). Returns the new
+    // run's id. Throws Error(NotFound) when there is no such run or, for LastCheckpoint,
+    // no complete checkpoint; and what submit() throws.
+    enum class RetryFrom { Start, LastCheckpoint };
+    std::string retry(const std::string &runId, RetryFrom from);
+
     static constexpr const char *kJobKind = "train";
 
 private:
+    std::string submitWithSeed(const TrainingRecipe &recipe, int priority, const std::string &seedCheckpoint);
+
     JobScheduler &m_scheduler;
     std::string m_registryHome;
     int m_threads;

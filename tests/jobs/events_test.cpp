@@ -110,4 +110,14 @@ TEST_F(JobsTest, SlowSubscriberDoesNotHoldUpTheJob)
     releaseSubscriber.open();
 }
 
+TEST(CheckpointLogLine, NamesItsStepAndOnlyCheckpointLinesDo)
+{
+    EXPECT_EQ(checkpointStepOf(checkpointSavedLine(1200, "/runs/x/checkpoints/step-00001200")), 1200);
+    EXPECT_EQ(checkpointStepOf({LogLevel::Info, "checkpoint at step 7 saved: /p"}), 7);
+    EXPECT_EQ(checkpointStepOf({LogLevel::Info, "checkpoint at step x saved: /p"}), std::nullopt);
+    EXPECT_EQ(checkpointStepOf({LogLevel::Info, "checkpoint at step 7 was not saved"}), std::nullopt);
+    EXPECT_EQ(checkpointStepOf({LogLevel::Error, "checkpoint at step 7 saved: /p"}), std::nullopt);
+    EXPECT_EQ(checkpointStepOf({LogLevel::Info, "resumed from checkpoint step-7"}), std::nullopt);
+}
+
 } // namespace llmos::test

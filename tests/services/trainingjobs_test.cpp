@@ -237,5 +237,58 @@ TEST_F(TrainingJobsTest, PausedRunResumesToTheEndButRefusesDataThatChangedMeanwh
     EXPECT_NE(refused.reason.find("changed on disk"), std::string::npos) << refused.reason;
 }
 
+TEST_F(TrainingJobsTest, RetryStartsOverOrContinuesFromTheLastCheckpointOfAnEndedRun)
+{
+    auto r = recipe({{"kind", "lora"}, {"rank", 2}});
+    r.training.maxSteps = 12;
+    r.training.checkpointEvery = 0; // only the pause writes one
+    auto pauseAtStep3 = scheduler().subscribe([this](const JobEvent &e) {
+        if (const auto *s = std::get_if<StepMetrics>(&e.payload); s && s->step == 3)
+            scheduler().pause(e.runId);
+    });
+    const std::string first = jobs().submit(r);
+    ASSERT_EQ(finish(first).state, JobState::Paused);
+    pauseAtStep3.close();
+    scheduler().cancel(first);
+    ASSERT_EQ(scheduler().state(first), JobState::Cancelled);
+    std::int64_t firstSteps = 0;
+    double tokensAtCheckpoint = 0;
+    for (const auto &e : scheduler().store().readEvents(first).events)
+        if (const auto *s = std::get_if<StepMetrics>(&e.payload)) {
+            firstSteps = s->step;
+            tokensAtCheckpoint = s->values.at("tokens_seen");
+        }
+    ASSERT_GE(firstSteps, 3);
+
+    auto stepsOf = [this](const std::string &id) {
+        std::vector<std::pair<std::int64_t, double>> steps;
+        for (const auto &e : scheduler().store().readEvents(id).events)
+            if (const auto *s = std::get_if<StepMetrics>(&e.payload))
+                steps.emplace_back(s->step, s->values.at("tokens_seen"));
+        return steps;
+    };
+    const std::string continued = jobs().retry(first, TrainingJobs::RetryFrom::LastCheckpoint);
+    const RunState continuedState = finish(continued);
+    EXPECT_EQ(continuedState.state, JobState::Succeeded) << continuedState.reason;
+    const auto continuedSteps = stepsOf(continued);
+    ASSERT_FALSE(continuedSteps.empty());
+    EXPECT_EQ(continuedSteps.front().first, firstSteps + 1) << "continues after the checkpoint's step";
+    EXPECT_GT(continuedSteps.front().second, tokensAtCheckpoint) << "tokens seen continue from the checkpoint";
+    EXPECT_EQ(continuedSteps.back().first, 12);
+
+    // From the start: a fresh run of the same recipe.
+    const std::string fresh = jobs().retry(first, TrainingJobs::RetryFrom::Start);
+    EXPECT_EQ(finish(fresh).state, JobState::Succeeded);
+    const auto freshSteps = stepsOf(fresh);
+    ASSERT_EQ(freshSteps.size(), 12u);
+    EXPECT_EQ(freshSteps.front().first, 1);
+    EXPECT_EQ(freshSteps.back().second, continuedSteps.back().second) << "the same data, the same tokens";
+
+    // A run that never saved a checkpoint cannot continue from one; it says so.
+    const auto e = errorOf([&] { jobs().retry(fresh, TrainingJobs::RetryFrom::LastCheckpoint); });
+    EXPECT_EQ(e.kind(), ErrorKind::NotFound);
+    EXPECT_NE(e.detail().find("no complete checkpoint"), std::string::npos) << e.detail();
+}
+
 } // namespace
 } // namespace llmos::test

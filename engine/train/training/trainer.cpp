@@ -248,6 +248,8 @@ private:
         m_batchInEpoch = state.at("batch_in_epoch").get<std::int64_t>();
         if (m_earlyStopping && state.contains("early_stopping"))
             m_earlyStopping->restore(state.at("early_stopping"));
+        // Checkpoints written before tokens were counted resume from zero.
+        m_tokensSeen = state.value("tokens_seen", std::int64_t{0});
         if (state.contains("last_metrics"))
             m_lastMetrics = state.at("last_metrics").get<std::map<std::string, double>>();
         m_resumedFrom = m_step;
@@ -262,6 +264,7 @@ private:
                    {"epoch", m_epoch},
                    {"batch_in_epoch", m_batchInEpoch},
                    {"total_steps", m_totalSteps},
+                   {"tokens_seen", m_tokensSeen},
                    {"last_metrics", m_lastMetrics}};
         if (m_earlyStopping)
             c.state["early_stopping"] = m_earlyStopping->state();
@@ -368,6 +371,7 @@ private:
         m_optimizer->step();
         m_optimizer->zero_grad();
         ++m_step;
+        m_tokensSeen += tokens;
         m_method->afterOptimizerStep(m_step, m_totalSteps);
 
         TrainingStepEvent event;
@@ -377,6 +381,7 @@ private:
         event.loss = loss;
         event.learningRate = lr;
         event.gradNorm = gradNorm;
+        event.tokensSeen = m_tokensSeen;
         const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
         event.tokensPerSecond = seconds > 0 ? static_cast<double>(tokens) / seconds : 0;
         event.elapsedSeconds = std::chrono::duration<double>(Clock::now() - m_started).count();
@@ -478,6 +483,7 @@ private:
 
     std::int64_t m_totalSteps = 0;
     std::int64_t m_step = 0;
+    std::int64_t m_tokensSeen = 0; // input tokens of every step so far, across resumes
     std::int64_t m_epoch = 0;
     std::int64_t m_batchInEpoch = 0;
     std::int64_t m_resumedFrom = 0;

@@ -21,6 +21,7 @@ struct TrainingStepEvent {
     double learningRate = 0;     // the rate this step used
     double gradNorm = 0;         // global L2 norm of the gradients before clipping
     double tokensPerSecond = 0;  // input tokens (padding excluded) over the step's wall time
+    std::int64_t tokensSeen = 0; // input tokens (padding excluded) of every step so far
     double elapsedSeconds = 0;   // since the run (or the resumed run) started
 };
 
