@@ -76,4 +76,8 @@ TEST(DatasetReport, ReportCountsAndJson)
     EXPECT_EQ(json["token_lengths"][2]["up_to"], 128);
     EXPECT_EQ(json["token_lengths"][2]["count"], 1);  // 100 bytes
     EXPECT_EQ(json["token_lengths"].back()["over"], 8192);
+    // Untruncated: the 100-byte row counts whole although max_seq_len is 50.
+    EXPECT_GE(report.tokens, 100u + 3u + 3u);
+    EXPECT_LT(report.tokens, 100u + 3u + 3u + 3u * 4u) << "a few special tokens per row at most";
+    EXPECT_EQ(json["tokens"], report.tokens);
 }

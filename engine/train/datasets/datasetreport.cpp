@@ -13,6 +13,7 @@ std::vector<TokenLengthBucket> emptyTokenLengthHistogram()
 void DatasetReport::countTokenLength(std::size_t length)
 {
     if (tokenLengths.empty()) tokenLengths = emptyTokenLengthHistogram();
+    tokens += length;
     for (auto &bucket : tokenLengths) {
         if (bucket.upTo == 0 || length <= bucket.upTo) {
             ++bucket.count;
@@ -54,6 +55,7 @@ nlohmann::ordered_json DatasetReport::toJson() const
             {"bad_rows", std::move(bad)},
             {"duplicates", duplicates},
             {"token_lengths", std::move(lengths)},
+            {"tokens", tokens},
             {"truncated", truncated},
             {"examples_without_labels", examplesWithoutLabels},
             {"labels", std::move(labelCounts)},

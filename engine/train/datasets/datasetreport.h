@@ -37,6 +37,7 @@ struct DatasetReport {
 
     // Untruncated tokens per example (per document for pre-training text).
     std::vector<TokenLengthBucket> tokenLengths;
+    std::uint64_t tokens = 0; // their sum: what an epoch reads, before truncation
     std::uint64_t truncated = 0;
     // Examples whose every label was cut off by max_seq_len (prompt longer than it):
     // left out of training, where they would give a loss of 0/0 (BAD_INPUTS 31).

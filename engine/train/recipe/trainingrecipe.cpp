@@ -26,17 +26,6 @@ bool isDeviceName(const std::string &name)
     return std::all_of(name.begin() + 5, name.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// Methods that train a few new parameters learn at a higher rate than full fine-tuning
-// (PEFT's examples use 1e-4..3e-4 for LoRA, transformers' Trainer 5e-5 for full).
-double defaultLearningRate(const std::string &methodKind)
-{
-    if (methodKind == "lora" || methodKind == "adalora" || methodKind == "adapter" || methodKind == "prefix")
-        return 2e-4;
-    if (methodKind == "prompt")
-        return 3e-3;
-    return 5e-5;
-}
-
 DatasetFileFormat fileFormat(const std::string &name)
 {
     for (auto format : {DatasetFileFormat::Auto, DatasetFileFormat::Text, DatasetFileFormat::JsonLines,
@@ -220,6 +209,17 @@ void parseBetas(const nlohmann::json &optimizer, const std::string &source, Opti
 }
 
 } // namespace
+
+// Methods that train a few new parameters learn at a higher rate than full fine-tuning
+// (PEFT's examples use 1e-4..3e-4 for LoRA, transformers' Trainer 5e-5 for full).
+double defaultLearningRate(const std::string &methodKind)
+{
+    if (methodKind == "lora" || methodKind == "adalora" || methodKind == "adapter" || methodKind == "prefix")
+        return 2e-4;
+    if (methodKind == "prompt")
+        return 3e-3;
+    return 5e-5;
+}
 
 std::string EarlyStoppingSettings::resolvedMode() const
 {

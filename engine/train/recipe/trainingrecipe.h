@@ -114,4 +114,7 @@ nlohmann::json toJson(const TrainingRecipe &recipe);
 
 const char *trainingTaskKindName(TrainingTaskKind kind) noexcept;
 
+// optimizer.lr when a recipe leaves it out: it depends on the method (docs/recipes.md).
+double defaultLearningRate(const std::string &methodKind);
+
 } // namespace llmos

@@ -1,0 +1,166 @@
+#include "finetune/datasetstep.h"
+
+#include "finetune/datasetreporttext.h"
+
+#include <QEvent>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace llmos {
+
+namespace {
+
+constexpr std::size_t kPreviewRows = 20;
+constexpr int kCellCharacters = 160;
+
+QString cellText(const nlohmann::ordered_json &value)
+{
+    QString text = value.is_string() ? QString::fromStdString(value.get<std::string>()) : QString::fromStdString(value.dump());
+    text.replace(QLatin1Char('\n'), QStringLiteral(" ⏎ "));
+    return text.size() > kCellCharacters ? text.left(kCellCharacters) + QStringLiteral("…") : text;
+}
+
+} // namespace
+
+DatasetStep::DatasetStep(std::string registryHome, QWidget *parent)
+    : QWidget(parent)
+    , m_home(std::move(registryHome))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_hint = new QLabel(this);
+    m_hint->setWordWrap(true);
+    layout->addWidget(m_hint);
+    auto *row = new QHBoxLayout;
+    m_path = new QLineEdit(this);
+    m_path->setObjectName(QStringLiteral("datasetPath"));
+    m_path->setReadOnly(true);
+    m_choose = new QPushButton(this);
+    row->addWidget(m_path, 1);
+    row->addWidget(m_choose);
+    layout->addLayout(row);
+    m_preview = new QTableWidget(this);
+    m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_preview->setAlternatingRowColors(true);
+    m_preview->verticalHeader()->setDefaultSectionSize(24);
+    m_preview->horizontalHeader()->setStretchLastSection(true);
+    layout->addWidget(m_preview, 1);
+    m_report = new QLabel(this);
+    m_report->setObjectName(QStringLiteral("datasetReport"));
+    m_report->setWordWrap(true);
+    m_report->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_report->setTextFormat(Qt::PlainText);
+    layout->addWidget(m_report);
+    connect(m_choose, &QPushButton::clicked, this, &DatasetStep::chooseFile);
+    connect(&m_watcher, &QFutureWatcher<DatasetInspection>::finished, this, [this] {
+        m_inspection.reset();
+        m_error.clear();
+        try {
+            m_inspection = m_watcher.result();
+        } catch (const std::exception &e) {
+            m_error = QString::fromUtf8(e.what());
+        }
+        showInspection();
+        Q_EMIT inspected();
+    });
+    retranslate();
+}
+
+DatasetStep::~DatasetStep()
+{
+    if (m_stop)
+        m_stop->request_stop();
+    m_watcher.waitForFinished();
+}
+
+void DatasetStep::setPath(const QString &path)
+{
+    m_path->setText(path);
+    Q_EMIT pathChosen(path);
+}
+
+QString DatasetStep::path() const
+{
+    return m_path->text();
+}
+
+void DatasetStep::chooseFile()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Choose training data"), QString(),
+        tr("Training data (*.csv *.tsv *.jsonl *.ndjson *.json *.txt);;All files (*)"));
+    if (!path.isEmpty())
+        setPath(path);
+}
+
+void DatasetStep::inspect(const TrainingRecipe &recipe)
+{
+    if (m_stop)
+        m_stop->request_stop();
+    m_stop = std::make_shared<std::stop_source>();
+    m_inspection.reset();
+    m_error.clear();
+    m_report->setText(tr("Reading the file…"));
+    m_watcher.setFuture(QtConcurrent::run([home = m_home, recipe, stop = m_stop] {
+        return inspectDataset(home, recipe, kPreviewRows, stop->get_token());
+    }));
+}
+
+void DatasetStep::showInspection()
+{
+    m_preview->clear();
+    if (!m_inspection) {
+        m_preview->setRowCount(0);
+        m_preview->setColumnCount(0);
+        m_report->setText(m_error.isEmpty() ? QString() : tr("The file could not be read: %1").arg(m_error));
+        return;
+    }
+    QStringList columns;
+    for (const SourceRow &row : m_inspection->preview)
+        if (row.value.is_object())
+            for (const auto &item : row.value.items())
+                if (const QString key = QString::fromStdString(item.key()); !columns.contains(key))
+                    columns << key;
+    m_preview->setColumnCount(int(columns.size()));
+    m_preview->setHorizontalHeaderLabels(columns);
+    m_preview->setRowCount(int(m_inspection->preview.size()));
+    QStringList lineNumbers;
+    for (int r = 0; r < int(m_inspection->preview.size()); ++r) {
+        const SourceRow &row = m_inspection->preview[std::size_t(r)];
+        lineNumbers << QString::number(row.line);
+        for (int c = 0; c < int(columns.size()); ++c) {
+            const std::string key = columns[c].toStdString();
+            if (row.value.is_object() && row.value.contains(key))
+                m_preview->setItem(r, c, new QTableWidgetItem(cellText(row.value.at(key))));
+        }
+    }
+    m_preview->setVerticalHeaderLabels(lineNumbers);
+    m_report->setText(DatasetReportText::describe(m_inspection->report, m_inspection->rejected).join(QLatin1Char('\n')));
+}
+
+void DatasetStep::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        if (m_inspection || !m_error.isEmpty())
+            showInspection();
+    }
+    QWidget::changeEvent(event);
+}
+
+void DatasetStep::retranslate()
+{
+    m_hint->setText(tr("Choose the examples to learn from: a CSV or TSV table, JSON Lines, a JSON list, or plain "
+                       "text. The first rows are shown below, and the whole file is checked before anything runs."));
+    m_path->setPlaceholderText(tr("No file chosen"));
+    m_choose->setText(tr("Choose file…"));
+}
+
+} // namespace llmos

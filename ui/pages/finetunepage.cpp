@@ -1,0 +1,162 @@
+#include "pages/finetunepage.h"
+
+#include "finetune/guidedfinetune.h"
+#include "finetune/recipeform.h"
+#include "jobcenter/jobcenter.h"
+#include "jobs/runstore.h"
+#include "widgets/pageheading.h"
+
+#include <QButtonGroup>
+#include <QEvent>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPointer>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace llmos {
+
+FineTunePage::FineTunePage(JobCenter &jobs, QWidget *parent)
+    : QWidget(parent)
+    , m_jobs(jobs)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 20, 24, 16);
+    layout->setSpacing(10);
+    auto *header = new QHBoxLayout;
+    m_title = new PageHeading(this);
+    header->addWidget(m_title);
+    header->addStretch(1);
+    m_modes = new QButtonGroup(this);
+    m_guidedButton = new QPushButton(this);
+    m_advancedButton = new QPushButton(this);
+    for (auto *button : {m_guidedButton, m_advancedButton}) {
+        button->setCheckable(true);
+        m_modes->addButton(button);
+        header->addWidget(button);
+    }
+    m_modes->setId(m_guidedButton, Guided);
+    m_modes->setId(m_advancedButton, Advanced);
+    layout->addLayout(header);
+    m_intro = new QLabel(this);
+    m_intro->setWordWrap(true);
+    layout->addWidget(m_intro);
+
+    m_stack = new QStackedWidget(this);
+    m_guided = new GuidedFineTune(jobs.home(), m_stack);
+    auto *advancedPage = new QWidget(m_stack);
+    auto *advancedLayout = new QVBoxLayout(advancedPage);
+    advancedLayout->setContentsMargins(0, 0, 0, 0);
+    m_form = new RecipeForm(advancedPage);
+    advancedLayout->addWidget(m_form, 1);
+    auto *startRow = new QHBoxLayout;
+    startRow->addStretch(1);
+    m_startAdvanced = new QPushButton(advancedPage);
+    m_startAdvanced->setObjectName(QStringLiteral("startAdvanced"));
+    startRow->addWidget(m_startAdvanced);
+    advancedLayout->addLayout(startRow);
+    m_stack->addWidget(m_guided);
+    m_stack->addWidget(advancedPage);
+    layout->addWidget(m_stack, 1);
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("startMessage"));
+    m_message->setWordWrap(true);
+    m_message->setVisible(false);
+    layout->addWidget(m_message);
+
+    connect(m_modes, &QButtonGroup::idClicked, this, [this](int id) { showMode(static_cast<Mode>(id)); });
+    connect(m_guided, &GuidedFineTune::startRequested, this, &FineTunePage::start);
+    connect(m_guided, &GuidedFineTune::advancedRequested, this, [this](const TrainingRecipe &recipe) {
+        m_form->setRecipe(recipe);
+        showMode(Advanced);
+    });
+    connect(m_form, &RecipeForm::validityChanged, m_startAdvanced, [this](bool ok) { m_startAdvanced->setEnabled(ok); });
+    connect(m_startAdvanced, &QPushButton::clicked, this, [this] {
+        if (m_form->isValid())
+            start(m_form->recipe());
+    });
+    connect(&jobs, &JobCenter::runSubmitted, this, [this](const QString &runId) {
+        if (!m_waitingForStart)
+            return;
+        m_waitingForStart = false;
+        m_message->setVisible(false);
+        m_guided->reset();
+        Q_EMIT runStarted(runId);
+    });
+    connect(&jobs, &JobCenter::commandFailed, this, [this](const QString &message) {
+        if (!m_waitingForStart)
+            return;
+        m_waitingForStart = false;
+        m_message->setText(message);
+        m_message->setStyleSheet(QStringLiteral("color: #c0392b;"));
+        m_message->setVisible(true);
+    });
+    m_startAdvanced->setEnabled(m_form->isValid());
+    retranslate();
+    showMode(Guided);
+}
+
+void FineTunePage::showMode(Mode mode)
+{
+    m_modes->button(mode)->setChecked(true);
+    m_stack->setCurrentIndex(mode);
+}
+
+FineTunePage::Mode FineTunePage::mode() const
+{
+    return static_cast<Mode>(m_stack->currentIndex());
+}
+
+void FineTunePage::start(const TrainingRecipe &recipe)
+{
+    m_waitingForStart = true;
+    m_message->setStyleSheet(QString());
+    m_message->setText(tr("Starting: checking the model and the data…"));
+    m_message->setVisible(true);
+    m_jobs.submitTraining(recipe);
+}
+
+void FineTunePage::duplicateRun(const QString &runId)
+{
+    auto *watcher = new QFutureWatcher<nlohmann::json>(this);
+    connect(watcher, &QFutureWatcher<nlohmann::json>::finished, this, [this, watcher, runId] {
+        watcher->deleteLater();
+        try {
+            nlohmann::json recipe = watcher->result();
+            if (recipe.contains("output") && recipe["output"].is_object())
+                recipe["output"].erase("name"); // the copy needs a name of its own
+            m_form->setRecipeJson(recipe);
+            showMode(Advanced);
+            m_message->setVisible(false);
+        } catch (const std::exception &e) {
+            m_message->setText(tr("Could not open the recipe of run %1: %2").arg(runId, QString::fromUtf8(e.what())));
+            m_message->setStyleSheet(QStringLiteral("color: #c0392b;"));
+            m_message->setVisible(true);
+        }
+    });
+    watcher->setFuture(QtConcurrent::run([runs = m_jobs.home() + "/runs", id = runId.toStdString()] {
+        return RunStore(runs).readRecipe(id);
+    }));
+}
+
+void FineTunePage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void FineTunePage::retranslate()
+{
+    m_title->setText(tr("Fine-tune"));
+    m_intro->setText(tr("Teach a model from your own examples. The guided path asks four questions and recommends "
+                        "the rest; the advanced view shows every setting."));
+    m_guidedButton->setText(tr("Guided"));
+    m_advancedButton->setText(tr("Advanced"));
+    m_startAdvanced->setText(tr("Start fine-tuning"));
+}
+
+} // namespace llmos

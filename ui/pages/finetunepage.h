@@ -1,0 +1,62 @@
+#pragma once
+
+#include "recipe/trainingrecipe.h"
+
+#include <QWidget>
+
+class QButtonGroup;
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+
+namespace llmos {
+
+class GuidedFineTune;
+class JobCenter;
+class PageHeading;
+class RecipeForm;
+
+// The fine-tune designer: the guided path (model, data, goal, review, start) for people
+// new to this, and the advanced view with every recipe field, which also opens recipe
+// files and copies of earlier runs ("duplicate and change one thing"). Both start the run
+// through the job center; the window then shows it on the Jobs page.
+class FineTunePage : public QWidget {
+    Q_OBJECT
+public:
+    enum Mode { Guided, Advanced };
+
+    FineTunePage(JobCenter &jobs, QWidget *parent = nullptr);
+
+    GuidedFineTune *guided() const { return m_guided; }
+    RecipeForm *advanced() const { return m_form; }
+    void showMode(Mode mode);
+    Mode mode() const;
+    // Opens a run's recipe in the advanced view (read on a worker).
+    void duplicateRun(const QString &runId);
+
+Q_SIGNALS:
+    // A run was queued from this page.
+    void runStarted(const QString &runId);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void start(const TrainingRecipe &recipe);
+    void retranslate();
+
+    JobCenter &m_jobs;
+    PageHeading *m_title = nullptr;
+    QLabel *m_intro = nullptr;
+    QButtonGroup *m_modes = nullptr;
+    QPushButton *m_guidedButton = nullptr;
+    QPushButton *m_advancedButton = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    GuidedFineTune *m_guided = nullptr;
+    RecipeForm *m_form = nullptr;
+    QPushButton *m_startAdvanced = nullptr;
+    QLabel *m_message = nullptr;
+    bool m_waitingForStart = false;
+};
+
+} // namespace llmos
