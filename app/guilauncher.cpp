@@ -1,5 +1,6 @@
 #include "guilauncher.h"
 
+#include "jobcenter/jobcenter.h"
 #include "languagesetup.h"
 #include "mainwindow.h"
 #include "models/demoregistry.h"
@@ -100,7 +101,9 @@ int runWorkbench(int argc, char **argv)
     // Declared before the window, so it outlives it: its worker thread is joined after
     // the window is gone.
     ModelLibrary models(registryHome);
-    MainWindow window({settingsStore, language, theme, models});
+    // Runs left going by a window that was killed become interrupted here, and can be resumed.
+    JobCenter jobs(registryHome, settings.threads);
+    MainWindow window({settingsStore, language, theme, models, jobs});
     if (takeScreenshots) {
         window.resize(1200, 760); // the same size every time, not the size it was left at
         auto *screenshots = new PageScreenshots(window, parser.value(QStringLiteral("screenshot")), &app);

@@ -1,5 +1,10 @@
 #include "mainwindow.h"
 
+#include "jobcenter/closeguard.h"
+#include "jobcenter/jobcenter.h"
+#include "pages/experimentspage.h"
+#include "pages/finetunepage.h"
+#include "pages/jobspage.h"
 #include "pages/modelspage.h"
 #include "pages/plannedpage.h"
 #include "pages/settingspage.h"
@@ -22,6 +27,9 @@ namespace llmos {
 namespace {
 
 const QString kModelsPage = QStringLiteral("models");
+const QString kFineTunePage = QStringLiteral("finetune");
+const QString kJobsPage = QStringLiteral("jobs");
+const QString kExperimentsPage = QStringLiteral("experiments");
 
 // The pages later issues fill, in sidebar order. The sidebar title is translated in the
 // window's context, the rest by the page itself.
@@ -33,21 +41,6 @@ struct PlannedPageText {
     const char *meanwhile; // what to use until the page exists; may be null
 };
 constexpr PlannedPageText kPlannedPages[] = {
-    {"finetune", QT_TRANSLATE_NOOP("llmos::MainWindow", "Fine-tune"), QT_TRANSLATE_NOOP("llmos::PlannedPage", "Fine-tune"),
-     QT_TRANSLATE_NOOP("llmos::PlannedPage",
-                       "Design a fine-tuning run: pick a model and a dataset, choose full fine-tuning or LoRA, "
-                       "adapters, prefix or prompt tuning, and start it."),
-     nullptr},
-    {"experiments", QT_TRANSLATE_NOOP("llmos::MainWindow", "Experiments"),
-     QT_TRANSLATE_NOOP("llmos::PlannedPage", "Experiments"),
-     QT_TRANSLATE_NOOP("llmos::PlannedPage",
-                       "Hyperparameter searches with live loss curves: grid, random, TPE and ASHA/Hyperband, "
-                       "compared side by side."),
-     nullptr},
-    {"jobs", QT_TRANSLATE_NOOP("llmos::MainWindow", "Jobs"), QT_TRANSLATE_NOOP("llmos::PlannedPage", "Jobs"),
-     QT_TRANSLATE_NOOP("llmos::PlannedPage",
-                       "Everything running or queued on this machine, with progress, pause and cancel."),
-     nullptr},
     {"apps", QT_TRANSLATE_NOOP("llmos::MainWindow", "Apps"), QT_TRANSLATE_NOOP("llmos::PlannedPage", "Apps"),
      QT_TRANSLATE_NOOP("llmos::PlannedPage",
                        "Small applications on your models: chat playground and arena, classifier, semantic search, "
@@ -104,6 +97,12 @@ MainWindow::MainWindow(WindowServices services, QWidget *parent)
 
     m_models = new ModelsPage(services.models, this);
     addPage(kModelsPage, QT_TRANSLATE_NOOP("llmos::MainWindow", "Models"), m_models);
+    m_fineTune = new FineTunePage(services.jobs, this);
+    addPage(kFineTunePage, QT_TRANSLATE_NOOP("llmos::MainWindow", "Fine-tune"), m_fineTune);
+    m_experiments = new ExperimentsPage(services.jobs, this);
+    addPage(kExperimentsPage, QT_TRANSLATE_NOOP("llmos::MainWindow", "Experiments"), m_experiments);
+    m_jobsPage = new JobsPage(services.jobs, this);
+    addPage(kJobsPage, QT_TRANSLATE_NOOP("llmos::MainWindow", "Jobs"), m_jobsPage);
     for (const PlannedPageText &planned : kPlannedPages) {
         addPage(QString::fromLatin1(planned.id), planned.sidebarTitle,
                 new PlannedPage(planned.title, planned.description, planned.meanwhile, this));
@@ -114,7 +113,27 @@ MainWindow::MainWindow(WindowServices services, QWidget *parent)
 
     m_runningJobs = new RunningJobsIndicator(this);
     statusBar()->addWidget(m_runningJobs, 1);
-    connect(m_runningJobs, &RunningJobsIndicator::clicked, this, [this] { showPage(QStringLiteral("jobs")); });
+    connect(m_runningJobs, &RunningJobsIndicator::clicked, this, [this] { showPage(kJobsPage); });
+    connect(&services.jobs, &JobCenter::activeRunsChanged, m_runningJobs, &RunningJobsIndicator::setRunningJobs);
+    // A run started on the Fine-tune page is followed on the Jobs page; a run copied from
+    // the Jobs page is changed on the Fine-tune page.
+    connect(m_fineTune, &FineTunePage::runStarted, this, [this](const QString &runId) {
+        m_jobsPage->showRun(runId);
+        showPage(kJobsPage);
+    });
+    connect(m_fineTune, &FineTunePage::searchStarted, this, [this](const QString &sweepId) {
+        m_experiments->showSweep(sweepId);
+        showPage(kExperimentsPage);
+    });
+    connect(m_experiments, &ExperimentsPage::newSearchRequested, this, [this] {
+        m_fineTune->showMode(FineTunePage::Search);
+        showPage(kFineTunePage);
+    });
+    connect(m_jobsPage, &JobsPage::duplicateRequested, this, [this](const QString &runId) {
+        m_fineTune->duplicateRun(runId);
+        showPage(kFineTunePage);
+    });
+    m_closeGuard = new CloseGuard(services.jobs, *this);
     m_resourceUsage = new ResourceUsageIndicator(this);
     statusBar()->addPermanentWidget(m_resourceUsage);
 
@@ -195,6 +214,10 @@ void MainWindow::changeEvent(QEvent *event)
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveWindowState();
+    if (!m_closeGuard->allowClose()) {
+        event->ignore();
+        return;
+    }
     QMainWindow::closeEvent(event);
 }
 

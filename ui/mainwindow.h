@@ -10,6 +10,10 @@ class QStackedWidget;
 
 namespace llmos {
 
+class CloseGuard;
+class ExperimentsPage;
+class FineTunePage;
+class JobsPage;
 class ModelsPage;
 class ResourceUsageIndicator;
 class RunningJobsIndicator;
@@ -34,6 +38,10 @@ public:
     // The slot a job list feeds with the titles of running jobs.
     RunningJobsIndicator *runningJobs() const { return m_runningJobs; }
     ResourceUsageIndicator *resourceUsage() const { return m_resourceUsage; }
+    FineTunePage *fineTunePage() const { return m_fineTune; }
+    JobsPage *jobsPage() const { return m_jobsPage; }
+    ExperimentsPage *experimentsPage() const { return m_experiments; }
+    CloseGuard *closeGuard() const { return m_closeGuard; }
 
     // Saves geometry and the current page; closing the window does this too.
     void saveWindowState();
@@ -58,6 +66,10 @@ private:
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_pages = nullptr;
     ModelsPage *m_models = nullptr;
+    FineTunePage *m_fineTune = nullptr;
+    JobsPage *m_jobsPage = nullptr;
+    ExperimentsPage *m_experiments = nullptr;
+    CloseGuard *m_closeGuard = nullptr;
     RunningJobsIndicator *m_runningJobs = nullptr;
     ResourceUsageIndicator *m_resourceUsage = nullptr;
     QStringList m_pageIds;

@@ -2,6 +2,7 @@
 
 namespace llmos {
 
+class JobCenter;
 class LanguageSetup;
 class ModelLibrary;
 class SettingsStore;
@@ -9,12 +10,13 @@ class ThemeSetup;
 
 // What the window's pages use from the application. app/ (the composition root) builds
 // these and keeps them alive longer than the window; pages hold references, never
-// globals, so a test builds its own. The job list joins here.
+// globals, so a test builds its own.
 struct WindowServices {
     SettingsStore &settings;
     LanguageSetup &language;
     ThemeSetup &theme;
     ModelLibrary &models; // the model registry, read and written off the GUI thread
+    JobCenter &jobs;      // training runs: started, followed and commanded off the GUI thread
 };
 
 } // namespace llmos

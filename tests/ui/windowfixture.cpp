@@ -18,6 +18,13 @@ WindowFixture::~WindowFixture()
     m_theme->apply(llmos::ColorTheme::System); // the next test starts from the same look
 }
 
+llmos::JobCenter &WindowFixture::jobs()
+{
+    if (!m_jobs)
+        m_jobs = std::make_unique<llmos::JobCenter>(registryHome(), 2);
+    return *m_jobs;
+}
+
 void WindowFixture::nameApplication(const char *testName)
 {
     QCoreApplication::setOrganizationName(QStringLiteral("llmos-tests"));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "jobcenter/jobcenter.h"
 #include "languagesetup.h"
 #include "models/modellibrary.h"
 #include "settings/settingsstore.h"
@@ -13,7 +14,8 @@
 
 // What app/ builds for the window, built the same way for a test: a settings store over
 // the test's own config folder (XDG_CONFIG_HOME points at the build tree), the language,
-// the theme, and a model library over an empty registry in a temporary folder. Starts
+// the theme, a model library over an empty registry in a temporary folder, and a job
+// center whose runs live there too. Starts
 // from empty settings and no models, so tests do not see each other's choices. The
 // registry opens when a page first asks, so a test may register models in
 // registryHome() before it builds the window.
@@ -22,11 +24,13 @@ public:
     WindowFixture();
     ~WindowFixture();
 
-    llmos::WindowServices services() { return {*m_settings, *m_language, *m_theme, *m_models}; }
+    llmos::WindowServices services() { return {*m_settings, *m_language, *m_theme, *m_models, jobs()}; }
     llmos::SettingsStore &settings() { return *m_settings; }
     llmos::LanguageSetup &language() { return *m_language; }
     llmos::ThemeSetup &theme() { return *m_theme; }
     llmos::ModelLibrary &models() { return *m_models; }
+    // Made on first use, so a test can register models before the job center reads them.
+    llmos::JobCenter &jobs();
     std::string registryHome() const { return m_home.path().toStdString(); }
 
     // QSettings needs these names; the launcher sets the real ones.
@@ -38,4 +42,5 @@ private:
     std::unique_ptr<llmos::ThemeSetup> m_theme;
     QTemporaryDir m_home;
     std::unique_ptr<llmos::ModelLibrary> m_models;
+    std::unique_ptr<llmos::JobCenter> m_jobs;
 };

@@ -1,6 +1,9 @@
 #include "jobcenter/jobcenter.h"
 
+#include "jobcenter/sweepsessions.h"
 #include "recipe/trainingrecipe.h"
+#include "services/sweeprunner.h"
+#include "sweep/sweepfile.h"
 #include "services/localscheduler.h"
 #include "services/trainingjobs.h"
 #include "util/error.h"
@@ -30,6 +33,7 @@ JobCenter::JobCenter(std::string home, int threads, int workers, QObject *parent
     m_commands.setObjectName(QStringLiteral("llmos-job-commands"));
     m_scheduler = std::make_unique<JobScheduler>(RunStore(m_home + "/runs"), localSchedulerOptions(m_threads, workers));
     m_training = std::make_unique<TrainingJobs>(*m_scheduler, m_home, m_threads);
+    m_sweeps = std::make_unique<SweepSessions>(*m_scheduler, *m_training, m_home);
     connect(&m_batcher, &EventBatcher::delivered, this, &JobCenter::onEvents);
     m_subscription = m_scheduler->subscribe([this](const JobEvent &event) { m_batcher.push(event); });
     refreshList();
@@ -37,8 +41,9 @@ JobCenter::JobCenter(std::string home, int threads, int workers, QObject *parent
 
 JobCenter::~JobCenter()
 {
-    m_subscription.close();
     m_commands.waitForDone();
+    m_sweeps.reset(); // stops the sweeps, which pause their trials, while events still flow
+    m_subscription.close();
 }
 
 std::shared_ptr<const RunRecord> JobCenter::record(const QString &runId)
@@ -179,6 +184,17 @@ void JobCenter::retry(const QString &runId, bool fromLastCheckpoint)
         [this](const std::string &id) {
             m_jobList.upsert(m_scheduler->snapshot(id));
             Q_EMIT runSubmitted(QString::fromStdString(id));
+        });
+}
+
+void JobCenter::startSweep(const SweepSpec &spec)
+{
+    runCommand(
+        tr("The search could not start: "),
+        [this, spec] { return SweepRunner(*m_scheduler, *m_training, m_home).create(spec); },
+        [this](const std::string &id) {
+            m_sweeps->resume(QString::fromStdString(id));
+            Q_EMIT sweepStarted(QString::fromStdString(id));
         });
 }
 

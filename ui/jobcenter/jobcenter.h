@@ -17,7 +17,9 @@
 
 namespace llmos {
 
+class SweepSessions;
 class TrainingJobs;
+struct SweepSpec;
 struct TrainingRecipe;
 
 // The window's side of the job system: it owns the scheduler that runs training jobs on
@@ -51,6 +53,10 @@ public:
     void resume(const QString &runId);
     void cancel(const QString &runId);
     void retry(const QString &runId, bool fromLastCheckpoint);
+    // Sweeps: created on the command worker, then run on a thread of their own
+    // (SweepSessions); sweepStarted or commandFailed follows.
+    void startSweep(const SweepSpec &spec);
+    SweepSessions &sweeps() { return *m_sweeps; }
     // Reads the runs folder again (runs started by `llmos train` in a terminal appear).
     void refreshList();
 
@@ -61,6 +67,7 @@ public:
 
 Q_SIGNALS:
     void runSubmitted(const QString &runId);
+    void sweepStarted(const QString &sweepId);
     void commandFailed(const QString &message);
     void recordChanged(const QString &runId);
     void activeRunsChanged(const QStringList &names);
@@ -83,6 +90,7 @@ private:
     int m_threads;
     std::unique_ptr<JobScheduler> m_scheduler;
     std::unique_ptr<TrainingJobs> m_training;
+    std::unique_ptr<SweepSessions> m_sweeps; // before the scheduler goes: sweeps pause their trials
     EventBatcher m_batcher;
     JobListModel m_jobList;
     std::map<QString, WatchedRun> m_watched;

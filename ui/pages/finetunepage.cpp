@@ -2,6 +2,7 @@
 
 #include "finetune/guidedfinetune.h"
 #include "finetune/recipeform.h"
+#include "sweeps/sweepdesigner.h"
 #include "jobcenter/jobcenter.h"
 #include "jobs/runstore.h"
 #include "widgets/pageheading.h"
@@ -33,13 +34,15 @@ FineTunePage::FineTunePage(JobCenter &jobs, QWidget *parent)
     m_modes = new QButtonGroup(this);
     m_guidedButton = new QPushButton(this);
     m_advancedButton = new QPushButton(this);
-    for (auto *button : {m_guidedButton, m_advancedButton}) {
+    m_searchButton = new QPushButton(this);
+    for (auto *button : {m_guidedButton, m_advancedButton, m_searchButton}) {
         button->setCheckable(true);
         m_modes->addButton(button);
         header->addWidget(button);
     }
     m_modes->setId(m_guidedButton, Guided);
     m_modes->setId(m_advancedButton, Advanced);
+    m_modes->setId(m_searchButton, Search);
     layout->addLayout(header);
     m_intro = new QLabel(this);
     m_intro->setWordWrap(true);
@@ -58,8 +61,10 @@ FineTunePage::FineTunePage(JobCenter &jobs, QWidget *parent)
     m_startAdvanced->setObjectName(QStringLiteral("startAdvanced"));
     startRow->addWidget(m_startAdvanced);
     advancedLayout->addLayout(startRow);
+    m_search = new SweepDesigner(m_stack);
     m_stack->addWidget(m_guided);
     m_stack->addWidget(advancedPage);
+    m_stack->addWidget(m_search);
     layout->addWidget(m_stack, 1);
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("startMessage"));
@@ -78,6 +83,22 @@ FineTunePage::FineTunePage(JobCenter &jobs, QWidget *parent)
         if (m_form->isValid())
             start(m_form->recipe());
     });
+    connect(m_search, &SweepDesigner::launchRequested, this, [this] {
+        if (!m_search->isValid())
+            return;
+        m_waitingForSearch = true;
+        m_message->setStyleSheet(QString());
+        m_message->setText(tr("Starting the search…"));
+        m_message->setVisible(true);
+        m_jobs.startSweep(m_search->sweepSpec());
+    });
+    connect(&jobs, &JobCenter::sweepStarted, this, [this](const QString &sweepId) {
+        if (!m_waitingForSearch)
+            return;
+        m_waitingForSearch = false;
+        m_message->setVisible(false);
+        Q_EMIT searchStarted(sweepId);
+    });
     connect(&jobs, &JobCenter::runSubmitted, this, [this](const QString &runId) {
         if (!m_waitingForStart)
             return;
@@ -87,9 +108,10 @@ FineTunePage::FineTunePage(JobCenter &jobs, QWidget *parent)
         Q_EMIT runStarted(runId);
     });
     connect(&jobs, &JobCenter::commandFailed, this, [this](const QString &message) {
-        if (!m_waitingForStart)
+        if (!m_waitingForStart && !m_waitingForSearch)
             return;
         m_waitingForStart = false;
+        m_waitingForSearch = false;
         m_message->setText(message);
         m_message->setStyleSheet(QStringLiteral("color: #c0392b;"));
         m_message->setVisible(true);
@@ -101,6 +123,9 @@ FineTunePage::FineTunePage(JobCenter &jobs, QWidget *parent)
 
 void FineTunePage::showMode(Mode mode)
 {
+    // A search varies the recipe of the advanced view (which the guided path fills too).
+    if (mode == Search && m_form->isValid())
+        m_search->setBaseRecipeJson(m_form->recipeJson());
     m_modes->button(mode)->setChecked(true);
     m_stack->setCurrentIndex(mode);
 }
@@ -153,9 +178,12 @@ void FineTunePage::retranslate()
 {
     m_title->setText(tr("Fine-tune"));
     m_intro->setText(tr("Teach a model from your own examples. The guided path asks four questions and recommends "
-                        "the rest; the advanced view shows every setting."));
+                        "the rest; the advanced view shows every setting; a search tries many settings and keeps the "
+                        "best."));
     m_guidedButton->setText(tr("Guided"));
     m_advancedButton->setText(tr("Advanced"));
+    m_searchButton->setText(tr("Search"));
+    m_searchButton->setToolTip(tr("Try many settings of the advanced view's recipe and keep the best."));
     m_startAdvanced->setText(tr("Start fine-tuning"));
 }
 

@@ -15,20 +15,23 @@ class GuidedFineTune;
 class JobCenter;
 class PageHeading;
 class RecipeForm;
+class SweepDesigner;
 
 // The fine-tune designer: the guided path (model, data, goal, review, start) for people
-// new to this, and the advanced view with every recipe field, which also opens recipe
-// files and copies of earlier runs ("duplicate and change one thing"). Both start the run
-// through the job center; the window then shows it on the Jobs page.
+// new to this, the advanced view with every recipe field, which also opens recipe files
+// and copies of earlier runs ("duplicate and change one thing"), and the search view, a
+// hyperparameter grid over the advanced view's recipe. Runs and searches start through the
+// job center; the window then shows them on the Jobs and Experiments pages.
 class FineTunePage : public QWidget {
     Q_OBJECT
 public:
-    enum Mode { Guided, Advanced };
+    enum Mode { Guided, Advanced, Search };
 
     FineTunePage(JobCenter &jobs, QWidget *parent = nullptr);
 
     GuidedFineTune *guided() const { return m_guided; }
     RecipeForm *advanced() const { return m_form; }
+    SweepDesigner *search() const { return m_search; }
     void showMode(Mode mode);
     Mode mode() const;
     // Opens a run's recipe in the advanced view (read on a worker).
@@ -37,6 +40,8 @@ public:
 Q_SIGNALS:
     // A run was queued from this page.
     void runStarted(const QString &runId);
+    // A search was started from this page.
+    void searchStarted(const QString &sweepId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -51,12 +56,15 @@ private:
     QButtonGroup *m_modes = nullptr;
     QPushButton *m_guidedButton = nullptr;
     QPushButton *m_advancedButton = nullptr;
+    QPushButton *m_searchButton = nullptr;
     QStackedWidget *m_stack = nullptr;
     GuidedFineTune *m_guided = nullptr;
     RecipeForm *m_form = nullptr;
     QPushButton *m_startAdvanced = nullptr;
+    SweepDesigner *m_search = nullptr;
     QLabel *m_message = nullptr;
     bool m_waitingForStart = false;
+    bool m_waitingForSearch = false;
 };
 
 } // namespace llmos
