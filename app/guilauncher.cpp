@@ -6,6 +6,7 @@
 #include "models/demoregistry.h"
 #include "models/modellibrary.h"
 #include "pagescreenshots.h"
+#include "screenshotscene.h"
 #include "runtime/datadirectory.h"
 #include "runtime/runtimeinfo.h"
 #include "settings/settingsstore.h"
@@ -102,13 +103,19 @@ int runWorkbench(int argc, char **argv)
     // the window is gone.
     ModelLibrary models(registryHome);
     // Runs left going by a window that was killed become interrupted here, and can be resumed.
-    JobCenter jobs(registryHome, settings.threads);
+    // The screenshots' demo runs take one core each, so the run and the search go side by side.
+    JobCenter jobs(registryHome, takeScreenshots ? 1 : settings.threads);
     MainWindow window({settingsStore, language, theme, models, jobs});
     if (takeScreenshots) {
         window.resize(1200, 760); // the same size every time, not the size it was left at
+        auto *scene = new ScreenshotScene(window, jobs, models, &app);
         auto *screenshots = new PageScreenshots(window, parser.value(QStringLiteral("screenshot")), &app);
-        QObject::connect(screenshots, &PageScreenshots::finished, &app, [&app](bool ok) { app.exit(ok ? 0 : 1); });
-        screenshots->start();
+        QObject::connect(screenshots, &PageScreenshots::finished, &app, [&app, &jobs](bool ok) {
+            jobs.stopAll(ShutdownPolicy::Cancel); // the demo run need not save a checkpoint
+            QObject::connect(&jobs, &JobCenter::stoppedAll, &app, [&app, ok] { app.exit(ok ? 0 : 1); });
+        });
+        QObject::connect(scene, &ScreenshotScene::ready, screenshots, &PageScreenshots::start);
+        scene->prepare();
         return app.exec();
     }
     window.show();

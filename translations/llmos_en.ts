@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name></name>
+    <message>
+        <source>plain text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>instructions with answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chat conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>texts with labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not recognised</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CommandContext</name>
     <message>
         <source>missing required option --%1</source>
@@ -1381,6 +1404,257 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
 </context>
 <context>
+    <name>llmos::ChartToolBar</name>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run has reported no metrics yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics on the chart: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>X axis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wall time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the x axis counts. Wall time leaves out the time a run was paused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exponential moving average, debiased as in TensorBoard; the raw curve stays faint behind the smoothed one. 0 shows the raw values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log x</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logarithmic x axis; points at or below zero are left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logarithmic y axis; values at or below zero are left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Symbols along the bottom of the chart for checkpoints, evaluations, pauses and resumes; hover over one to read it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoints (flag)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluations (triangle)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pauses and resumes (bars, arrow)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every point again (or double-click the chart)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV data, full resolution…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::CloseGuard</name>
+    <message>
+        <source>Runs are still going</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fine-tuning runs are still going. What should happen to them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused runs save a checkpoint and can be resumed later from the Jobs page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep running in the background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause them and quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Don&apos;t close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pausing runs: saving checkpoints…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the workbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause runs and quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LLM OS Workbench: no runs going</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>LLM OS Workbench: %n run(s) going</source>
+        <translation>
+            <numerusform>LLM OS Workbench: %n run going</numerusform>
+            <numerusform>LLM OS Workbench: %n runs going</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>LLM OS Workbench: runs are going</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::DatasetReportText</name>
+    <message>
+        <source>This file cannot be used as it is: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It reads as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows can be used: %3 to learn from and %4 kept aside to check the model on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) have a problem and are left out:</source>
+        <translation>
+            <numerusform>%Ln row has a problem and is left out:</numerusform>
+            <numerusform>%Ln rows have a problem and are left out:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) repeat an earlier one word for word (kept; worth a look).</source>
+        <translation>
+            <numerusform>%Ln row repeats an earlier one word for word (kept; worth a look).</numerusform>
+            <numerusform>%Ln rows repeat an earlier one word for word (kept; worth a look).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln example(s) are longer than the length limit and will be cut at the end.</source>
+        <translation>
+            <numerusform>%Ln example is longer than the length limit and will be cut at the end.</numerusform>
+            <numerusform>%Ln examples are longer than the length limit and will be cut at the end.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln example(s) have the whole answer past the length limit and are left out.</source>
+        <translation>
+            <numerusform>%Ln example has its whole answer past the length limit and is left out.</numerusform>
+            <numerusform>%Ln examples have the whole answer past the length limit and are left out.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Labels: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::DatasetStep</name>
+    <message>
+        <source>Choose training data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training data (*.csv *.tsv *.jsonl *.ndjson *.json *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the examples to learn from: a CSV or TSV table, JSON Lines, a JSON list, or plain text. The first rows are shown below, and the whole file is checked before anything runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>llmos::DeleteModelDialog</name>
     <message>
         <source>Delete %1</source>
@@ -1415,6 +1689,152 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
     <message>
         <source>Delete it anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::DesignerFile</name>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is too large for a recipe or sweep file (over %2 MiB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ExperimentsPage</name>
+    <message>
+        <source>The search stopped with an error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promote the best trial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register the best trial&apos;s model under the name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the searches: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This search cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 trials: %2 finished, %3 stopped early, %4 failed, %5 to go or running. Goal: %6 %7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lowest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>highest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best: trial %1 with %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What mattered most: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trial %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registering the best trial&apos;s model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not promote the best trial: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The best trial is registered as &quot;%1&quot;; it is on the Models page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Experiments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hyperparameter searches: many short runs of one recipe with different settings, compared. Pick a search to see its trials, click trials to overlay their curves, and register the best one as a model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New search…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause the search&apos;s trials; Resume continues it where it stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promote best…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register the best finished trial&apos;s model or adapter in the model registry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1498,6 +1918,419 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
 </context>
 <context>
+    <name>llmos::FineTunePage</name>
+    <message>
+        <source>Starting the search…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting: checking the model and the data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open the recipe of run %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fine-tune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teach a model from your own examples. The guided path asks four questions and recommends the rest; the advanced view shows every setting; a search tries many settings and keeps the best.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try many settings of the advanced view&apos;s recipe and keep the best.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start fine-tuning</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::GuidedFineTune</name>
+    <message>
+        <source>about a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working out what this run will take on this machine…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run cannot be planned: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full fine-tuning: every weight of the model is trained. The result is a new model; the original stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LoRA (rank %1): small add-on matrices are trained, well under 2% of the model&apos;s weights, and the model itself stays frozen. The result is an adapter on top of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 passes over %2 examples: %3 steps of %4 examples, checked against the kept-aside examples every %5 steps. Estimated time on this machine: %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About %1 while training; %2 is free for it now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To fit, it takes %1 examples at a time and adds up %2 of them before each update (the same learning, more slowly).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run needs about %1 but only %2 is free, even learning from one example at a time. Pick a smaller model, or close other programs and come back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review and start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which model should learn?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What should it learn from?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What should it learn to do?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the plan and start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teach a style or knowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model reads your texts and learns to write like them and to know what they say. Use plain text, or a table with a text column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow instructions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model learns to answer the way your examples answer: rows with an instruction and its answer, or whole chat conversations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classify text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model learns to put a text into one of your labels (spam or not, topic, mood). Use a table with a text column and a label column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The choice was suggested by what your data looks like.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the result:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in the advanced view…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every setting of this recipe, to change before starting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start fine-tuning</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::JobCenter</name>
+    <message>
+        <source>Could not read the events of run %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run could not start: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not pause the run: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not resume the run: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not cancel the run: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not retry the run: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search could not start: </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::JobListModel</name>
+    <message>
+        <source>%1 of %2 steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::JobsPage</name>
+    <message>
+        <source>Jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop at the next step and save a checkpoint; Resume continues from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue a paused or interrupted run from its last checkpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the run for good. Its curves and log are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the same recipe again as a new run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From its last checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate and change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this run&apos;s recipe in the Fine-tune designer to change one thing and start it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the runs folder again, to see runs started from a terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No runs yet. Start one from the Fine-tune page; it appears here with its curves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::LeaderboardModel</name>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped early</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>llmos::LineageView</name>
     <message>
         <source>%1 was deleted; the lineage keeps its name</source>
@@ -1540,6 +2373,161 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
     <message>
         <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::MetricChartPanel</name>
+    <message>
+        <source>%1 (right axis)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one or more runs to see their training curves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a metric to plot from the Metrics menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No points yet: the chart fills in as the run reports its first steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These runs report no tokens seen: choose another x axis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No points in this part of the chart. Double-click it to see them all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to draw on a log scale: every value here is zero or below. Turn off Log x or Log y.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens seen (thousands)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens seen (millions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens seen (billions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wall time (seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wall time (minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wall time (hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wall time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smoothed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoint saved at step %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluated at step %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrupted after step %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused after step %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resumed after step %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported from LLM OS Workbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file could not be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the data could not be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the chart as a PNG image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the chart as an SVG image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the chart&apos;s data as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2. Choose another folder or free some space, then export again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1992,6 +2980,17 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
 </context>
 <context>
+    <name>llmos::ModelPicker</name>
+    <message>
+        <source>No model to fine-tune yet. Import a Hugging Face model folder on the Models page (or make the demo models there), then come back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick the model to start from. Smaller models train faster; the result is saved as a new model and the original stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>llmos::ModelTableModel</name>
     <message>
         <source>%1 bytes</source>
@@ -2316,33 +3315,20 @@ Your models&apos; files are safe; the registry can be rebuilt from the manifests
     </message>
 </context>
 <context>
+    <name>llmos::ParallelCoordinates</name>
+    <message>
+        <source>Each trial becomes a line across its parameters and its result once trials have run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>best at the top of the last axis; dashed: stopped early</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>llmos::PlannedPage</name>
     <message>
         <source>This page is not built yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fine-tune</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Design a fine-tuning run: pick a model and a dataset, choose full fine-tuning or LoRA, adapters, prefix or prompt tuning, and start it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Experiments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hyperparameter searches with live loss curves: grid, random, TPE and ASHA/Hyperband, compared side by side.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Jobs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Everything running or queued on this machine, with progress, pause and cancel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2383,6 +3369,931 @@ llmos chat --model PATH</source>
     </message>
     <message>
         <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::RecipeFieldEditor</name>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required: a model folder, a GGUF file or a library name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a whole number, such as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a number, such as 0.1 or 2e-4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a whole number; separate the numbers with commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number; separate the numbers with commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::RecipeFields</name>
+    <message>
+        <source>Base model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model to start from: a Hugging Face model folder, a GGUF file, or the name or id of a model in your library. Training never changes it; the result is saved as a new model or adapter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your examples: a .txt, .jsonl, .json, .csv or .tsv file, or a folder of .txt files. The layout and the kind of rows are detected unless you set them below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the file is laid out. Automatic goes by the file&apos;s extension; set it when the extension is misleading, such as a .txt file that holds JSON lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic (from the extension)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What each row means: plain text to continue, instructions with answers (Alpaca), chat conversations (OpenAI messages or ShareGPT), or a text with its label (classification). Automatic looks at the first good row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic (from the first row)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instructions (Alpaca)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat (OpenAI messages)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat (ShareGPT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texts with labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The column or JSON field that holds the text. Change it when your file calls it something else, such as &quot;sentence&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classification only: the column or field that holds each example&apos;s label, such as &quot;topic&quot; or &quot;sentiment&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unreadable rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do with rows that cannot be read, such as a broken line or a missing field. Stopping lists them all, so no data is lost without you knowing; skipping leaves them out and counts them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop and list them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip and count them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generating text teaches the model to continue text or answer instructions; classifying teaches it to pick one label per text. Classifying needs data with a label column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate text (causal language model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classify texts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How much of the model is trained. Full fine-tuning changes every weight: the most memory, often the best result. LoRA trains small add-on matrices: far less memory, usually nearly as good, and the result is a small adapter. The others are lighter variants. When unsure, pick LoRA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full fine-tuning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full, with some layers frozen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BitFit (biases only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bottleneck adapters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefix tuning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt tuning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frozen layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many of the first layers keep their weights. Freezing the lower layers saves memory and protects what the model already knows; a common choice is half of the layers. Give this, the frozen parts, or both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frozen parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parts of the model that keep their weights, separated by commas: &quot;embeddings&quot;, &quot;lm_head&quot;, or any part of a weight&apos;s name, such as &quot;self_attn&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The size of LoRA&apos;s add-on matrices. Higher learns more but uses more memory and can overfit small data. Typical: 8 or 16; 4 for tiny datasets, 32 to 64 for hard tasks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AdaLoRA gives every layer this rank at first, then moves the budget to the layers that matter most. Typical: one and a half times the target rank.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The average rank per layer that AdaLoRA ends with; not above the starting rank. Typical: 8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alpha (strength)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How strongly the adapter&apos;s update is applied: it is scaled by alpha divided by the rank. A common choice is twice the rank.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the rank for LoRA, 8 for AdaLoRA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adapter dropout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Randomly leaves out part of the adapter&apos;s input while training, against overfitting. 0.05 to 0.1 helps on small datasets; 0 on large ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which layers get an adapter, separated by commas (such as &quot;q_proj, v_proj&quot;), or &quot;all-linear&quot; for all of them. Empty: the usual attention layers of the model&apos;s family. More layers learn more and use more memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the usual attention layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank-stabilised scaling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scales the update by alpha divided by the square root of the rank (rsLoRA), which keeps high ranks learning well. Turn it on with a rank of 32 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps before reallocating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps of plain training before AdaLoRA starts moving rank between layers. Typical: 5 to 10% of all steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final steps at a fixed rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last steps, during which the rank budget no longer changes. Typical: 10 to 20% of all steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps between reallocations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often AdaLoRA decides again which layers get rank. Typical: 1 to 10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importance smoothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How slowly AdaLoRA&apos;s estimate of each weight&apos;s importance changes (a moving average). The default rarely needs changing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uncertainty smoothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same smoothing for how uncertain that estimate is. The default rarely needs changing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orthogonality weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeps AdaLoRA&apos;s matrices close to orthogonal, which makes taking rank away safe. The default rarely needs changing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bottleneck size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The width of each adapter&apos;s bottleneck. Larger learns more and uses more memory. Typical: 16 to 128.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The non-linearity inside each adapter. ReLU is the classic choice; GELU or SiLU match most modern models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Virtual tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many trained tokens are put before every input. More can learn more but leave less room for your text. Typical: 10 to 30 for prompt tuning, 10 to 50 for prefix tuning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train through a small network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trains the prefix through a small network, as the original paper does: often steadier, at the cost of more memory while training.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hidden width of that small network; used only when it is on. Typical: 512.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the virtual tokens start: random, or as the words of a text that describes the task, which often trains faster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From a text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text the virtual tokens start from when they start from a text, such as &quot;Classify the topic of this question:&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting token ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instead of a text, the token ids to start from, separated by commas. Rarely needed: the starting text is turned into tokens for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule that turns what the model got wrong into weight changes. AdamW is the safe choice for fine-tuning language models; SGD needs a higher learning rate and usually momentum.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How big a step the model takes per update. Too high and the loss jumps or becomes NaN; too low and it learns slowly. LoRA: 1e-4 to 3e-4; full fine-tuning: 1e-5 to 5e-5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2e-4 for LoRA, AdaLoRA, adapters and prefixes; 3e-3 for prompts; 5e-5 otherwise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulls the weights gently towards zero at every step, against overfitting. Typical: 0.01 with AdamW; 0 is fine for LoRA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adam betas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adam and AdamW only: how much the optimizer averages past updates (first number) and their sizes (second), both below 1. 0.9, 0.999 suits most runs; 0.9, 0.95 can steady a large model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epsilon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A tiny number that keeps Adam, AdamW, Adagrad and RMSprop from dividing by zero. Leave it unless the loss becomes NaN in bf16; then try 1e-6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SGD and RMSprop only: keeps part of the previous update, which smooths and speeds up training. Typical with SGD: 0.9.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nesterov momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SGD with momentum only: a look-ahead form of momentum that often gets there a little faster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient clipping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scales down updates that would be larger than this, so one odd batch cannot wreck the model. 1.0 is the usual value; 0 turns clipping off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the learning rate changes after the warm-up: it stays flat, falls in a straight line to zero, or falls along a cosine curve. Falling schedules usually end with a better model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linear decay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cosine decay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warm-up steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps at the start during which the learning rate rises from zero, which avoids early jumps in the loss. Give steps or a share, not both. Typical: 3 to 10% of all steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warm-up share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The warm-up as a share of all steps, such as 0.06 for 6%. Give this or warm-up steps, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum length (tokens)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longer examples are cut to this many tokens. Longer needs much more memory: pick the length of a typical example, such as 128 for short texts and 512 to 2048 for documents or chats.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many times training goes over all your examples. Typical: 1 to 3 for large datasets, 3 to 10 for small ones; watch the validation loss for overfitting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When above 0, training stops after this many updates, whatever the epochs say: handy for quick tries and for sweeps. 0: the epochs decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Examples processed together in one pass. Larger is faster per example but needs more memory; if memory runs out, halve it and double the gradient accumulation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient accumulation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batches added up before each update, so the effective batch is the batch size times this, without the memory of a larger batch. Typical: 1 to 8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seeds the starting values of new weights, the order of the examples and dropout. On the CPU the same recipe and seed give the same loss curve; change it to see how much results vary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The share of your examples held back to measure progress on data the model does not train on. Typical: 0.1; 0.2 for small datasets. Early stopping and sweeps need it above 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decides which examples are held back for validation. Keep it to compare runs on the same split.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluate every (steps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measures the validation loss every this many steps, so overfitting shows while it happens. 0: only at the end. Early stopping needs it above 0. Typical: 50 to 500.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a checkpoint every (steps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saves the training state every this many steps, so a crash or a pause loses little. 0: only when you pause or cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoints kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many of the newest checkpoints stay on disk; older ones are deleted to save space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop early</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stops the run when the validation result has not improved for a while, which saves time and avoids overfitting. Needs a validation share above 0 and evaluations during training.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watched result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The measure that must keep improving. Accuracy and macro F1 need a classification task; macro F1 is the better judge when some labels are rare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Macro F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patience (evaluations)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many evaluations in a row without improvement before the run stops. Typical: 3 to 5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Better is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether lower or higher values are better. Automatic knows: losses go down, scores go up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Higher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Randomly switches off parts of the model while training, against overfitting. Typical: 0.1 for small datasets, 0 (none) for large ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adversarial training (FGM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trains every batch a second time with slightly disturbed word embeddings, which makes the model more robust. About doubles the time per step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disturbance size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How far the embeddings are pushed. Typical: 0.5 to 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text augmentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds altered copies of each training example (words deleted, swapped or replaced by synonyms), against overfitting on a small dataset. Plain text and classification data only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies per example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many altered copies are added per training example. Typical: 1 to 4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word deletion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chance that each word of a copy is left out. Typical: 0.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word swaps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many pairs of words change places in each copy. Typical: 1 or 2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synonym file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: a text file of interchangeable words, one group per line separated by commas, such as &quot;big, large, huge&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synonym rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chance that a word with a synonym is replaced by one. Needs a synonym file. Typical: 0.1 to 0.2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Augmentation seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seeds the random changes: the same seed gives the same copies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the run computes. Automatic uses the first GPU when there is one, else the CPU. Pick a GPU by number on a machine with several.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic (a GPU when there is one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPU 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPU 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPU 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPU 3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number format of the heavy sums. bf16 is faster and needs less memory on a modern GPU, with nearly the same results; fp32 is exact, and the only way to repeat a run bit for bit on a GPU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic (bf16 on a GPU, fp32 on the CPU)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fp32 (exact)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bf16 (faster, less memory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recompute to save memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activation checkpointing: keeps less in memory during training and recomputes it when needed, for about a third more compute. Turn it on when a long maximum length does not fit in memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name of the trained model or adapter in your library. Empty: the run picks one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge the adapter into the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adapter methods only: folds the trained adapter into the base model and saves a whole model, which is easier to share and serve but much larger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to the model library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds the result to your model library when the run ends. Off: it stays in the run&apos;s folder, as sweeps do with their trials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model and data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch and length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluation and checkpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Early stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regularisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::RecipeForm</name>
+    <message>
+        <source>Open recipe…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a recipe file, as `llmos train` runs it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save recipe…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the recipe as a file that `llmos train` runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also kept from the loaded recipe, not checked here: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required: choose a file or folder, or type its path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipe is complete: `llmos train` can run it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipe is not complete yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a recipe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipes (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the recipe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2566,6 +4477,525 @@ llmos chat --model PATH</source>
     </message>
     <message>
         <source>Models, runs and datasets are kept here. A change takes effect after the workbench restarts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::SweepDesigner</name>
+    <message>
+        <source>Sweep name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base recipe from a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every trial starts from this recipe and changes only the parameters below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters to vary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open sweep…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save sweep…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Launch sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts the trials; the sweep&apos;s progress shows under Jobs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the base recipe first: the recipe every trial starts from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only these methods read it: %1; the sweep tries none of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The base recipe&apos;s method sets %1, which %2 does not read: add %1 as a parameter too, or take it out of the recipe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add at least one parameter to vary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the base recipe, %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sweep is complete: `llmos sweep` can run it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No base recipe yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n step</numerusform>
+            <numerusform>%n steps</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n epoch(s)</source>
+        <translation>
+            <numerusform>%n epoch</numerusform>
+            <numerusform>%n epochs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Base recipe: %1 on %2, %3, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sweep is not complete yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the base recipe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipes (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base recipe: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweeps (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::SweepEstimateText</name>
+    <message numerus="yes">
+        <source>%n trial(s); the estimate follows once the sweep is complete.</source>
+        <translation>
+            <numerusform>%n trial; the estimate follows once the sweep is complete.</numerusform>
+            <numerusform>%n trials; the estimate follows once the sweep is complete.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The estimate follows once the sweep is complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trial(s). Steps per trial are not known yet: the recipe trains by epochs.</source>
+        <translation>
+            <numerusform>%n trial. Steps per trial are not known yet: the recipe trains by epochs.</numerusform>
+            <numerusform>%n trials. Steps per trial are not known yet: the recipe trains by epochs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trial(s) × %1 steps = %2 training steps at most.</source>
+        <translation>
+            <numerusform>%n trial × %1 steps = %2 training steps at most.</numerusform>
+            <numerusform>%n trials × %1 steps = %2 training steps at most.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopping weak trials early: about %1 steps (%2% of that) if results come in no particular order; a strategy that learns finds more trials worth going on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median stopping saves what the results allow; it cannot be told in advance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About %1 at %2 s per step, one trial at a time (trials side by side share the machine).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time limit (%1) ends it sooner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::SweepParameterModel</name>
+    <message>
+        <source>Range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decimal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept from the sweep file as it was: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values to try, separated by commas, from: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values to try, separated by commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log spreads the draws evenly over powers of ten: as many between 0.0001 and 0.001 as between 0.001 and 0.01. Use it for learning rates and other values that span several powers of ten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter where the range starts and ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter at least one value; separate values with commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither true nor false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This setting cannot be varied by a sweep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::SweepSettingsPanel</name>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Early stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goal and budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grid: every combination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TPE: learns from results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: every trial to the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ASHA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hyperband</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Macro F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lower is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Higher is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the recipe&apos;s maximum steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random trials first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidates per trial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share counted as good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop weak trials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First check (steps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trial length (steps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep 1 in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished trials first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not before step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Better is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same seed gives the same sequence of trials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TPE draws this many trials at random before it learns from the results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TPE draws this many values per parameter and keeps the most promising one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The share of trials TPE counts as good when it learns where good settings lie.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first point where weak trials are stopped, in optimizer steps. When the learning rate is searched, put it at a third of the training or later: high learning rates start slowly and finish well.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long a trial trains, in optimizer steps; checks lie below it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At each check only the best 1 in this many trials go on, and checks lie this many times apart. 3 is the usual choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is stopped before this many trials have finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is stopped before this step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The evaluation result a trial is judged by. Accuracy and macro F1 need a classification task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many trials to run at most. For a grid, the number of combinations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trials that train at the same time; they share the machine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When it is spent, no new trial starts and the running ones stop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tries every combination of the values listed, in order. Thorough, but the count multiplies with each parameter: best for two or three parameters with a few values each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts with random trials, then learns from their results where good settings lie and tries more there. Usually finds good settings in fewer trials than random search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draws each trial&apos;s settings at random from the values and ranges. A strong start when there are many parameters and few trials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stops a trial whose results fall behind the middle of the finished trials at the same step. Needs evaluations during training (the recipe&apos;s evaluate every).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks the trials at a few points (rungs); at each only the best of them go on. Saves most of the compute, but can stop slow starters too early.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs several ASHA schedules side by side, from strict to none, so slow starters still get a chance to finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every trial trains to the end.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>plain text</source>
+        <translation>纯文本</translation>
+    </message>
+    <message>
+        <source>instructions with answers</source>
+        <translation>指令及回答</translation>
+    </message>
+    <message>
+        <source>chat conversations</source>
+        <translation>聊天对话</translation>
+    </message>
+    <message>
+        <source>texts with labels</source>
+        <translation>带标签的文本</translation>
+    </message>
+    <message>
+        <source>not recognised</source>
+        <translation>无法识别</translation>
+    </message>
+</context>
+<context>
     <name>CommandContext</name>
     <message>
         <source>missing required option --%1</source>
@@ -1391,6 +1414,252 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
 </context>
 <context>
+    <name>llmos::ChartToolBar</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Metrics: %1</source>
+        <translation>指标：%1</translation>
+    </message>
+    <message>
+        <source>The run has reported no metrics yet</source>
+        <translation>该运行尚未报告任何指标</translation>
+    </message>
+    <message>
+        <source>Metrics on the chart: %1</source>
+        <translation>图表上的指标：%1</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>X axis</source>
+        <translation>X 轴</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>Tokens seen</source>
+        <translation>已见词元数</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Wall time</source>
+        <translation>运行时间</translation>
+    </message>
+    <message>
+        <source>What the x axis counts. Wall time leaves out the time a run was paused.</source>
+        <translation>X 轴的计量方式。运行时间不含运行暂停的时间。</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <source>Exponential moving average, debiased as in TensorBoard; the raw curve stays faint behind the smoothed one. 0 shows the raw values.</source>
+        <translation>指数移动平均，按 TensorBoard 的方式去偏；原始曲线以淡色显示在平滑曲线之后。0 表示显示原始值。</translation>
+    </message>
+    <message>
+        <source>Log x</source>
+        <translation>对数 x</translation>
+    </message>
+    <message>
+        <source>Logarithmic x axis; points at or below zero are left out</source>
+        <translation>对数 x 轴；小于或等于零的点不显示</translation>
+    </message>
+    <message>
+        <source>Log y</source>
+        <translation>对数 y</translation>
+    </message>
+    <message>
+        <source>Logarithmic y axis; values at or below zero are left out</source>
+        <translation>对数 y 轴；小于或等于零的值不显示</translation>
+    </message>
+    <message>
+        <source>Markers</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Symbols along the bottom of the chart for checkpoints, evaluations, pauses and resumes; hover over one to read it</source>
+        <translation>图表底部的符号表示检查点、评估、暂停和恢复；将鼠标悬停在符号上可查看详情</translation>
+    </message>
+    <message>
+        <source>Checkpoints (flag)</source>
+        <translation>检查点（旗帜）</translation>
+    </message>
+    <message>
+        <source>Evaluations (triangle)</source>
+        <translation>评估（三角形）</translation>
+    </message>
+    <message>
+        <source>Pauses and resumes (bars, arrow)</source>
+        <translation>暂停和恢复（竖条、箭头）</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>重置缩放</translation>
+    </message>
+    <message>
+        <source>Show every point again (or double-click the chart)</source>
+        <translation>重新显示所有点（或双击图表）</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>PNG image…</source>
+        <translation>PNG 图片…</translation>
+    </message>
+    <message>
+        <source>SVG image…</source>
+        <translation>SVG 图片…</translation>
+    </message>
+    <message>
+        <source>CSV data, full resolution…</source>
+        <translation>CSV 数据（完整精度）…</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::CloseGuard</name>
+    <message>
+        <source>Runs are still going</source>
+        <translation>仍有运行在进行</translation>
+    </message>
+    <message>
+        <source>Fine-tuning runs are still going. What should happen to them?</source>
+        <translation>仍有微调运行在进行。要如何处理它们？</translation>
+    </message>
+    <message>
+        <source>Paused runs save a checkpoint and can be resumed later from the Jobs page.</source>
+        <translation>暂停的运行会保存检查点，之后可在“任务”页面继续。</translation>
+    </message>
+    <message>
+        <source>Keep running in the background</source>
+        <translation>在后台继续运行</translation>
+    </message>
+    <message>
+        <source>Pause them and quit</source>
+        <translation>暂停它们并退出</translation>
+    </message>
+    <message>
+        <source>Don&apos;t close</source>
+        <translation>不关闭</translation>
+    </message>
+    <message>
+        <source>Pausing runs: saving checkpoints…</source>
+        <translation>正在暂停运行：保存检查点…</translation>
+    </message>
+    <message>
+        <source>Show the workbench</source>
+        <translation>显示工作台</translation>
+    </message>
+    <message>
+        <source>Pause runs and quit</source>
+        <translation>暂停运行并退出</translation>
+    </message>
+    <message>
+        <source>LLM OS Workbench: no runs going</source>
+        <translation>LLM OS Workbench：没有运行</translation>
+    </message>
+    <message numerus="yes">
+        <source>LLM OS Workbench: %n run(s) going</source>
+        <translation>
+            <numerusform>LLM OS Workbench：%n 个运行进行中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>LLM OS Workbench: runs are going</source>
+        <translation>LLM OS Workbench：有运行在进行</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::DatasetReportText</name>
+    <message>
+        <source>This file cannot be used as it is: %1</source>
+        <translation>此文件无法直接使用：%1</translation>
+    </message>
+    <message>
+        <source>It reads as %1.</source>
+        <translation>识别为%1。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows can be used: %3 to learn from and %4 kept aside to check the model on.</source>
+        <translation>%2 行中有 %1 行可用：%3 条用于学习，%4 条留作检验模型。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) have a problem and are left out:</source>
+        <translation>
+            <numerusform>%Ln 行有问题，已被略去：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) repeat an earlier one word for word (kept; worth a look).</source>
+        <translation>
+            <numerusform>%Ln 行与前面某行一字不差（已保留，值得一看）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln example(s) are longer than the length limit and will be cut at the end.</source>
+        <translation>
+            <numerusform>%Ln 个样本超过长度上限，末尾将被截断。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln example(s) have the whole answer past the length limit and are left out.</source>
+        <translation>
+            <numerusform>%Ln 个样本的整个回答都超出长度上限，已被略去。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Labels: %1.</source>
+        <translation>标签：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::DatasetStep</name>
+    <message>
+        <source>Choose training data</source>
+        <translation>选择训练数据</translation>
+    </message>
+    <message>
+        <source>Training data (*.csv *.tsv *.jsonl *.ndjson *.json *.txt);;All files (*)</source>
+        <translation>训练数据 (*.csv *.tsv *.jsonl *.ndjson *.json *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <source>Choose the examples to learn from: a CSV or TSV table, JSON Lines, a JSON list, or plain text. The first rows are shown below, and the whole file is checked before anything runs.</source>
+        <translation>选择用来学习的样本：CSV 或 TSV 表格、JSON Lines、JSON 列表或纯文本。下方显示前几行，开始运行前会检查整个文件。</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+</context>
+<context>
     <name>llmos::DeleteModelDialog</name>
     <message>
         <source>Delete %1</source>
@@ -1425,6 +1694,152 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     <message>
         <source>Delete it anyway</source>
         <translation>仍然删除</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::DesignerFile</name>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is too large for a recipe or sweep file (over %2 MiB).</source>
+        <translation>%1 太大，不像是配方或扫描文件（超过 %2 MiB）。</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ExperimentsPage</name>
+    <message>
+        <source>The search stopped with an error: %1</source>
+        <translation>搜索因错误而停止：%1</translation>
+    </message>
+    <message>
+        <source>Promote the best trial</source>
+        <translation>登记最佳试验</translation>
+    </message>
+    <message>
+        <source>Register the best trial&apos;s model under the name:</source>
+        <translation>将最佳试验的模型登记为以下名称：</translation>
+    </message>
+    <message>
+        <source>Could not read the searches: %1</source>
+        <translation>无法读取搜索：%1</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>This search cannot be read: %1</source>
+        <translation>无法读取此搜索：%1</translation>
+    </message>
+    <message>
+        <source>%1 trials: %2 finished, %3 stopped early, %4 failed, %5 to go or running. Goal: %6 %7.</source>
+        <translation>%1 次试验：%2 次完成，%3 次提前停止，%4 次失败，%5 次待运行或运行中。目标：%7 %6。</translation>
+    </message>
+    <message>
+        <source>lowest</source>
+        <translation>最低的</translation>
+    </message>
+    <message>
+        <source>highest</source>
+        <translation>最高的</translation>
+    </message>
+    <message>
+        <source>Best: trial %1 with %2.</source>
+        <translation>最佳：试验 %1，结果 %2。</translation>
+    </message>
+    <message>
+        <source>What mattered most: %1.</source>
+        <translation>影响最大的是：%1。</translation>
+    </message>
+    <message>
+        <source>trial %1</source>
+        <translation>试验 %1</translation>
+    </message>
+    <message>
+        <source>Registering the best trial&apos;s model…</source>
+        <translation>正在登记最佳试验的模型…</translation>
+    </message>
+    <message>
+        <source>Could not promote the best trial: %1</source>
+        <translation>无法登记最佳试验：%1</translation>
+    </message>
+    <message>
+        <source>The best trial is registered as &quot;%1&quot;; it is on the Models page.</source>
+        <translation>最佳试验已登记为“%1”，可在“模型”页面找到。</translation>
+    </message>
+    <message>
+        <source>Experiments</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>Hyperparameter searches: many short runs of one recipe with different settings, compared. Pick a search to see its trials, click trials to overlay their curves, and register the best one as a model.</source>
+        <translation>超参数搜索：用不同设置多次短跑同一配方并加以比较。选择一个搜索查看其试验，点击试验叠加它们的曲线，并把最佳的一个登记为模型。</translation>
+    </message>
+    <message>
+        <source>New search…</source>
+        <translation>新建搜索…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Pause the search&apos;s trials; Resume continues it where it stopped.</source>
+        <translation>暂停此搜索的试验；“继续”会从停下的地方接着运行。</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Promote best…</source>
+        <translation>登记最佳…</translation>
+    </message>
+    <message>
+        <source>Register the best finished trial&apos;s model or adapter in the model registry.</source>
+        <translation>把已完成试验中最佳者的模型或适配器登记到模型库。</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Trials</source>
+        <translation>试验数</translation>
+    </message>
+    <message>
+        <source>Best</source>
+        <translation>最佳</translation>
     </message>
 </context>
 <context>
@@ -1507,6 +1922,418 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
 </context>
 <context>
+    <name>llmos::FineTunePage</name>
+    <message>
+        <source>Starting the search…</source>
+        <translation>正在开始搜索…</translation>
+    </message>
+    <message>
+        <source>Starting: checking the model and the data…</source>
+        <translation>正在开始：检查模型和数据…</translation>
+    </message>
+    <message>
+        <source>Could not open the recipe of run %1: %2</source>
+        <translation>无法打开运行 %1 的配方：%2</translation>
+    </message>
+    <message>
+        <source>Fine-tune</source>
+        <translation>微调</translation>
+    </message>
+    <message>
+        <source>Teach a model from your own examples. The guided path asks four questions and recommends the rest; the advanced view shows every setting; a search tries many settings and keeps the best.</source>
+        <translation>用你自己的样本训练模型。向导只问四个问题，其余由它推荐；高级视图显示全部设置；搜索会尝试多种设置并保留最佳者。</translation>
+    </message>
+    <message>
+        <source>Guided</source>
+        <translation>向导</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>高级</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Try many settings of the advanced view&apos;s recipe and keep the best.</source>
+        <translation>用高级视图中的配方尝试多种设置，并保留最佳者。</translation>
+    </message>
+    <message>
+        <source>Start fine-tuning</source>
+        <translation>开始微调</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::GuidedFineTune</name>
+    <message>
+        <source>about a minute</source>
+        <translation>约一分钟</translation>
+    </message>
+    <message>
+        <source>about %1 minutes</source>
+        <translation>约 %1 分钟</translation>
+    </message>
+    <message>
+        <source>about %1 hours</source>
+        <translation>约 %1 小时</translation>
+    </message>
+    <message>
+        <source>Working out what this run will take on this machine…</source>
+        <translation>正在估算此运行在本机上需要的资源…</translation>
+    </message>
+    <message>
+        <source>This run cannot be planned: %1</source>
+        <translation>无法为此运行做计划：%1</translation>
+    </message>
+    <message>
+        <source>Full fine-tuning: every weight of the model is trained. The result is a new model; the original stays as it is.</source>
+        <translation>全量微调：训练模型的每个权重。结果是一个新模型，原模型保持不变。</translation>
+    </message>
+    <message>
+        <source>LoRA (rank %1): small add-on matrices are trained, well under 2% of the model&apos;s weights, and the model itself stays frozen. The result is an adapter on top of %2.</source>
+        <translation>LoRA（秩 %1）：只训练小型附加矩阵（远少于模型权重的 2%），模型本身保持冻结。结果是基于 %2 的适配器。</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>How long</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>%1 passes over %2 examples: %3 steps of %4 examples, checked against the kept-aside examples every %5 steps. Estimated time on this machine: %6.</source>
+        <translation>在 %2 个样本上学习 %1 遍：共 %3 步，每步 %4 个样本，每 %5 步用留出的样本检验一次。在本机上的预计用时：%6。</translation>
+    </message>
+    <message>
+        <source>About %1 while training; %2 is free for it now.</source>
+        <translation>训练时约需 %1；当前可用 %2。</translation>
+    </message>
+    <message>
+        <source>To fit, it takes %1 examples at a time and adds up %2 of them before each update (the same learning, more slowly).</source>
+        <translation>为了放得下，每次取 %1 个样本，并累积 %2 次后再更新一次（学习效果相同，只是更慢）。</translation>
+    </message>
+    <message>
+        <source>This run needs about %1 but only %2 is free, even learning from one example at a time. Pick a smaller model, or close other programs and come back.</source>
+        <translation>即使每次只学习一个样本，此运行也约需 %1，但只有 %2 可用。请选择更小的模型，或关闭其他程序后再回来。</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Review and start</source>
+        <translation>检查并开始</translation>
+    </message>
+    <message>
+        <source>Which model should learn?</source>
+        <translation>哪个模型来学习？</translation>
+    </message>
+    <message>
+        <source>What should it learn from?</source>
+        <translation>它该从什么中学习？</translation>
+    </message>
+    <message>
+        <source>What should it learn to do?</source>
+        <translation>它该学会做什么？</translation>
+    </message>
+    <message>
+        <source>Check the plan and start</source>
+        <translation>检查计划并开始</translation>
+    </message>
+    <message>
+        <source>Teach a style or knowledge</source>
+        <translation>学习文风或知识</translation>
+    </message>
+    <message>
+        <source>The model reads your texts and learns to write like them and to know what they say. Use plain text, or a table with a text column.</source>
+        <translation>模型阅读你的文本，学习像它们那样写作并掌握其中的内容。请使用纯文本，或包含文本列的表格。</translation>
+    </message>
+    <message>
+        <source>Follow instructions</source>
+        <translation>遵循指令</translation>
+    </message>
+    <message>
+        <source>The model learns to answer the way your examples answer: rows with an instruction and its answer, or whole chat conversations.</source>
+        <translation>模型学习按你的样本那样回答：每行是一条指令及其回答，或完整的聊天对话。</translation>
+    </message>
+    <message>
+        <source>Classify text</source>
+        <translation>文本分类</translation>
+    </message>
+    <message>
+        <source>The model learns to put a text into one of your labels (spam or not, topic, mood). Use a table with a text column and a label column.</source>
+        <translation>模型学习把一段文本归入你的某个标签（是否垃圾信息、主题、情绪）。请使用包含文本列和标签列的表格。</translation>
+    </message>
+    <message>
+        <source>The choice was suggested by what your data looks like.</source>
+        <translation>此选项是根据你的数据的样子推荐的。</translation>
+    </message>
+    <message>
+        <source>Name of the result:</source>
+        <translation>结果名称：</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Open in the advanced view…</source>
+        <translation>在高级视图中打开…</translation>
+    </message>
+    <message>
+        <source>Every setting of this recipe, to change before starting.</source>
+        <translation>此配方的全部设置，可在开始前修改。</translation>
+    </message>
+    <message>
+        <source>Start fine-tuning</source>
+        <translation>开始微调</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::JobCenter</name>
+    <message>
+        <source>Could not read the events of run %1: %2</source>
+        <translation>无法读取运行 %1 的事件：%2</translation>
+    </message>
+    <message>
+        <source>The run could not start: </source>
+        <translation>运行无法开始：</translation>
+    </message>
+    <message>
+        <source>Could not pause the run: </source>
+        <translation>无法暂停运行：</translation>
+    </message>
+    <message>
+        <source>Could not resume the run: </source>
+        <translation>无法继续运行：</translation>
+    </message>
+    <message>
+        <source>Could not cancel the run: </source>
+        <translation>无法取消运行：</translation>
+    </message>
+    <message>
+        <source>Could not retry the run: </source>
+        <translation>无法重试运行：</translation>
+    </message>
+    <message>
+        <source>The search could not start: </source>
+        <translation>搜索无法开始：</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::JobListModel</name>
+    <message>
+        <source>%1 of %2 steps</source>
+        <translation>%1 / %2 步</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>约剩 %1</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::JobsPage</name>
+    <message>
+        <source>Jobs</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Stop at the next step and save a checkpoint; Resume continues from it.</source>
+        <translation>在下一步停下并保存检查点；“继续”会从这里接着运行。</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Continue a paused or interrupted run from its last checkpoint.</source>
+        <translation>从最近的检查点继续已暂停或被中断的运行。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop the run for good. Its curves and log are kept.</source>
+        <translation>彻底停止运行。曲线和日志会保留。</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Run the same recipe again as a new run.</source>
+        <translation>以新运行再次运行同一配方。</translation>
+    </message>
+    <message>
+        <source>From the start</source>
+        <translation>从头开始</translation>
+    </message>
+    <message>
+        <source>From its last checkpoint</source>
+        <translation>从最近的检查点</translation>
+    </message>
+    <message>
+        <source>Duplicate and change…</source>
+        <translation>复制并修改…</translation>
+    </message>
+    <message>
+        <source>Open this run&apos;s recipe in the Fine-tune designer to change one thing and start it.</source>
+        <translation>在微调设计器中打开此运行的配方，修改一处后再开始。</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read the runs folder again, to see runs started from a terminal.</source>
+        <translation>重新读取运行文件夹，以显示从终端启动的运行。</translation>
+    </message>
+    <message>
+        <source>No runs yet. Start one from the Fine-tune page; it appears here with its curves.</source>
+        <translation>还没有运行。请在“微调”页面开始一个运行，它会连同曲线显示在这里。</translation>
+    </message>
+    <message>
+        <source>Curves</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>对数</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::LeaderboardModel</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation>试验</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>stopped early</source>
+        <translation>提前停止</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
     <name>llmos::LineageView</name>
     <message>
         <source>%1 was deleted; the lineage keeps its name</source>
@@ -1550,6 +2377,161 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::MetricChartPanel</name>
+    <message>
+        <source>%1 (right axis)</source>
+        <translation>%1（右轴）</translation>
+    </message>
+    <message>
+        <source>Choose one or more runs to see their training curves.</source>
+        <translation>选择一个或多个运行以查看其训练曲线。</translation>
+    </message>
+    <message>
+        <source>Choose a metric to plot from the Metrics menu.</source>
+        <translation>请从“指标”菜单中选择要绘制的指标。</translation>
+    </message>
+    <message>
+        <source>No points yet: the chart fills in as the run reports its first steps.</source>
+        <translation>尚无数据点：运行报告最初几步后，图表会随之填充。</translation>
+    </message>
+    <message>
+        <source>These runs report no tokens seen: choose another x axis.</source>
+        <translation>这些运行未报告已见词元数：请选择其他 X 轴。</translation>
+    </message>
+    <message>
+        <source>No points in this part of the chart. Double-click it to see them all.</source>
+        <translation>图表的这一部分没有数据点。双击图表可查看全部。</translation>
+    </message>
+    <message>
+        <source>Nothing to draw on a log scale: every value here is zero or below. Turn off Log x or Log y.</source>
+        <translation>对数刻度下无可绘制内容：这里的所有值都小于或等于零。请关闭“对数 x”或“对数 y”。</translation>
+    </message>
+    <message>
+        <source>Tokens seen (thousands)</source>
+        <translation>已见词元数（千）</translation>
+    </message>
+    <message>
+        <source>Tokens seen (millions)</source>
+        <translation>已见词元数（百万）</translation>
+    </message>
+    <message>
+        <source>Tokens seen (billions)</source>
+        <translation>已见词元数（十亿）</translation>
+    </message>
+    <message>
+        <source>Wall time (seconds)</source>
+        <translation>运行时间（秒）</translation>
+    </message>
+    <message>
+        <source>Wall time (minutes)</source>
+        <translation>运行时间（分钟）</translation>
+    </message>
+    <message>
+        <source>Wall time (hours)</source>
+        <translation>运行时间（小时）</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>Tokens seen</source>
+        <translation>已见词元数</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Wall time</source>
+        <translation>运行时间</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Smoothed</source>
+        <translation>平滑值</translation>
+    </message>
+    <message>
+        <source>Checkpoint saved at step %1 · %2</source>
+        <translation>第 %1 步保存了检查点 · %2</translation>
+    </message>
+    <message>
+        <source>Evaluated at step %1 · %2</source>
+        <translation>第 %1 步进行了评估 · %2</translation>
+    </message>
+    <message>
+        <source>Interrupted after step %1 · %2</source>
+        <translation>在第 %1 步后中断 · %2</translation>
+    </message>
+    <message>
+        <source>Paused after step %1 · %2</source>
+        <translation>在第 %1 步后暂停 · %2</translation>
+    </message>
+    <message>
+        <source>Resumed after step %1 · %2</source>
+        <translation>从第 %1 步之后恢复 · %2</translation>
+    </message>
+    <message>
+        <source>Training curves</source>
+        <translation>训练曲线</translation>
+    </message>
+    <message>
+        <source>Exported from LLM OS Workbench</source>
+        <translation>由 LLM OS Workbench 导出</translation>
+    </message>
+    <message>
+        <source>the file could not be written</source>
+        <translation>无法写入该文件</translation>
+    </message>
+    <message>
+        <source>the data could not be written</source>
+        <translation>无法写入数据</translation>
+    </message>
+    <message>
+        <source>Export the chart as a PNG image</source>
+        <translation>将图表导出为 PNG 图片</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export the chart as an SVG image</source>
+        <translation>将图表导出为 SVG 图片</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG 图片 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export the chart&apos;s data as CSV</source>
+        <translation>将图表数据导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2. Choose another folder or free some space, then export again.</source>
+        <translation>无法写入 %1：%2。请选择其他文件夹或释放一些空间，然后重新导出。</translation>
     </message>
 </context>
 <context>
@@ -1996,6 +2978,17 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
 </context>
 <context>
+    <name>llmos::ModelPicker</name>
+    <message>
+        <source>No model to fine-tune yet. Import a Hugging Face model folder on the Models page (or make the demo models there), then come back.</source>
+        <translation>还没有可微调的模型。请先在“模型”页面导入 Hugging Face 模型文件夹（或在那里生成演示模型），然后再回来。</translation>
+    </message>
+    <message>
+        <source>Pick the model to start from. Smaller models train faster; the result is saved as a new model and the original stays as it is.</source>
+        <translation>选择作为起点的模型。模型越小训练越快；结果会保存为新模型，原模型保持不变。</translation>
+    </message>
+</context>
+<context>
     <name>llmos::ModelTableModel</name>
     <message>
         <source>%1 bytes</source>
@@ -2319,34 +3312,21 @@ Your models&apos; files are safe; the registry can be rebuilt from the manifests
     </message>
 </context>
 <context>
+    <name>llmos::ParallelCoordinates</name>
+    <message>
+        <source>Each trial becomes a line across its parameters and its result once trials have run.</source>
+        <translation>试验运行后，每次试验都会成为一条穿过其参数和结果的折线。</translation>
+    </message>
+    <message>
+        <source>best at the top of the last axis; dashed: stopped early</source>
+        <translation>最后一根轴上越靠上越好；虚线：提前停止</translation>
+    </message>
+</context>
+<context>
     <name>llmos::PlannedPage</name>
     <message>
         <source>This page is not built yet.</source>
         <translation>此页面尚未完成。</translation>
-    </message>
-    <message>
-        <source>Fine-tune</source>
-        <translation>微调</translation>
-    </message>
-    <message>
-        <source>Design a fine-tuning run: pick a model and a dataset, choose full fine-tuning or LoRA, adapters, prefix or prompt tuning, and start it.</source>
-        <translation>设计一次微调：选择模型和数据集，选择全量微调或 LoRA、适配器、前缀或提示调优，然后开始。</translation>
-    </message>
-    <message>
-        <source>Experiments</source>
-        <translation>实验</translation>
-    </message>
-    <message>
-        <source>Hyperparameter searches with live loss curves: grid, random, TPE and ASHA/Hyperband, compared side by side.</source>
-        <translation>超参数搜索与实时损失曲线：网格、随机、TPE 和 ASHA/Hyperband，并排比较。</translation>
-    </message>
-    <message>
-        <source>Jobs</source>
-        <translation>任务</translation>
-    </message>
-    <message>
-        <source>Everything running or queued on this machine, with progress, pause and cancel.</source>
-        <translation>本机上正在运行或排队的所有任务，可查看进度、暂停和取消。</translation>
     </message>
     <message>
         <source>Apps</source>
@@ -2388,6 +3368,931 @@ llmos chat --model PATH</translation>
     <message>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::RecipeFieldEditor</name>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Required: a model folder, a GGUF file or a library name</source>
+        <translation>必填：模型文件夹、GGUF 文件或模型库中的名称</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>Default: %1</source>
+        <translation>默认：%1</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>Enter a whole number, such as %1.</source>
+        <translation>请输入整数，例如 %1。</translation>
+    </message>
+    <message>
+        <source>Enter a number, such as 0.1 or 2e-4.</source>
+        <translation>请输入数字，例如 0.1 或 2e-4。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a whole number; separate the numbers with commas.</source>
+        <translation>“%1”不是整数；数字之间请用逗号分隔。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number; separate the numbers with commas.</source>
+        <translation>“%1”不是数字；数字之间请用逗号分隔。</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Choose a folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::RecipeFields</name>
+    <message>
+        <source>Base model</source>
+        <translation>基础模型</translation>
+    </message>
+    <message>
+        <source>The model to start from: a Hugging Face model folder, a GGUF file, or the name or id of a model in your library. Training never changes it; the result is saved as a new model or adapter.</source>
+        <translation>训练的起点模型：Hugging Face 模型文件夹、GGUF 文件，或模型库中某个模型的名称或 ID。训练不会改动它，结果会保存为新的模型或适配器。</translation>
+    </message>
+    <message>
+        <source>Training data</source>
+        <translation>训练数据</translation>
+    </message>
+    <message>
+        <source>Your examples: a .txt, .jsonl, .json, .csv or .tsv file, or a folder of .txt files. The layout and the kind of rows are detected unless you set them below.</source>
+        <translation>你的样本：一个 .txt、.jsonl、.json、.csv 或 .tsv 文件，或一个包含 .txt 文件的文件夹。除非在下面指定，文件格式和行的类型会自动检测。</translation>
+    </message>
+    <message>
+        <source>File layout</source>
+        <translation>文件格式</translation>
+    </message>
+    <message>
+        <source>How the file is laid out. Automatic goes by the file&apos;s extension; set it when the extension is misleading, such as a .txt file that holds JSON lines.</source>
+        <translation>文件的组织方式。自动会按扩展名判断；当扩展名有误导性时（例如 .txt 文件里其实是 JSON 行）请手动设置。</translation>
+    </message>
+    <message>
+        <source>Automatic (from the extension)</source>
+        <translation>自动（按扩展名）</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>纯文本</translation>
+    </message>
+    <message>
+        <source>JSON lines</source>
+        <translation>JSON 行</translation>
+    </message>
+    <message>
+        <source>JSON array</source>
+        <translation>JSON 数组</translation>
+    </message>
+    <message>
+        <source>Kind of rows</source>
+        <translation>行的类型</translation>
+    </message>
+    <message>
+        <source>What each row means: plain text to continue, instructions with answers (Alpaca), chat conversations (OpenAI messages or ShareGPT), or a text with its label (classification). Automatic looks at the first good row.</source>
+        <translation>每一行的含义：要续写的纯文本、带答案的指令（Alpaca）、对话（OpenAI messages 或 ShareGPT），或带标签的文本（分类）。自动会查看第一条有效的行。</translation>
+    </message>
+    <message>
+        <source>Automatic (from the first row)</source>
+        <translation>自动（按第一行）</translation>
+    </message>
+    <message>
+        <source>Instructions (Alpaca)</source>
+        <translation>指令（Alpaca）</translation>
+    </message>
+    <message>
+        <source>Chat (OpenAI messages)</source>
+        <translation>对话（OpenAI messages）</translation>
+    </message>
+    <message>
+        <source>Chat (ShareGPT)</source>
+        <translation>对话（ShareGPT）</translation>
+    </message>
+    <message>
+        <source>Texts with labels</source>
+        <translation>带标签的文本</translation>
+    </message>
+    <message>
+        <source>Text column</source>
+        <translation>文本列</translation>
+    </message>
+    <message>
+        <source>The column or JSON field that holds the text. Change it when your file calls it something else, such as &quot;sentence&quot;.</source>
+        <translation>存放文本的列或 JSON 字段。如果你的文件用了别的名字（例如 &quot;sentence&quot;），请修改这里。</translation>
+    </message>
+    <message>
+        <source>Label column</source>
+        <translation>标签列</translation>
+    </message>
+    <message>
+        <source>Classification only: the column or field that holds each example&apos;s label, such as &quot;topic&quot; or &quot;sentiment&quot;.</source>
+        <translation>仅用于分类：存放每个样本标签的列或字段，例如 &quot;topic&quot; 或 &quot;sentiment&quot;。</translation>
+    </message>
+    <message>
+        <source>Unreadable rows</source>
+        <translation>无法读取的行</translation>
+    </message>
+    <message>
+        <source>What to do with rows that cannot be read, such as a broken line or a missing field. Stopping lists them all, so no data is lost without you knowing; skipping leaves them out and counts them.</source>
+        <translation>遇到无法读取的行（例如损坏的行或缺少字段）时怎么办。停止会把它们全部列出，确保不会在你不知情时丢失数据；跳过会略过它们并计数。</translation>
+    </message>
+    <message>
+        <source>Stop and list them</source>
+        <translation>停止并列出</translation>
+    </message>
+    <message>
+        <source>Skip and count them</source>
+        <translation>跳过并计数</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Generating text teaches the model to continue text or answer instructions; classifying teaches it to pick one label per text. Classifying needs data with a label column.</source>
+        <translation>生成文本会教模型续写文本或回答指令；分类会教模型为每段文本选一个标签。分类需要带标签列的数据。</translation>
+    </message>
+    <message>
+        <source>Generate text (causal language model)</source>
+        <translation>生成文本（因果语言模型）</translation>
+    </message>
+    <message>
+        <source>Classify texts</source>
+        <translation>文本分类</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>How much of the model is trained. Full fine-tuning changes every weight: the most memory, often the best result. LoRA trains small add-on matrices: far less memory, usually nearly as good, and the result is a small adapter. The others are lighter variants. When unsure, pick LoRA.</source>
+        <translation>训练模型的哪些部分。全量微调会改动所有权重：最占内存，效果往往最好。LoRA 只训练附加的小矩阵：内存少得多，效果通常相差无几，结果是一个小巧的适配器。其他方法是更轻量的变体。拿不准时，选 LoRA。</translation>
+    </message>
+    <message>
+        <source>Full fine-tuning</source>
+        <translation>全量微调</translation>
+    </message>
+    <message>
+        <source>Full, with some layers frozen</source>
+        <translation>全量微调，冻结部分层</translation>
+    </message>
+    <message>
+        <source>BitFit (biases only)</source>
+        <translation>BitFit（只训练偏置）</translation>
+    </message>
+    <message>
+        <source>Bottleneck adapters</source>
+        <translation>瓶颈适配器</translation>
+    </message>
+    <message>
+        <source>Prefix tuning</source>
+        <translation>前缀微调</translation>
+    </message>
+    <message>
+        <source>Prompt tuning</source>
+        <translation>提示微调</translation>
+    </message>
+    <message>
+        <source>Frozen layers</source>
+        <translation>冻结的层数</translation>
+    </message>
+    <message>
+        <source>How many of the first layers keep their weights. Freezing the lower layers saves memory and protects what the model already knows; a common choice is half of the layers. Give this, the frozen parts, or both.</source>
+        <translation>前多少层保持权重不变。冻结底层可以节省内存，并保护模型已有的知识；常见做法是冻结一半的层。请填写此项、冻结的部分，或两者都填。</translation>
+    </message>
+    <message>
+        <source>Frozen parts</source>
+        <translation>冻结的部分</translation>
+    </message>
+    <message>
+        <source>Parts of the model that keep their weights, separated by commas: &quot;embeddings&quot;, &quot;lm_head&quot;, or any part of a weight&apos;s name, such as &quot;self_attn&quot;.</source>
+        <translation>保持权重不变的模型部分，用逗号分隔：&quot;embeddings&quot;、&quot;lm_head&quot;，或权重名称中的任意一段，例如 &quot;self_attn&quot;。</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>秩</translation>
+    </message>
+    <message>
+        <source>The size of LoRA&apos;s add-on matrices. Higher learns more but uses more memory and can overfit small data. Typical: 8 or 16; 4 for tiny datasets, 32 to 64 for hard tasks.</source>
+        <translation>LoRA 附加矩阵的大小。越大学得越多，但更占内存，在小数据上容易过拟合。常用：8 或 16；很小的数据集用 4，困难任务用 32 到 64。</translation>
+    </message>
+    <message>
+        <source>Starting rank</source>
+        <translation>初始秩</translation>
+    </message>
+    <message>
+        <source>AdaLoRA gives every layer this rank at first, then moves the budget to the layers that matter most. Typical: one and a half times the target rank.</source>
+        <translation>AdaLoRA 开始时给每一层这个秩，然后把预算转给最重要的层。常用：目标秩的 1.5 倍。</translation>
+    </message>
+    <message>
+        <source>Target rank</source>
+        <translation>目标秩</translation>
+    </message>
+    <message>
+        <source>The average rank per layer that AdaLoRA ends with; not above the starting rank. Typical: 8.</source>
+        <translation>AdaLoRA 最终每层的平均秩，不能高于初始秩。常用：8。</translation>
+    </message>
+    <message>
+        <source>Alpha (strength)</source>
+        <translation>Alpha（强度）</translation>
+    </message>
+    <message>
+        <source>How strongly the adapter&apos;s update is applied: it is scaled by alpha divided by the rank. A common choice is twice the rank.</source>
+        <translation>适配器更新的作用强度：更新会乘以 alpha 除以秩。常见做法是取秩的两倍。</translation>
+    </message>
+    <message>
+        <source>the rank for LoRA, 8 for AdaLoRA</source>
+        <translation>LoRA 为秩的值，AdaLoRA 为 8</translation>
+    </message>
+    <message>
+        <source>Adapter dropout</source>
+        <translation>适配器 dropout</translation>
+    </message>
+    <message>
+        <source>Randomly leaves out part of the adapter&apos;s input while training, against overfitting. 0.05 to 0.1 helps on small datasets; 0 on large ones.</source>
+        <translation>训练时随机丢弃适配器的部分输入，用于防止过拟合。小数据集上 0.05 到 0.1 有帮助；大数据集用 0。</translation>
+    </message>
+    <message>
+        <source>Target layers</source>
+        <translation>目标层</translation>
+    </message>
+    <message>
+        <source>Which layers get an adapter, separated by commas (such as &quot;q_proj, v_proj&quot;), or &quot;all-linear&quot; for all of them. Empty: the usual attention layers of the model&apos;s family. More layers learn more and use more memory.</source>
+        <translation>哪些层加上适配器，用逗号分隔（例如 &quot;q_proj, v_proj&quot;），或填 &quot;all-linear&quot; 表示全部线性层。留空：该模型系列常用的注意力层。层越多学得越多，也越占内存。</translation>
+    </message>
+    <message>
+        <source>the usual attention layers</source>
+        <translation>常用的注意力层</translation>
+    </message>
+    <message>
+        <source>Rank-stabilised scaling</source>
+        <translation>秩稳定缩放</translation>
+    </message>
+    <message>
+        <source>Scales the update by alpha divided by the square root of the rank (rsLoRA), which keeps high ranks learning well. Turn it on with a rank of 32 or more.</source>
+        <translation>用 alpha 除以秩的平方根来缩放更新（rsLoRA），让高秩也能学好。秩为 32 或以上时建议打开。</translation>
+    </message>
+    <message>
+        <source>Steps before reallocating</source>
+        <translation>开始重新分配前的步数</translation>
+    </message>
+    <message>
+        <source>Steps of plain training before AdaLoRA starts moving rank between layers. Typical: 5 to 10% of all steps.</source>
+        <translation>AdaLoRA 开始在层之间调整秩之前先普通训练的步数。常用：总步数的 5% 到 10%。</translation>
+    </message>
+    <message>
+        <source>Final steps at a fixed rank</source>
+        <translation>最后固定秩的步数</translation>
+    </message>
+    <message>
+        <source>The last steps, during which the rank budget no longer changes. Typical: 10 to 20% of all steps.</source>
+        <translation>最后这些步中秩预算不再变化。常用：总步数的 10% 到 20%。</translation>
+    </message>
+    <message>
+        <source>Steps between reallocations</source>
+        <translation>重新分配的间隔步数</translation>
+    </message>
+    <message>
+        <source>How often AdaLoRA decides again which layers get rank. Typical: 1 to 10.</source>
+        <translation>AdaLoRA 每隔多少步重新决定各层分到多少秩。常用：1 到 10。</translation>
+    </message>
+    <message>
+        <source>Importance smoothing</source>
+        <translation>重要性平滑</translation>
+    </message>
+    <message>
+        <source>How slowly AdaLoRA&apos;s estimate of each weight&apos;s importance changes (a moving average). The default rarely needs changing.</source>
+        <translation>AdaLoRA 对每个权重重要性的估计变化得有多慢（滑动平均）。默认值很少需要修改。</translation>
+    </message>
+    <message>
+        <source>Uncertainty smoothing</source>
+        <translation>不确定性平滑</translation>
+    </message>
+    <message>
+        <source>The same smoothing for how uncertain that estimate is. The default rarely needs changing.</source>
+        <translation>对该估计的不确定性做同样的平滑。默认值很少需要修改。</translation>
+    </message>
+    <message>
+        <source>Orthogonality weight</source>
+        <translation>正交性权重</translation>
+    </message>
+    <message>
+        <source>Keeps AdaLoRA&apos;s matrices close to orthogonal, which makes taking rank away safe. The default rarely needs changing.</source>
+        <translation>让 AdaLoRA 的矩阵保持接近正交，使削减秩更安全。默认值很少需要修改。</translation>
+    </message>
+    <message>
+        <source>Bottleneck size</source>
+        <translation>瓶颈宽度</translation>
+    </message>
+    <message>
+        <source>The width of each adapter&apos;s bottleneck. Larger learns more and uses more memory. Typical: 16 to 128.</source>
+        <translation>每个适配器瓶颈层的宽度。越大学得越多，也越占内存。常用：16 到 128。</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>The non-linearity inside each adapter. ReLU is the classic choice; GELU or SiLU match most modern models.</source>
+        <translation>每个适配器内部的非线性函数。ReLU 是经典选择；GELU 或 SiLU 与大多数现代模型一致。</translation>
+    </message>
+    <message>
+        <source>Virtual tokens</source>
+        <translation>虚拟词元</translation>
+    </message>
+    <message>
+        <source>How many trained tokens are put before every input. More can learn more but leave less room for your text. Typical: 10 to 30 for prompt tuning, 10 to 50 for prefix tuning.</source>
+        <translation>在每个输入前放置多少个可训练的词元。越多能学得越多，但留给你的文本的空间越少。常用：提示微调 10 到 30，前缀微调 10 到 50。</translation>
+    </message>
+    <message>
+        <source>Train through a small network</source>
+        <translation>通过小网络训练</translation>
+    </message>
+    <message>
+        <source>Trains the prefix through a small network, as the original paper does: often steadier, at the cost of more memory while training.</source>
+        <translation>像原论文那样通过一个小网络来训练前缀：通常更稳定，代价是训练时更占内存。</translation>
+    </message>
+    <message>
+        <source>Network width</source>
+        <translation>网络宽度</translation>
+    </message>
+    <message>
+        <source>The hidden width of that small network; used only when it is on. Typical: 512.</source>
+        <translation>该小网络的隐藏层宽度，仅在开启时使用。常用：512。</translation>
+    </message>
+    <message>
+        <source>Starting point</source>
+        <translation>起始方式</translation>
+    </message>
+    <message>
+        <source>How the virtual tokens start: random, or as the words of a text that describes the task, which often trains faster.</source>
+        <translation>虚拟词元如何初始化：随机，或者用一段描述任务的文本中的词，这样往往训练得更快。</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>From a text</source>
+        <translation>来自一段文本</translation>
+    </message>
+    <message>
+        <source>Starting text</source>
+        <translation>起始文本</translation>
+    </message>
+    <message>
+        <source>The text the virtual tokens start from when they start from a text, such as &quot;Classify the topic of this question:&quot;.</source>
+        <translation>选择“来自一段文本”时虚拟词元的起始文本，例如 &quot;Classify the topic of this question:&quot;。</translation>
+    </message>
+    <message>
+        <source>Starting token ids</source>
+        <translation>起始词元 ID</translation>
+    </message>
+    <message>
+        <source>Instead of a text, the token ids to start from, separated by commas. Rarely needed: the starting text is turned into tokens for you.</source>
+        <translation>不用文本，而是直接给出起始的词元 ID，用逗号分隔。很少需要：起始文本会自动转换为词元。</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>The rule that turns what the model got wrong into weight changes. AdamW is the safe choice for fine-tuning language models; SGD needs a higher learning rate and usually momentum.</source>
+        <translation>把模型的错误转换为权重更新的规则。微调语言模型时 AdamW 是稳妥的选择；SGD 需要更高的学习率，通常还要配合动量。</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>How big a step the model takes per update. Too high and the loss jumps or becomes NaN; too low and it learns slowly. LoRA: 1e-4 to 3e-4; full fine-tuning: 1e-5 to 5e-5.</source>
+        <translation>每次更新时模型迈出的步子有多大。太高会让损失剧烈跳动甚至变成 NaN；太低则学得很慢。LoRA：1e-4 到 3e-4；全量微调：1e-5 到 5e-5。</translation>
+    </message>
+    <message>
+        <source>2e-4 for LoRA, AdaLoRA, adapters and prefixes; 3e-3 for prompts; 5e-5 otherwise</source>
+        <translation>LoRA、AdaLoRA、适配器和前缀为 2e-4；提示微调为 3e-3；其他为 5e-5</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>Pulls the weights gently towards zero at every step, against overfitting. Typical: 0.01 with AdamW; 0 is fine for LoRA.</source>
+        <translation>每一步都把权重轻轻拉向零，用于防止过拟合。常用：AdamW 用 0.01；LoRA 用 0 即可。</translation>
+    </message>
+    <message>
+        <source>Adam betas</source>
+        <translation>Adam beta 参数</translation>
+    </message>
+    <message>
+        <source>Adam and AdamW only: how much the optimizer averages past updates (first number) and their sizes (second), both below 1. 0.9, 0.999 suits most runs; 0.9, 0.95 can steady a large model.</source>
+        <translation>仅用于 Adam 和 AdamW：优化器对过去更新（第一个数）及其大小（第二个数）做平均的程度，两者都小于 1。0.9, 0.999 适合大多数训练；0.9, 0.95 可以让大模型更稳定。</translation>
+    </message>
+    <message>
+        <source>Epsilon</source>
+        <translation>Epsilon</translation>
+    </message>
+    <message>
+        <source>A tiny number that keeps Adam, AdamW, Adagrad and RMSprop from dividing by zero. Leave it unless the loss becomes NaN in bf16; then try 1e-6.</source>
+        <translation>一个很小的数，防止 Adam、AdamW、Adagrad 和 RMSprop 除以零。一般保持不变；如果在 bf16 下损失变成 NaN，可试试 1e-6。</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>SGD and RMSprop only: keeps part of the previous update, which smooths and speeds up training. Typical with SGD: 0.9.</source>
+        <translation>仅用于 SGD 和 RMSprop：保留上一次更新的一部分，使训练更平稳、更快。SGD 常用 0.9。</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum</source>
+        <translation>Nesterov 动量</translation>
+    </message>
+    <message>
+        <source>SGD with momentum only: a look-ahead form of momentum that often gets there a little faster.</source>
+        <translation>仅用于带动量的 SGD：一种“向前看”的动量，通常收敛得更快一些。</translation>
+    </message>
+    <message>
+        <source>Gradient clipping</source>
+        <translation>梯度裁剪</translation>
+    </message>
+    <message>
+        <source>Scales down updates that would be larger than this, so one odd batch cannot wreck the model. 1.0 is the usual value; 0 turns clipping off.</source>
+        <translation>把超过此值的更新按比例缩小，防止某个异常批次毁掉模型。通常为 1.0；0 表示关闭裁剪。</translation>
+    </message>
+    <message>
+        <source>Learning rate schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <source>How the learning rate changes after the warm-up: it stays flat, falls in a straight line to zero, or falls along a cosine curve. Falling schedules usually end with a better model.</source>
+        <translation>预热之后学习率如何变化：保持不变、线性降到零，或沿余弦曲线下降。逐渐下降的调度通常能得到更好的模型。</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>恒定</translation>
+    </message>
+    <message>
+        <source>Linear decay</source>
+        <translation>线性衰减</translation>
+    </message>
+    <message>
+        <source>Cosine decay</source>
+        <translation>余弦衰减</translation>
+    </message>
+    <message>
+        <source>Warm-up steps</source>
+        <translation>预热步数</translation>
+    </message>
+    <message>
+        <source>Steps at the start during which the learning rate rises from zero, which avoids early jumps in the loss. Give steps or a share, not both. Typical: 3 to 10% of all steps.</source>
+        <translation>开始阶段学习率从零逐渐升高的步数，可避免损失在早期剧烈跳动。填写步数或比例，不要同时填写。常用：总步数的 3% 到 10%。</translation>
+    </message>
+    <message>
+        <source>Warm-up share</source>
+        <translation>预热比例</translation>
+    </message>
+    <message>
+        <source>The warm-up as a share of all steps, such as 0.06 for 6%. Give this or warm-up steps, not both.</source>
+        <translation>预热占总步数的比例，例如 0.06 表示 6%。填写此项或预热步数，不要同时填写。</translation>
+    </message>
+    <message>
+        <source>Maximum length (tokens)</source>
+        <translation>最大长度（词元）</translation>
+    </message>
+    <message>
+        <source>Longer examples are cut to this many tokens. Longer needs much more memory: pick the length of a typical example, such as 128 for short texts and 512 to 2048 for documents or chats.</source>
+        <translation>更长的样本会被截断到这么多词元。越长越占内存：请按典型样本的长度选择，例如短文本用 128，文档或对话用 512 到 2048。</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>How many times training goes over all your examples. Typical: 1 to 3 for large datasets, 3 to 10 for small ones; watch the validation loss for overfitting.</source>
+        <translation>训练遍历全部样本的次数。常用：大数据集 1 到 3 轮，小数据集 3 到 10 轮；注意观察验证损失以发现过拟合。</translation>
+    </message>
+    <message>
+        <source>Maximum steps</source>
+        <translation>最大步数</translation>
+    </message>
+    <message>
+        <source>When above 0, training stops after this many updates, whatever the epochs say: handy for quick tries and for sweeps. 0: the epochs decide.</source>
+        <translation>大于 0 时，训练在这么多次更新后停止，不管轮数是多少：适合快速试验和超参数扫描。0：由轮数决定。</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Examples processed together in one pass. Larger is faster per example but needs more memory; if memory runs out, halve it and double the gradient accumulation.</source>
+        <translation>一次前向计算同时处理的样本数。越大每个样本越快，但更占内存；内存不足时，将它减半并把梯度累积翻倍。</translation>
+    </message>
+    <message>
+        <source>Gradient accumulation</source>
+        <translation>梯度累积</translation>
+    </message>
+    <message>
+        <source>Batches added up before each update, so the effective batch is the batch size times this, without the memory of a larger batch. Typical: 1 to 8.</source>
+        <translation>每次更新前累加的批数，有效批大小为批大小乘以此值，却不需要更大批次的内存。常用：1 到 8。</translation>
+    </message>
+    <message>
+        <source>Training seed</source>
+        <translation>训练随机种子</translation>
+    </message>
+    <message>
+        <source>Seeds the starting values of new weights, the order of the examples and dropout. On the CPU the same recipe and seed give the same loss curve; change it to see how much results vary.</source>
+        <translation>决定新权重的初始值、样本顺序和 dropout。在 CPU 上，相同的配方和种子会得到相同的损失曲线；修改它可以看出结果的波动有多大。</translation>
+    </message>
+    <message>
+        <source>Validation share</source>
+        <translation>验证集比例</translation>
+    </message>
+    <message>
+        <source>The share of your examples held back to measure progress on data the model does not train on. Typical: 0.1; 0.2 for small datasets. Early stopping and sweeps need it above 0.</source>
+        <translation>留出多少比例的样本，用模型没训练过的数据来衡量进展。常用：0.1；小数据集用 0.2。提前停止和超参数扫描需要它大于 0。</translation>
+    </message>
+    <message>
+        <source>Split seed</source>
+        <translation>划分随机种子</translation>
+    </message>
+    <message>
+        <source>Decides which examples are held back for validation. Keep it to compare runs on the same split.</source>
+        <translation>决定哪些样本被留作验证。保持不变，才能在同一划分上比较不同的训练。</translation>
+    </message>
+    <message>
+        <source>Evaluate every (steps)</source>
+        <translation>评估间隔（步）</translation>
+    </message>
+    <message>
+        <source>Measures the validation loss every this many steps, so overfitting shows while it happens. 0: only at the end. Early stopping needs it above 0. Typical: 50 to 500.</source>
+        <translation>每隔这么多步计算一次验证损失，过拟合一出现就能看到。0：只在结束时评估。提前停止需要它大于 0。常用：50 到 500。</translation>
+    </message>
+    <message>
+        <source>Save a checkpoint every (steps)</source>
+        <translation>检查点间隔（步）</translation>
+    </message>
+    <message>
+        <source>Saves the training state every this many steps, so a crash or a pause loses little. 0: only when you pause or cancel.</source>
+        <translation>每隔这么多步保存一次训练状态，崩溃或暂停时损失很少。0：只在暂停或取消时保存。</translation>
+    </message>
+    <message>
+        <source>Checkpoints kept</source>
+        <translation>保留的检查点数</translation>
+    </message>
+    <message>
+        <source>How many of the newest checkpoints stay on disk; older ones are deleted to save space.</source>
+        <translation>磁盘上保留多少个最新的检查点；更早的会被删除以节省空间。</translation>
+    </message>
+    <message>
+        <source>Stop early</source>
+        <translation>提前停止</translation>
+    </message>
+    <message>
+        <source>Stops the run when the validation result has not improved for a while, which saves time and avoids overfitting. Needs a validation share above 0 and evaluations during training.</source>
+        <translation>验证结果一段时间没有改善时停止训练，既省时间又避免过拟合。需要验证集比例大于 0，并在训练中进行评估。</translation>
+    </message>
+    <message>
+        <source>Watched result</source>
+        <translation>关注的指标</translation>
+    </message>
+    <message>
+        <source>The measure that must keep improving. Accuracy and macro F1 need a classification task; macro F1 is the better judge when some labels are rare.</source>
+        <translation>需要持续改善的指标。准确率和宏 F1 需要分类任务；当某些标签很少见时，宏 F1 更能说明问题。</translation>
+    </message>
+    <message>
+        <source>Validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation>困惑度</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Macro F1</source>
+        <translation>宏 F1</translation>
+    </message>
+    <message>
+        <source>Patience (evaluations)</source>
+        <translation>耐心（评估次数）</translation>
+    </message>
+    <message>
+        <source>How many evaluations in a row without improvement before the run stops. Typical: 3 to 5.</source>
+        <translation>连续多少次评估没有改善后停止训练。常用：3 到 5。</translation>
+    </message>
+    <message>
+        <source>Better is</source>
+        <translation>更好的是</translation>
+    </message>
+    <message>
+        <source>Whether lower or higher values are better. Automatic knows: losses go down, scores go up.</source>
+        <translation>数值越低越好还是越高越好。自动会自行判断：损失越低越好，得分越高越好。</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Lower</source>
+        <translation>更低</translation>
+    </message>
+    <message>
+        <source>Higher</source>
+        <translation>更高</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <source>Randomly switches off parts of the model while training, against overfitting. Typical: 0.1 for small datasets, 0 (none) for large ones.</source>
+        <translation>训练时随机关闭模型的一部分，用于防止过拟合。常用：小数据集 0.1，大数据集 0（不使用）。</translation>
+    </message>
+    <message>
+        <source>Adversarial training (FGM)</source>
+        <translation>对抗训练（FGM）</translation>
+    </message>
+    <message>
+        <source>Trains every batch a second time with slightly disturbed word embeddings, which makes the model more robust. About doubles the time per step.</source>
+        <translation>用略加扰动的词嵌入把每个批次再训练一遍，使模型更稳健。每步耗时约为原来的两倍。</translation>
+    </message>
+    <message>
+        <source>Disturbance size</source>
+        <translation>扰动大小</translation>
+    </message>
+    <message>
+        <source>How far the embeddings are pushed. Typical: 0.5 to 1.</source>
+        <translation>嵌入被推动的幅度。常用：0.5 到 1。</translation>
+    </message>
+    <message>
+        <source>Text augmentation</source>
+        <translation>文本增强</translation>
+    </message>
+    <message>
+        <source>Adds altered copies of each training example (words deleted, swapped or replaced by synonyms), against overfitting on a small dataset. Plain text and classification data only.</source>
+        <translation>为每个训练样本添加改动过的副本（删除、交换词语或替换为同义词），防止在小数据集上过拟合。仅适用于纯文本和分类数据。</translation>
+    </message>
+    <message>
+        <source>Copies per example</source>
+        <translation>每个样本的副本数</translation>
+    </message>
+    <message>
+        <source>How many altered copies are added per training example. Typical: 1 to 4.</source>
+        <translation>每个训练样本添加多少个改动过的副本。常用：1 到 4。</translation>
+    </message>
+    <message>
+        <source>Word deletion</source>
+        <translation>删词概率</translation>
+    </message>
+    <message>
+        <source>The chance that each word of a copy is left out. Typical: 0.1.</source>
+        <translation>副本中每个词被删去的概率。常用：0.1。</translation>
+    </message>
+    <message>
+        <source>Word swaps</source>
+        <translation>换词次数</translation>
+    </message>
+    <message>
+        <source>How many pairs of words change places in each copy. Typical: 1 or 2.</source>
+        <translation>每个副本中交换位置的词对数量。常用：1 或 2。</translation>
+    </message>
+    <message>
+        <source>Synonym file</source>
+        <translation>同义词文件</translation>
+    </message>
+    <message>
+        <source>Optional: a text file of interchangeable words, one group per line separated by commas, such as &quot;big, large, huge&quot;.</source>
+        <translation>可选：一个可互换词语的文本文件，每行一组，用逗号分隔，例如 &quot;big, large, huge&quot;。</translation>
+    </message>
+    <message>
+        <source>Synonym rate</source>
+        <translation>同义词替换率</translation>
+    </message>
+    <message>
+        <source>The chance that a word with a synonym is replaced by one. Needs a synonym file. Typical: 0.1 to 0.2.</source>
+        <translation>有同义词的词被替换的概率。需要同义词文件。常用：0.1 到 0.2。</translation>
+    </message>
+    <message>
+        <source>Augmentation seed</source>
+        <translation>增强随机种子</translation>
+    </message>
+    <message>
+        <source>Seeds the random changes: the same seed gives the same copies.</source>
+        <translation>决定随机改动：相同的种子会得到相同的副本。</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Where the run computes. Automatic uses the first GPU when there is one, else the CPU. Pick a GPU by number on a machine with several.</source>
+        <translation>在哪里进行计算。自动会在有 GPU 时使用第一块 GPU，否则使用 CPU。多 GPU 的机器上可按编号选择。</translation>
+    </message>
+    <message>
+        <source>Automatic (a GPU when there is one)</source>
+        <translation>自动（有 GPU 时用 GPU）</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>GPU 0</source>
+        <translation>GPU 0</translation>
+    </message>
+    <message>
+        <source>GPU 1</source>
+        <translation>GPU 1</translation>
+    </message>
+    <message>
+        <source>GPU 2</source>
+        <translation>GPU 2</translation>
+    </message>
+    <message>
+        <source>GPU 3</source>
+        <translation>GPU 3</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>The number format of the heavy sums. bf16 is faster and needs less memory on a modern GPU, with nearly the same results; fp32 is exact, and the only way to repeat a run bit for bit on a GPU.</source>
+        <translation>主要计算所用的数值格式。在现代 GPU 上 bf16 更快、更省内存，结果几乎相同；fp32 是精确的，也是在 GPU 上逐位复现一次训练的唯一方式。</translation>
+    </message>
+    <message>
+        <source>Automatic (bf16 on a GPU, fp32 on the CPU)</source>
+        <translation>自动（GPU 上 bf16，CPU 上 fp32）</translation>
+    </message>
+    <message>
+        <source>fp32 (exact)</source>
+        <translation>fp32（精确）</translation>
+    </message>
+    <message>
+        <source>bf16 (faster, less memory)</source>
+        <translation>bf16（更快、更省内存）</translation>
+    </message>
+    <message>
+        <source>Recompute to save memory</source>
+        <translation>重算以节省内存</translation>
+    </message>
+    <message>
+        <source>Activation checkpointing: keeps less in memory during training and recomputes it when needed, for about a third more compute. Turn it on when a long maximum length does not fit in memory.</source>
+        <translation>激活检查点：训练时在内存中保留更少的中间结果，需要时再重新计算，计算量约增加三分之一。当较长的最大长度放不进内存时请打开。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>The name of the trained model or adapter in your library. Empty: the run picks one.</source>
+        <translation>训练得到的模型或适配器在模型库中的名称。留空：由训练自动命名。</translation>
+    </message>
+    <message>
+        <source>Merge the adapter into the model</source>
+        <translation>将适配器合并进模型</translation>
+    </message>
+    <message>
+        <source>Adapter methods only: folds the trained adapter into the base model and saves a whole model, which is easier to share and serve but much larger.</source>
+        <translation>仅用于适配器类方法：把训练好的适配器并入基础模型，保存为完整模型，更便于分享和部署，但体积大得多。</translation>
+    </message>
+    <message>
+        <source>Add to the model library</source>
+        <translation>加入模型库</translation>
+    </message>
+    <message>
+        <source>Adds the result to your model library when the run ends. Off: it stays in the run&apos;s folder, as sweeps do with their trials.</source>
+        <translation>训练结束时把结果加入模型库。关闭：结果留在训练的文件夹中，超参数扫描的试验就是这样做的。</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>default: %1</source>
+        <translation>默认：%1</translation>
+    </message>
+    <message>
+        <source>Model and data</source>
+        <translation>模型和数据</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>调度</translation>
+    </message>
+    <message>
+        <source>Batch and length</source>
+        <translation>批次和长度</translation>
+    </message>
+    <message>
+        <source>Evaluation and checkpoints</source>
+        <translation>评估和检查点</translation>
+    </message>
+    <message>
+        <source>Early stopping</source>
+        <translation>提前停止</translation>
+    </message>
+    <message>
+        <source>Regularisation</source>
+        <translation>正则化</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::RecipeForm</name>
+    <message>
+        <source>Open recipe…</source>
+        <translation>打开配方…</translation>
+    </message>
+    <message>
+        <source>Load a recipe file, as `llmos train` runs it.</source>
+        <translation>加载一个配方文件，即 `llmos train` 所运行的文件。</translation>
+    </message>
+    <message>
+        <source>Save recipe…</source>
+        <translation>保存配方…</translation>
+    </message>
+    <message>
+        <source>Save the recipe as a file that `llmos train` runs.</source>
+        <translation>把配方保存为 `llmos train` 可以运行的文件。</translation>
+    </message>
+    <message>
+        <source>Also kept from the loaded recipe, not checked here: %1.</source>
+        <translation>另外保留了所加载配方中的这些项，此处不做检查：%1。</translation>
+    </message>
+    <message>
+        <source>Required: choose a file or folder, or type its path.</source>
+        <translation>必填：选择文件或文件夹，或输入其路径。</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The recipe is complete: `llmos train` can run it.</source>
+        <translation>配方已完整：`llmos train` 可以运行它。</translation>
+    </message>
+    <message>
+        <source>The recipe is not complete yet: %1</source>
+        <translation>配方尚不完整：%1</translation>
+    </message>
+    <message>
+        <source>Open a recipe</source>
+        <translation>打开配方</translation>
+    </message>
+    <message>
+        <source>Recipes (*.json)</source>
+        <translation>配方 (*.json)</translation>
+    </message>
+    <message>
+        <source>Opened %1.</source>
+        <translation>已打开 %1。</translation>
+    </message>
+    <message>
+        <source>Save the recipe</source>
+        <translation>保存配方</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
     </message>
 </context>
 <context>
@@ -2569,6 +4474,520 @@ llmos chat --model PATH</translation>
     <message>
         <source>Models, runs and datasets are kept here. A change takes effect after the workbench restarts.</source>
         <translation>模型、运行记录和数据集都保存在这里。更改将在工作台重启后生效。</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::SweepDesigner</name>
+    <message>
+        <source>Sweep name</source>
+        <translation>扫描名称</translation>
+    </message>
+    <message>
+        <source>sweep</source>
+        <translation>sweep</translation>
+    </message>
+    <message>
+        <source>Base recipe from a file…</source>
+        <translation>从文件选择基础配方…</translation>
+    </message>
+    <message>
+        <source>Every trial starts from this recipe and changes only the parameters below.</source>
+        <translation>每个试验都从这个配方出发，只改变下面列出的参数。</translation>
+    </message>
+    <message>
+        <source>Parameters to vary</source>
+        <translation>要变化的参数</translation>
+    </message>
+    <message>
+        <source>Add parameter</source>
+        <translation>添加参数</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Open sweep…</source>
+        <translation>打开扫描…</translation>
+    </message>
+    <message>
+        <source>Save sweep…</source>
+        <translation>保存扫描…</translation>
+    </message>
+    <message>
+        <source>Launch sweep</source>
+        <translation>启动扫描</translation>
+    </message>
+    <message>
+        <source>Starts the trials; the sweep&apos;s progress shows under Jobs.</source>
+        <translation>开始运行试验；扫描进度显示在“任务”中。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Choose the base recipe first: the recipe every trial starts from.</source>
+        <translation>请先选择基础配方：每个试验都从它出发。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Only these methods read it: %1; the sweep tries none of them.</source>
+        <translation>只有这些方法使用它：%1；而本次扫描一个也没有尝试。</translation>
+    </message>
+    <message>
+        <source>The base recipe&apos;s method sets %1, which %2 does not read: add %1 as a parameter too, or take it out of the recipe.</source>
+        <translation>基础配方的方法设置了%1，而 %2 不使用它：请把%1也添加为参数，或从配方中去掉它。</translation>
+    </message>
+    <message>
+        <source>Add at least one parameter to vary.</source>
+        <translation>请至少添加一个要变化的参数。</translation>
+    </message>
+    <message>
+        <source>In the base recipe, %1 %2</source>
+        <translation>基础配方中，%1 %2</translation>
+    </message>
+    <message>
+        <source>The sweep is complete: `llmos sweep` can run it.</source>
+        <translation>扫描已完整：`llmos sweep` 可以运行它。</translation>
+    </message>
+    <message>
+        <source>No base recipe yet.</source>
+        <translation>还没有基础配方。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n 步</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n epoch(s)</source>
+        <translation>
+            <numerusform>%n 轮</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Base recipe: %1 on %2, %3, %4</source>
+        <translation>基础配方：%1，数据 %2，%3，%4</translation>
+    </message>
+    <message>
+        <source>The sweep is not complete yet: %1</source>
+        <translation>扫描尚不完整：%1</translation>
+    </message>
+    <message>
+        <source>Choose the base recipe</source>
+        <translation>选择基础配方</translation>
+    </message>
+    <message>
+        <source>Recipes (*.json)</source>
+        <translation>配方 (*.json)</translation>
+    </message>
+    <message>
+        <source>Base recipe: %1.</source>
+        <translation>基础配方：%1。</translation>
+    </message>
+    <message>
+        <source>Open a sweep</source>
+        <translation>打开扫描</translation>
+    </message>
+    <message>
+        <source>Sweeps (*.json)</source>
+        <translation>扫描 (*.json)</translation>
+    </message>
+    <message>
+        <source>Opened %1.</source>
+        <translation>已打开 %1。</translation>
+    </message>
+    <message>
+        <source>Save the sweep</source>
+        <translation>保存扫描</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::SweepEstimateText</name>
+    <message numerus="yes">
+        <source>%n trial(s); the estimate follows once the sweep is complete.</source>
+        <translation>
+            <numerusform>%n 个试验；扫描设置完整后给出估算。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The estimate follows once the sweep is complete.</source>
+        <translation>扫描设置完整后给出估算。</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trial(s). Steps per trial are not known yet: the recipe trains by epochs.</source>
+        <translation>
+            <numerusform>%n 个试验。每个试验的步数尚不清楚：配方按轮数训练。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trial(s) × %1 steps = %2 training steps at most.</source>
+        <translation>
+            <numerusform>%n 个试验 × %1 步 = 最多 %2 个训练步。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopping weak trials early: about %1 steps (%2% of that) if results come in no particular order; a strategy that learns finds more trials worth going on.</source>
+        <translation>提前停止较差的试验：若结果以随机顺序出现，约需 %1 步（为上述的 %2%）；会学习的策略会发现更多值得继续的试验。</translation>
+    </message>
+    <message>
+        <source>Median stopping saves what the results allow; it cannot be told in advance.</source>
+        <translation>中位数停止能省多少取决于结果，无法事先估计。</translation>
+    </message>
+    <message>
+        <source>About %1 at %2 s per step, one trial at a time (trials side by side share the machine).</source>
+        <translation>按每步 %2 秒、一次一个试验计算，约需 %1（并行的试验会共享这台机器）。</translation>
+    </message>
+    <message>
+        <source>The time limit (%1) ends it sooner.</source>
+        <translation>时间上限（%1）会让它更早结束。</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::SweepParameterModel</name>
+    <message>
+        <source>Range</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>对数</translation>
+    </message>
+    <message>
+        <source>Linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>Whole</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>Decimal</source>
+        <translation>小数</translation>
+    </message>
+    <message>
+        <source>Kept from the sweep file as it was: %1</source>
+        <translation>按扫描文件原样保留：%1</translation>
+    </message>
+    <message>
+        <source>Values to try, separated by commas, from: %1</source>
+        <translation>要尝试的取值，用逗号分隔，可选：%1</translation>
+    </message>
+    <message>
+        <source>Values to try, separated by commas.</source>
+        <translation>要尝试的取值，用逗号分隔。</translation>
+    </message>
+    <message>
+        <source>Log spreads the draws evenly over powers of ten: as many between 0.0001 and 0.001 as between 0.001 and 0.01. Use it for learning rates and other values that span several powers of ten.</source>
+        <translation>对数刻度会在各个数量级上均匀抽样：0.0001 到 0.001 之间与 0.001 到 0.01 之间抽到的一样多。适用于学习率等跨越好几个数量级的值。</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Try</source>
+        <translation>尝试方式</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>刻度</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>数值类型</translation>
+    </message>
+    <message>
+        <source>Enter where the range starts and ends.</source>
+        <translation>请输入范围的起点和终点。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a whole number.</source>
+        <translation>“%1”不是整数。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number.</source>
+        <translation>“%1”不是数字。</translation>
+    </message>
+    <message>
+        <source>Enter at least one value; separate values with commas.</source>
+        <translation>请至少输入一个值；多个值之间用逗号分隔。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither true nor false.</source>
+        <translation>“%1”既不是 true 也不是 false。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of: %2.</source>
+        <translation>“%1”不是以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>This setting cannot be varied by a sweep.</source>
+        <translation>扫描不能改变这个设置。</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::SweepSettingsPanel</name>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Early stopping</source>
+        <translation>提前停止</translation>
+    </message>
+    <message>
+        <source>Goal and budget</source>
+        <translation>目标和预算</translation>
+    </message>
+    <message>
+        <source>Grid: every combination</source>
+        <translation>网格：所有组合</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>TPE: learns from results</source>
+        <translation>TPE：从结果中学习</translation>
+    </message>
+    <message>
+        <source>None: every trial to the end</source>
+        <translation>不停止：每个试验都训练到底</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>ASHA</source>
+        <translation>ASHA</translation>
+    </message>
+    <message>
+        <source>Hyperband</source>
+        <translation>Hyperband</translation>
+    </message>
+    <message>
+        <source>Validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation>困惑度</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Macro F1</source>
+        <translation>宏 F1</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Lower is better</source>
+        <translation>越低越好</translation>
+    </message>
+    <message>
+        <source>Higher is better</source>
+        <translation>越高越好</translation>
+    </message>
+    <message>
+        <source>the recipe&apos;s maximum steps</source>
+        <translation>配方的最大步数</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Random trials first</source>
+        <translation>先做的随机试验数</translation>
+    </message>
+    <message>
+        <source>Candidates per trial</source>
+        <translation>每次试验的候选数</translation>
+    </message>
+    <message>
+        <source>Share counted as good</source>
+        <translation>视为优良的比例</translation>
+    </message>
+    <message>
+        <source>Stop weak trials</source>
+        <translation>停止较差的试验</translation>
+    </message>
+    <message>
+        <source>First check (steps)</source>
+        <translation>首次检查（步）</translation>
+    </message>
+    <message>
+        <source>Trial length (steps)</source>
+        <translation>试验长度（步）</translation>
+    </message>
+    <message>
+        <source>Keep 1 in</source>
+        <translation>每几个保留 1 个</translation>
+    </message>
+    <message>
+        <source>Finished trials first</source>
+        <translation>需先完成的试验数</translation>
+    </message>
+    <message>
+        <source>Not before step</source>
+        <translation>不早于第几步</translation>
+    </message>
+    <message>
+        <source>Optimise</source>
+        <translation>优化目标</translation>
+    </message>
+    <message>
+        <source>Better is</source>
+        <translation>更好的是</translation>
+    </message>
+    <message>
+        <source>Trials</source>
+        <translation>试验数</translation>
+    </message>
+    <message>
+        <source>At once</source>
+        <translation>同时运行</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>时间上限</translation>
+    </message>
+    <message>
+        <source>The same seed gives the same sequence of trials.</source>
+        <translation>相同的种子会得到相同的试验序列。</translation>
+    </message>
+    <message>
+        <source>TPE draws this many trials at random before it learns from the results.</source>
+        <translation>TPE 先随机抽取这么多个试验，然后才开始从结果中学习。</translation>
+    </message>
+    <message>
+        <source>TPE draws this many values per parameter and keeps the most promising one.</source>
+        <translation>TPE 每个参数抽取这么多个值，保留最有希望的一个。</translation>
+    </message>
+    <message>
+        <source>The share of trials TPE counts as good when it learns where good settings lie.</source>
+        <translation>TPE 学习好设置所在区域时，视为“好”的试验所占的比例。</translation>
+    </message>
+    <message>
+        <source>The first point where weak trials are stopped, in optimizer steps. When the learning rate is searched, put it at a third of the training or later: high learning rates start slowly and finish well.</source>
+        <translation>第一次停止较差试验的位置，以优化器步数计。搜索学习率时，请把它设在训练的三分之一处或更晚：较高的学习率起步慢，但最终效果好。</translation>
+    </message>
+    <message>
+        <source>How long a trial trains, in optimizer steps; checks lie below it.</source>
+        <translation>每个试验训练多久，以优化器步数计；检查点都在它之前。</translation>
+    </message>
+    <message>
+        <source>At each check only the best 1 in this many trials go on, and checks lie this many times apart. 3 is the usual choice.</source>
+        <translation>每次检查时，每这么多个试验中只有最好的 1 个继续，检查点之间也相隔这么多倍。通常取 3。</translation>
+    </message>
+    <message>
+        <source>Nothing is stopped before this many trials have finished.</source>
+        <translation>在这么多个试验完成之前不停止任何试验。</translation>
+    </message>
+    <message>
+        <source>Nothing is stopped before this step.</source>
+        <translation>在这一步之前不停止任何试验。</translation>
+    </message>
+    <message>
+        <source>The evaluation result a trial is judged by. Accuracy and macro F1 need a classification task.</source>
+        <translation>评判试验所用的评估指标。准确率和宏 F1 需要分类任务。</translation>
+    </message>
+    <message>
+        <source>How many trials to run at most. For a grid, the number of combinations.</source>
+        <translation>最多运行多少个试验。网格搜索为组合的数量。</translation>
+    </message>
+    <message>
+        <source>Trials that train at the same time; they share the machine.</source>
+        <translation>同时训练的试验数；它们共享这台机器。</translation>
+    </message>
+    <message>
+        <source>When it is spent, no new trial starts and the running ones stop.</source>
+        <translation>时间用完后，不再启动新试验，正在运行的试验也会停止。</translation>
+    </message>
+    <message>
+        <source>Tries every combination of the values listed, in order. Thorough, but the count multiplies with each parameter: best for two or three parameters with a few values each.</source>
+        <translation>按顺序尝试所列值的每一种组合。很全面，但数量随参数个数成倍增长：最适合两三个参数、每个只有几个取值的情况。</translation>
+    </message>
+    <message>
+        <source>Starts with random trials, then learns from their results where good settings lie and tries more there. Usually finds good settings in fewer trials than random search.</source>
+        <translation>先做随机试验，再从结果中学习好的设置在哪里，并在那附近多做尝试。通常比随机搜索用更少的试验找到好设置。</translation>
+    </message>
+    <message>
+        <source>Draws each trial&apos;s settings at random from the values and ranges. A strong start when there are many parameters and few trials.</source>
+        <translation>从给定的值和范围中随机抽取每个试验的设置。参数多、试验少时是很好的起点。</translation>
+    </message>
+    <message>
+        <source>Stops a trial whose results fall behind the middle of the finished trials at the same step. Needs evaluations during training (the recipe&apos;s evaluate every).</source>
+        <translation>当某个试验在同一步的结果落后于已完成试验的中位数时停止它。需要在训练中评估（配方中的“评估间隔”）。</translation>
+    </message>
+    <message>
+        <source>Checks the trials at a few points (rungs); at each only the best of them go on. Saves most of the compute, but can stop slow starters too early.</source>
+        <translation>在几个检查点（rung）检查试验，每次只有最好的那些继续。能省下大部分计算，但可能过早停止起步慢的试验。</translation>
+    </message>
+    <message>
+        <source>Runs several ASHA schedules side by side, from strict to none, so slow starters still get a chance to finish.</source>
+        <translation>并行运行几套 ASHA 方案，从严格到完全不停止，让起步慢的试验也有机会完成。</translation>
+    </message>
+    <message>
+        <source>Every trial trains to the end.</source>
+        <translation>每个试验都训练到结束。</translation>
     </message>
 </context>
 <context>

@@ -126,7 +126,7 @@ MainWindow::MainWindow(WindowServices services, QWidget *parent)
         showPage(kExperimentsPage);
     });
     connect(m_experiments, &ExperimentsPage::newSearchRequested, this, [this] {
-        m_fineTune->showMode(FineTunePage::Search);
+        m_fineTune->openSearch();
         showPage(kFineTunePage);
     });
     connect(m_jobsPage, &JobsPage::duplicateRequested, this, [this](const QString &runId) {

@@ -29,7 +29,7 @@ public:
     std::optional<int> trialAt(QPointF position) const;
 
     QSize sizeHint() const override { return {600, 260}; }
-    QSize minimumSizeHint() const override { return {300, 180}; }
+    QSize minimumSizeHint() const override { return {300, 130}; }
 
 Q_SIGNALS:
     void trialClicked(int trial);

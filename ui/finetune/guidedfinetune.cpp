@@ -223,6 +223,11 @@ bool GuidedFineTune::canGoNext() const
     return false;
 }
 
+bool GuidedFineTune::isLoading() const
+{
+    return m_planner.isRunning() || m_data->isBusy();
+}
+
 void GuidedFineTune::goNext()
 {
     if (!canGoNext())

@@ -27,6 +27,8 @@ class ModelPicker;
 // checks and the estimate run on workers.
 class GuidedFineTune : public QWidget {
     Q_OBJECT
+    // True while the data is checked or the plan worked out (screenshots wait for it).
+    Q_PROPERTY(bool loading READ isLoading)
 public:
     enum Step { ModelStep, DataStep, GoalStep, ReviewStep };
 
@@ -42,6 +44,7 @@ public:
     const std::optional<TrainingPlan> &plan() const { return m_plan; }
     void setOutputName(const QString &name);
     bool canGoNext() const;
+    bool isLoading() const;
     QPushButton *nextButton() const { return m_next; }
     QPushButton *startButton() const { return m_start; }
 

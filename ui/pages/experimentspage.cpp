@@ -84,50 +84,58 @@ ExperimentsPage::ExperimentsPage(JobCenter &jobs, QWidget *parent)
     m_message->setVisible(false);
     layout->addWidget(m_message);
 
-    auto *split = new QSplitter(Qt::Horizontal, this);
+    // Top to bottom: the searches, the chosen one's trials (table and parallel
+    // coordinates side by side), and the chosen trials' curves.
+    auto *split = new QSplitter(Qt::Vertical, this);
     m_sweeps = new QTableWidget(0, SweepColumnCount, split);
     m_sweeps->setObjectName(QStringLiteral("sweepList"));
     m_sweeps->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_sweeps->setSelectionMode(QAbstractItemView::SingleSelection);
     m_sweeps->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_sweeps->verticalHeader()->hide();
+    m_sweeps->verticalHeader()->setDefaultSectionSize(24);
     m_sweeps->horizontalHeader()->setSectionResizeMode(SweepName, QHeaderView::Stretch);
     m_sweeps->setShowGrid(false);
 
-    auto *right = new QSplitter(Qt::Vertical, split);
-    auto *top = new QWidget(right);
-    auto *topLayout = new QVBoxLayout(top);
-    topLayout->setContentsMargins(0, 0, 0, 0);
-    m_summary = new QLabel(top);
+    auto *trials = new QSplitter(Qt::Horizontal, split);
+    auto *boardPane = new QWidget(trials);
+    auto *boardLayout = new QVBoxLayout(boardPane);
+    boardLayout->setContentsMargins(0, 0, 0, 0);
+    m_summary = new QLabel(boardPane);
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::PlainText);
-    topLayout->addWidget(m_summary);
+    boardLayout->addWidget(m_summary);
     m_leaderboard = new LeaderboardModel(this);
     m_sorted = new QSortFilterProxyModel(this);
     m_sorted->setSourceModel(m_leaderboard);
     m_sorted->setSortRole(LeaderboardModel::SortRole);
-    m_board = new QTableView(top);
+    m_board = new QTableView(boardPane);
     m_board->setObjectName(QStringLiteral("leaderboard"));
     m_board->setModel(m_sorted);
     m_board->setSortingEnabled(true);
     m_board->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_board->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_board->verticalHeader()->hide();
+    m_board->verticalHeader()->setDefaultSectionSize(24);
     m_board->setAlternatingRowColors(true);
     m_board->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    topLayout->addWidget(m_board, 1);
-    m_parallel = new ParallelCoordinates(right);
-    m_chart = new MetricChartPanel(right);
-    right->addWidget(top);
-    right->addWidget(m_parallel);
-    right->addWidget(m_chart);
-    right->setStretchFactor(0, 3);
-    right->setStretchFactor(1, 2);
-    right->setStretchFactor(2, 3);
+    boardLayout->addWidget(m_board, 1);
+    m_parallel = new ParallelCoordinates(trials);
+    trials->addWidget(boardPane);
+    trials->addWidget(m_parallel);
+    trials->setStretchFactor(0, 3);
+    trials->setStretchFactor(1, 2);
+    trials->setSizes({560, 380});
+
+    m_chart = new MetricChartPanel(split);
+    m_chart->setMinimumHeight(170);
     split->addWidget(m_sweeps);
-    split->addWidget(right);
+    split->addWidget(trials);
+    split->addWidget(m_chart);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 3);
+    split->setStretchFactor(2, 4);
+    split->setSizes({90, 260, 320});
     layout->addWidget(split, 1);
 
     m_reload = new QTimer(this);
@@ -143,12 +151,16 @@ ExperimentsPage::ExperimentsPage(JobCenter &jobs, QWidget *parent)
         const QString id = rows.isEmpty() ? QString() : m_sweeps->item(rows.front().row(), SweepName)->data(Qt::UserRole).toString();
         if (id != m_current) {
             m_current = id;
+            m_bestChosenForYou = true;
             m_chart->setRuns({});
             loadReport();
         }
         updateActions();
     });
-    connect(m_board->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ExperimentsPage::showSelectedTrials);
+    connect(m_board->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        m_bestChosenForYou = false; // programmatic selections block this signal: this one is the person's
+        showSelectedTrials();
+    });
     connect(m_parallel, &ParallelCoordinates::trialClicked, this, [this](int trial) {
         for (int row = 0; row < m_sorted->rowCount(); ++row)
             if (m_sorted->index(row, 0).data(LeaderboardModel::TrialRole).toInt() == trial)
@@ -279,8 +291,9 @@ void ExperimentsPage::loadReport()
 void ExperimentsPage::showReport(const SweepReport &report)
 {
     QList<int> selectedTrials;
-    for (const QModelIndex &index : m_board->selectionModel()->selectedRows())
-        selectedTrials << index.data(LeaderboardModel::TrialRole).toInt();
+    if (!m_bestChosenForYou)
+        for (const QModelIndex &index : m_board->selectionModel()->selectedRows())
+            selectedTrials << index.data(LeaderboardModel::TrialRole).toInt();
     m_leaderboard->setReport(report);
     m_parallel->setReport(report);
     const SweepSummary &s = report.summary;
@@ -301,9 +314,11 @@ void ExperimentsPage::showReport(const SweepReport &report)
         text += QLatin1Char('\n') + tr("What mattered most: %1.").arg(shares.join(QStringLiteral(", ")));
     }
     m_summary->setText(text);
-    // Keep the trials the person chose; the first time, show the best one.
-    if (selectedTrials.isEmpty() && s.best)
+    // Keep the trials the person chose; until they choose, show the best so far.
+    if (selectedTrials.isEmpty() && s.best) {
         selectedTrials << s.best->number;
+        m_bestChosenForYou = true;
+    }
     m_board->sortByColumn(LeaderboardModel::Objective, s.objective.direction == ObjectiveDirection::Minimize
                                                            ? Qt::AscendingOrder
                                                            : Qt::DescendingOrder);

@@ -28,6 +28,8 @@ class ParallelCoordinates;
 // read from the data folder on a worker and re-read while one runs.
 class ExperimentsPage : public QWidget {
     Q_OBJECT
+    // True while sweeps are read (screenshots wait for it).
+    Q_PROPERTY(bool loading READ isLoading)
 public:
     ExperimentsPage(JobCenter &jobs, QWidget *parent = nullptr);
 
@@ -42,6 +44,7 @@ public:
     // Registers the best trial under `name` on a worker; promoted() or the message follows.
     void promoteBest(const QString &name);
     QString message() const;
+    bool isLoading() const { return m_loadingList || m_loadingReport || !m_wanted.isEmpty(); }
 
 public Q_SLOTS:
     void refresh();
@@ -87,6 +90,7 @@ private:
     QString m_wanted;
     bool m_loadingList = false;
     bool m_listAgain = false;
+    bool m_bestChosenForYou = true; // the trials shown were picked by the page, not the person
     bool m_loadingReport = false;
 };
 

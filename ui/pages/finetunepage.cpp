@@ -25,7 +25,7 @@ FineTunePage::FineTunePage(JobCenter &jobs, QWidget *parent)
     , m_jobs(jobs)
 {
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(24, 20, 24, 16);
+    layout->setContentsMargins(16, 20, 16, 16); // narrow: the search view is wide
     layout->setSpacing(10);
     auto *header = new QHBoxLayout;
     m_title = new PageHeading(this);
@@ -72,7 +72,12 @@ FineTunePage::FineTunePage(JobCenter &jobs, QWidget *parent)
     m_message->setVisible(false);
     layout->addWidget(m_message);
 
-    connect(m_modes, &QButtonGroup::idClicked, this, [this](int id) { showMode(static_cast<Mode>(id)); });
+    connect(m_modes, &QButtonGroup::idClicked, this, [this](int id) {
+        if (id == Search)
+            openSearch();
+        else
+            showMode(static_cast<Mode>(id));
+    });
     connect(m_guided, &GuidedFineTune::startRequested, this, &FineTunePage::start);
     connect(m_guided, &GuidedFineTune::advancedRequested, this, [this](const TrainingRecipe &recipe) {
         m_form->setRecipe(recipe);
@@ -121,11 +126,16 @@ FineTunePage::FineTunePage(JobCenter &jobs, QWidget *parent)
     showMode(Guided);
 }
 
-void FineTunePage::showMode(Mode mode)
+void FineTunePage::openSearch()
 {
     // A search varies the recipe of the advanced view (which the guided path fills too).
-    if (mode == Search && m_form->isValid())
+    if (m_form->isValid())
         m_search->setBaseRecipeJson(m_form->recipeJson());
+    showMode(Search);
+}
+
+void FineTunePage::showMode(Mode mode)
+{
     m_modes->button(mode)->setChecked(true);
     m_stack->setCurrentIndex(mode);
 }
@@ -133,6 +143,16 @@ void FineTunePage::showMode(Mode mode)
 FineTunePage::Mode FineTunePage::mode() const
 {
     return static_cast<Mode>(m_stack->currentIndex());
+}
+
+QStringList FineTunePage::screenshotVariants() const
+{
+    return {QStringLiteral("advanced"), QStringLiteral("search")};
+}
+
+void FineTunePage::showScreenshotVariant(const QString &variant)
+{
+    showMode(variant == QLatin1String("advanced") ? Advanced : variant == QLatin1String("search") ? Search : Guided);
 }
 
 void FineTunePage::start(const TrainingRecipe &recipe)

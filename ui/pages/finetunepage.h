@@ -33,9 +33,15 @@ public:
     RecipeForm *advanced() const { return m_form; }
     SweepDesigner *search() const { return m_search; }
     void showMode(Mode mode);
+    // The search view over the advanced view's recipe.
+    void openSearch();
     Mode mode() const;
     // Opens a run's recipe in the advanced view (read on a worker).
     void duplicateRun(const QString &runId);
+
+    // For `llmos --screenshot`: the advanced view and the search designer as well.
+    Q_INVOKABLE QStringList screenshotVariants() const;
+    Q_INVOKABLE void showScreenshotVariant(const QString &variant);
 
 Q_SIGNALS:
     // A run was queued from this page.

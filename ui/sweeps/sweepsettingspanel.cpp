@@ -191,6 +191,12 @@ void SweepSettingsPanel::addSetting(QGridLayout *grid, const char *path, QWidget
 {
     const int row = grid->rowCount();
     auto *caption = new QLabel(input->parentWidget());
+    // Long choices ("Grid: every combination") may be cut rather than widen the page
+    // past a small screen; the open list shows them whole.
+    if (auto *combo = qobject_cast<QComboBox *>(input)) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(6);
+    }
     grid->addWidget(caption, row, 0);
     grid->addWidget(input, row, 1);
     m_settings.push_back({path, caption, input});
