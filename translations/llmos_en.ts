@@ -1706,6 +1706,14 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>Could not save %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Opened %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmos::ExperimentsPage</name>
@@ -2578,10 +2586,6 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Arrives with the fine-tuning designer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2611,6 +2615,10 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
     <message>
         <source>Create a new registry database from the manifests stored with the models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teach this model from your own examples on the Fine-tune page</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4285,15 +4293,7 @@ llmos chat --model PATH</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Opened %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Save the recipe</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4605,15 +4605,7 @@ llmos chat --model PATH</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Opened %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Save the sweep</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1710,6 +1710,14 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
+    <message>
+        <source>Opened %1.</source>
+        <translation>已打开 %1。</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
 </context>
 <context>
     <name>llmos::ExperimentsPage</name>
@@ -2581,10 +2589,6 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <translation>微调</translation>
     </message>
     <message>
-        <source>Arrives with the fine-tuning designer</source>
-        <translation>将随微调设计器一起推出</translation>
-    </message>
-    <message>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -2615,6 +2619,10 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     <message>
         <source>Create a new registry database from the manifests stored with the models</source>
         <translation>根据随模型保存的清单新建注册表数据库</translation>
+    </message>
+    <message>
+        <source>Teach this model from your own examples on the Fine-tune page</source>
+        <translation>在“微调”页面用你自己的样本训练此模型</translation>
     </message>
 </context>
 <context>
@@ -4283,16 +4291,8 @@ llmos chat --model PATH</translation>
         <translation>配方 (*.json)</translation>
     </message>
     <message>
-        <source>Opened %1.</source>
-        <translation>已打开 %1。</translation>
-    </message>
-    <message>
         <source>Save the recipe</source>
         <translation>保存配方</translation>
-    </message>
-    <message>
-        <source>Saved %1.</source>
-        <translation>已保存 %1。</translation>
     </message>
 </context>
 <context>
@@ -4599,16 +4599,8 @@ llmos chat --model PATH</translation>
         <translation>扫描 (*.json)</translation>
     </message>
     <message>
-        <source>Opened %1.</source>
-        <translation>已打开 %1。</translation>
-    </message>
-    <message>
         <source>Save the sweep</source>
         <translation>保存扫描</translation>
-    </message>
-    <message>
-        <source>Saved %1.</source>
-        <translation>已保存 %1。</translation>
     </message>
 </context>
 <context>

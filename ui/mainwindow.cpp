@@ -3,6 +3,7 @@
 #include "jobcenter/closeguard.h"
 #include "jobcenter/jobcenter.h"
 #include "pages/experimentspage.h"
+#include "finetune/guidedfinetune.h"
 #include "pages/finetunepage.h"
 #include "pages/jobspage.h"
 #include "pages/modelspage.h"
@@ -127,6 +128,11 @@ MainWindow::MainWindow(WindowServices services, QWidget *parent)
     });
     connect(m_experiments, &ExperimentsPage::newSearchRequested, this, [this] {
         m_fineTune->openSearch();
+        showPage(kFineTunePage);
+    });
+    connect(m_models, &ModelsPage::fineTuneRequested, this, [this](const QString &modelId) {
+        m_fineTune->guided()->startWithModel(modelId);
+        m_fineTune->showMode(FineTunePage::Guided);
         showPage(kFineTunePage);
     });
     connect(m_jobsPage, &JobsPage::duplicateRequested, this, [this](const QString &runId) {

@@ -9,7 +9,9 @@
 #include "finetune/guidedfinetune.h"
 #include "finetune/modelpicker.h"
 #include "finetune/recipeform.h"
+#include "jobcenter/closeguard.h"
 #include "jobcenter/jobcenter.h"
+#include "jobs/runstore.h"
 #include "mainwindow.h"
 #include "experiments/leaderboardmodel.h"
 #include "experiments/parallelcoordinates.h"
@@ -22,6 +24,8 @@
 #include "trainingfixture.h"
 #include "windowfixture.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -41,6 +45,15 @@ namespace {
 
 constexpr int kWaitMs = 60000; // generous: a loaded machine may be slow, a pass is fast
 
+// The trainer tests' tiny model, registered as "tiny" before the window reads the registry.
+void registerTiny(WindowFixture &fixture, const test::TrainingFixture &data)
+{
+    ModelRegistry registry(fixture.registryHome());
+    ImportOptions options;
+    options.name = "tiny";
+    registry.importModel(data.modelPath(), options);
+}
+
 std::optional<RunState> runOf(JobCenter &jobs, const QString &runId)
 {
     return jobs.jobList()->run(runId);
@@ -58,12 +71,7 @@ private Q_SLOTS:
     {
         test::TrainingFixture data;
         WindowFixture fixture;
-        {
-            ModelRegistry registry(fixture.registryHome());
-            ImportOptions options;
-            options.name = "tiny";
-            registry.importModel(data.modelPath(), options);
-        }
+        registerTiny(fixture, data);
         MainWindow window(fixture.services());
         window.show();
         window.showPage(QStringLiteral("finetune"));
@@ -125,6 +133,25 @@ private Q_SLOTS:
         const auto made = registry.find("tiny-topics");
         QVERIFY(made.has_value());
         QCOMPARE(made->origin, ModelOrigin::FineTuned);
+    }
+
+    void fineTuneOnTheModelsPageOpensTheGuidedPathWithThatModel()
+    {
+        test::TrainingFixture data;
+        WindowFixture fixture;
+        registerTiny(fixture, data);
+        MainWindow window(fixture.services());
+        window.show();
+        auto *action = window.findChild<QAction *>(QStringLiteral("fineTune"));
+        QVERIFY(action);
+        QTRY_VERIFY_WITH_TIMEOUT(action->isEnabled(), kWaitMs); // the first model is selected when listed
+        action->trigger();
+        QCOMPARE(window.currentPageId(), QStringLiteral("finetune"));
+        GuidedFineTune *guided = window.fineTunePage()->guided();
+        QCOMPARE(guided->step(), GuidedFineTune::ModelStep);
+        QTRY_VERIFY_WITH_TIMEOUT(guided->modelPicker()->selectedModel().has_value(), kWaitMs);
+        QCOMPARE(guided->modelPicker()->selectedModel()->name, std::string("tiny"));
+        QVERIFY(guided->nextButton()->isEnabled());
     }
 
     void jobsPageRetriesAndCopiesARunIntoTheAdvancedView()
@@ -220,6 +247,39 @@ private Q_SLOTS:
         QVERIFY(promoted.wait(kWaitMs));
         ModelRegistry registry(fixture.registryHome());
         QVERIFY(registry.find("two-rates-best").has_value());
+    }
+
+    void closingOverARunningJobKeepsItRunningOrPausesIt()
+    {
+        test::TrainingFixture data;
+        WindowFixture fixture;
+        MainWindow window(fixture.services());
+        window.show();
+        auto recipe = parseTrainingRecipe(data.causalRecipe());
+        recipe.training.maxSteps = 100000; // runs until paused
+        recipe.output.registerModel = false;
+        QSignalSpy submitted(&fixture.jobs(), &JobCenter::runSubmitted);
+        fixture.jobs().submitTraining(recipe);
+        QVERIFY(submitted.wait(kWaitMs));
+        const QString runId = submitted.front().front().toString();
+        QTRY_COMPARE_WITH_TIMEOUT(runOf(fixture.jobs(), runId)->state, JobState::Running, kWaitMs);
+
+        // Not closing: nothing happens to the run or the window.
+        window.closeGuard()->setAnswerForTests(CloseGuard::Choice::StayOpen);
+        QVERIFY(!window.close());
+        QVERIFY(window.isVisible());
+        // Keep running in the background: the window goes, the run goes on.
+        window.closeGuard()->setAnswerForTests(CloseGuard::Choice::KeepRunning);
+        QVERIFY(!window.close());
+        QVERIFY(!window.isVisible());
+        QVERIFY(fixture.jobs().hasActiveRuns());
+        // Pause and quit: the run saves a checkpoint and is paused, resumable later.
+        window.closeGuard()->pauseAndQuit();
+        QTRY_COMPARE_WITH_TIMEOUT(runOf(fixture.jobs(), runId)->state, JobState::Paused, kWaitMs);
+        QVERIFY(!fixture.jobs().hasActiveRuns());
+        RunStore runs(fixture.registryHome() + "/runs");
+        QVERIFY(!runs.checkpoints(runId.toStdString()).empty());
+        QApplication::setQuitOnLastWindowClosed(true);
     }
 
 private:

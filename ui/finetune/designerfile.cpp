@@ -1,6 +1,7 @@
 #include "finetune/designerfile.h"
 
 #include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QSaveFile>
 
@@ -33,6 +34,26 @@ bool DesignerFile::write(const QString &path, const QByteArray &text, QString *e
         return false;
     }
     return true;
+}
+
+void DesignerFile::choose(QWidget *parent, Action action, const QString &title, const QString &filter, Act act,
+                          Report report)
+{
+    auto *dialog = new QFileDialog(parent, title, QString(), filter);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (action == Action::Open) {
+        dialog->setFileMode(QFileDialog::ExistingFile);
+    } else {
+        dialog->setAcceptMode(QFileDialog::AcceptSave);
+        dialog->setDefaultSuffix(QStringLiteral("json"));
+    }
+    QObject::connect(dialog, &QFileDialog::fileSelected, parent, [action, act, report](const QString &path) {
+        QString error;
+        const bool ok = act(path, &error);
+        const QString name = QFileInfo(path).fileName();
+        report(ok ? (action == Action::Open ? tr("Opened %1.").arg(name) : tr("Saved %1.").arg(name)) : error, !ok);
+    });
+    dialog->open();
 }
 
 } // namespace llmos

@@ -4,6 +4,10 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <functional>
+
+class QWidget;
+
 namespace llmos {
 
 // Recipe and sweep files are small: the designers read and write them on the GUI thread,
@@ -16,6 +20,15 @@ public:
 
     static bool read(const QString &path, QByteArray *text, QString *error);
     static bool write(const QString &path, const QByteArray &text, QString *error);
+
+    // A file dialog for opening or saving one of these files (window-modal, not blocking):
+    // the chosen path goes to `act` (load or save; false with the error), and what
+    // happened to `report` in words ("Opened recipe.json.", or the error).
+    enum class Action { Open, Save };
+    using Act = std::function<bool(const QString &path, QString *error)>;
+    using Report = std::function<void(const QString &message, bool failed)>;
+    static void choose(QWidget *parent, Action action, const QString &title, const QString &filter, Act act,
+                       Report report);
 };
 
 } // namespace llmos

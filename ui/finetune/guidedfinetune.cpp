@@ -248,6 +248,13 @@ void GuidedFineTune::reset()
     showStep(ModelStep);
 }
 
+void GuidedFineTune::startWithModel(const QString &modelId)
+{
+    reset();
+    m_models->selectModel(modelId); // or as soon as the list has it
+    m_models->refresh();
+}
+
 void GuidedFineTune::showStep(int step)
 {
     m_pages->setCurrentIndex(step);

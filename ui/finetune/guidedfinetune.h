@@ -52,6 +52,8 @@ public Q_SLOTS:
     void goNext();
     void goBack();
     void reset();
+    // Starts the guided path over with this registered model chosen.
+    void startWithModel(const QString &modelId);
 
 Q_SIGNALS:
     void startRequested(const llmos::TrainingRecipe &recipe);

@@ -63,7 +63,7 @@ void ModelPicker::refresh()
 
 void ModelPicker::showModels()
 {
-    const QString current = selectedModel() ? QString::fromStdString(selectedModel()->id) : m_wanted;
+    const QString current = !m_wanted.isEmpty() ? m_wanted : selectedModel() ? QString::fromStdString(selectedModel()->id) : QString();
     m_list->clear();
     for (const ModelRecord &model : m_models) {
         QStringList detail;

@@ -417,29 +417,18 @@ void RecipeForm::showFileMessage(const QString &text, bool failed)
 
 void RecipeForm::openWithDialog()
 {
-    auto *dialog = new QFileDialog(this, tr("Open a recipe"), QString(), tr("Recipes (*.json)"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setFileMode(QFileDialog::ExistingFile);
-    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
-        QString error;
-        const bool ok = loadFrom(path, &error);
-        showFileMessage(ok ? tr("Opened %1.").arg(QFileInfo(path).fileName()) : error, !ok);
-    });
-    dialog->open();
+    DesignerFile::choose(
+        this, DesignerFile::Action::Open, tr("Open a recipe"), tr("Recipes (*.json)"),
+        [this](const QString &path, QString *error) { return loadFrom(path, error); },
+        [this](const QString &message, bool failed) { showFileMessage(message, failed); });
 }
 
 void RecipeForm::saveWithDialog()
 {
-    auto *dialog = new QFileDialog(this, tr("Save the recipe"), QString(), tr("Recipes (*.json)"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setAcceptMode(QFileDialog::AcceptSave);
-    dialog->setDefaultSuffix(QStringLiteral("json"));
-    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
-        QString error;
-        const bool ok = saveTo(path, &error);
-        showFileMessage(ok ? tr("Saved %1.").arg(QFileInfo(path).fileName()) : error, !ok);
-    });
-    dialog->open();
+    DesignerFile::choose(
+        this, DesignerFile::Action::Save, tr("Save the recipe"), tr("Recipes (*.json)"),
+        [this](const QString &path, QString *error) { return saveTo(path, error); },
+        [this](const QString &message, bool failed) { showFileMessage(message, failed); });
 }
 
 } // namespace llmos

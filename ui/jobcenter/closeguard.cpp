@@ -6,6 +6,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QStyle>
 #include <QSystemTrayIcon>
 #include <QWidget>
 
@@ -80,7 +81,10 @@ bool CloseGuard::isInTray() const
 void CloseGuard::hideToTray()
 {
     if (!m_tray) {
-        m_tray = new QSystemTrayIcon(m_window.windowIcon(), this);
+        QIcon icon = m_window.windowIcon();
+        if (icon.isNull())
+            icon = m_window.style()->standardIcon(QStyle::SP_ComputerIcon);
+        m_tray = new QSystemTrayIcon(icon, this);
         m_trayMenu = new QMenu;
         m_trayMenu->addAction(tr("Show the workbench"), this, &CloseGuard::showWindow);
         m_trayMenu->addAction(tr("Pause runs and quit"), this, &CloseGuard::pauseAndQuit);

@@ -57,6 +57,8 @@ void ModelActions::setCurrentModel(const ModelRecord *model, bool lineageKnown)
     m_export->setEnabled(model != nullptr);
     m_delete->setEnabled(model && lineageKnown);
     m_checkFiles->setEnabled(model != nullptr);
+    // Hugging Face folders train; GGUF files and adapters do not.
+    m_fineTune->setEnabled(model && model->format == ModelFormat::HuggingFace && model->origin != ModelOrigin::Adapter);
 }
 
 QToolBar *ModelActions::makeToolBar(QWidget *parent)
@@ -108,7 +110,7 @@ void ModelActions::retranslate()
     m_playground->setText(tr("Open in playground"));
     m_playground->setToolTip(tr("Arrives with the chat playground; meanwhile: llmos chat --model NAME"));
     m_fineTune->setText(tr("Fine-tune"));
-    m_fineTune->setToolTip(tr("Arrives with the fine-tuning designer"));
+    m_fineTune->setToolTip(tr("Teach this model from your own examples on the Fine-tune page"));
     m_export->setText(tr("Export…"));
     m_export->setToolTip(tr("Write the model as a Hugging Face folder or a GGUF file"));
     m_delete->setText(tr("Delete…"));

@@ -70,6 +70,8 @@ Q_SIGNALS:
     // Folders or files chosen with Import…; MainWindow routes them, with drops, back to
     // importPaths().
     void importRequested(const QStringList &paths);
+    // Fine-tune… on the selected model.
+    void fineTuneRequested(const QString &modelId);
     // A list answer was applied to the views (tests time the browser with it).
     void listShown();
 

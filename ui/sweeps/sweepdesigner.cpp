@@ -590,29 +590,18 @@ void SweepDesigner::showFileMessage(const QString &text, bool failed)
 
 void SweepDesigner::openWithDialog()
 {
-    auto *dialog = new QFileDialog(this, tr("Open a sweep"), QString(), tr("Sweeps (*.json)"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setFileMode(QFileDialog::ExistingFile);
-    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
-        QString error;
-        const bool ok = loadFrom(path, &error);
-        showFileMessage(ok ? tr("Opened %1.").arg(QFileInfo(path).fileName()) : error, !ok);
-    });
-    dialog->open();
+    DesignerFile::choose(
+        this, DesignerFile::Action::Open, tr("Open a sweep"), tr("Sweeps (*.json)"),
+        [this](const QString &path, QString *error) { return loadFrom(path, error); },
+        [this](const QString &message, bool failed) { showFileMessage(message, failed); });
 }
 
 void SweepDesigner::saveWithDialog()
 {
-    auto *dialog = new QFileDialog(this, tr("Save the sweep"), QString(), tr("Sweeps (*.json)"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setAcceptMode(QFileDialog::AcceptSave);
-    dialog->setDefaultSuffix(QStringLiteral("json"));
-    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
-        QString error;
-        const bool ok = saveTo(path, &error);
-        showFileMessage(ok ? tr("Saved %1.").arg(QFileInfo(path).fileName()) : error, !ok);
-    });
-    dialog->open();
+    DesignerFile::choose(
+        this, DesignerFile::Action::Save, tr("Save the sweep"), tr("Sweeps (*.json)"),
+        [this](const QString &path, QString *error) { return saveTo(path, error); },
+        [this](const QString &message, bool failed) { showFileMessage(message, failed); });
 }
 
 } // namespace llmos
