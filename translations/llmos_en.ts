@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name></name>
-    <message>
-        <source>plain text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>instructions with answers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>chat conversations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>texts with labels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not recognised</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>CommandContext</name>
     <message>
         <source>missing required option --%1</source>
@@ -1620,6 +1597,26 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
     <message>
         <source>Labels: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plain text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>instructions with answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chat conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>texts with labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not recognised</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>plain text</source>
-        <translation>纯文本</translation>
-    </message>
-    <message>
-        <source>instructions with answers</source>
-        <translation>指令及回答</translation>
-    </message>
-    <message>
-        <source>chat conversations</source>
-        <translation>聊天对话</translation>
-    </message>
-    <message>
-        <source>texts with labels</source>
-        <translation>带标签的文本</translation>
-    </message>
-    <message>
-        <source>not recognised</source>
-        <translation>无法识别</translation>
-    </message>
-</context>
-<context>
     <name>CommandContext</name>
     <message>
         <source>missing required option --%1</source>
@@ -1627,6 +1604,26 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>Labels: %1.</source>
         <translation>标签：%1。</translation>
     </message>
+    <message>
+        <source>plain text</source>
+        <translation>纯文本</translation>
+    </message>
+    <message>
+        <source>instructions with answers</source>
+        <translation>指令及回答</translation>
+    </message>
+    <message>
+        <source>chat conversations</source>
+        <translation>聊天对话</translation>
+    </message>
+    <message>
+        <source>texts with labels</source>
+        <translation>带标签的文本</translation>
+    </message>
+    <message>
+        <source>not recognised</source>
+        <translation>无法识别</translation>
+    </message>
 </context>
 <context>
     <name>llmos::DatasetStep</name>
@@ -2295,7 +2292,7 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
     <message>
         <source>Log</source>
-        <translation>对数</translation>
+        <translation>日志</translation>
     </message>
 </context>
 <context>

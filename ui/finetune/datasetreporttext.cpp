@@ -15,21 +15,20 @@ int count(std::uint64_t n)
 
 QString kindText(DatasetKind kind)
 {
-    using T = DatasetReportText;
     switch (kind) {
     case DatasetKind::PretrainText:
-        return T::tr("plain text");
+        return DatasetReportText::tr("plain text");
     case DatasetKind::Alpaca:
-        return T::tr("instructions with answers");
+        return DatasetReportText::tr("instructions with answers");
     case DatasetKind::OpenAiChat:
     case DatasetKind::ShareGpt:
-        return T::tr("chat conversations");
+        return DatasetReportText::tr("chat conversations");
     case DatasetKind::Classification:
-        return T::tr("texts with labels");
+        return DatasetReportText::tr("texts with labels");
     case DatasetKind::Auto:
         break;
     }
-    return T::tr("not recognised");
+    return DatasetReportText::tr("not recognised");
 }
 
 } // namespace
