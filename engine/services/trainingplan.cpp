@@ -4,6 +4,8 @@
 #include "chat/modelchattemplate.h"
 #include "datasets/datasetloader.h"
 #include "datasets/rowreader.h"
+#include "formats/safetensorsweights.h"
+#include "recipe/recipepresets.h"
 #include "registry/modelreference.h"
 #include "registry/modelregistry.h"
 #include "tokenizer/loadtokenizer.h"
@@ -109,6 +111,22 @@ TrainingPlan estimateTrainingPlan(const TrainingRecipe &recipe, const DatasetRep
     const double rate = std::max(1.0, flopsPerSecond * kTrainingEfficiency);
     plan.seconds = static_cast<double>(plan.steps) * plan.tokensPerStep * flopsPerToken / rate;
     return plan;
+}
+
+PlannedRun planRun(const std::string &registryHome, const TrainingRecipe &recipe, std::size_t previewRows,
+                   double flopsPerSecond, std::uint64_t memoryAvailable, std::stop_token stop)
+{
+    PlannedRun planned;
+    planned.inspection = inspectDataset(registryHome, recipe, previewRows, stop);
+    ModelRegistry registry(registryHome);
+    TrainingRecipe sized = recipe;
+    sized.modelPath = resolveModelReference(registry, recipe.modelPath).path;
+    const auto parameters = SafetensorsWeights::openFolder(sized.modelPath).parameterCount();
+    planned.plan = estimateTrainingPlan(sized, planned.inspection.report, parameters, flopsPerSecond, memoryAvailable);
+    planned.plan.recipe.modelPath = recipe.modelPath;
+    if (planned.plan.recipe.training.evalEvery == 0)
+        planned.plan.recipe.training.evalEvery = recommendedEvalEvery(planned.plan.steps);
+    return planned;
 }
 
 } // namespace llmos

@@ -54,6 +54,19 @@ struct TrainingPlan {
 TrainingPlan estimateTrainingPlan(const TrainingRecipe &recipe, const DatasetReport &report,
                                   std::uint64_t parameterCount, double flopsPerSecond, std::uint64_t memoryAvailable);
 
+// Everything the designer shows before a run starts, in one call for a worker: the
+// dataset inspected (first `previewRows` rows and the report), the model's parameters
+// counted from its weight files, and the plan on this machine (`flopsPerSecond`,
+// `memoryAvailable`). recipe.modelPath may name a registered model; the plan's recipe
+// keeps it as given, and gets evaluations spread over the run (recommendedEvalEvery) when
+// the recipe has none.
+struct PlannedRun {
+    DatasetInspection inspection;
+    TrainingPlan plan;
+};
+PlannedRun planRun(const std::string &registryHome, const TrainingRecipe &recipe, std::size_t previewRows,
+                   double flopsPerSecond, std::uint64_t memoryAvailable, std::stop_token stop = {});
+
 // The share of the measured matmul rate assumed for a training step. The Trainer reached
 // 0.86-0.90 of it (6 x params for full, 4 x for LoRA) on the benchmark shapes at batch 8 x
 // 128 (docs/PERFORMANCE.md, "Training"); longer sequences, big vocabularies and small

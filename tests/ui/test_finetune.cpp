@@ -205,9 +205,16 @@ private Q_SLOTS:
         FineTunePage *page = window.fineTunePage();
 
         // The advanced view's recipe is the search's base; a grid over two learning rates.
-        page->advanced()->setRecipeJson(data.causalRecipe());
+        // Sized by epochs: the designer learns a trial's steps from the plan made on a worker.
+        auto byEpochs = data.causalRecipe();
+        byEpochs["training"].erase("max_steps");
+        byEpochs["training"]["epochs"] = 2;
+        page->advanced()->setRecipeJson(byEpochs);
         QVERIFY(page->advanced()->isValid());
-        page->showMode(FineTunePage::Search);
+        page->openSearch();
+        QCOMPARE(page->mode(), FineTunePage::Search);
+        QTRY_VERIFY_WITH_TIMEOUT(page->search()->stepsPerTrial() > 0, kWaitMs);
+        QVERIFY(page->search()->secondsPerStep() > 0);
         QTemporaryDir dir;
         const QString sweepFile = dir.filePath(QStringLiteral("sweep.json"));
         {

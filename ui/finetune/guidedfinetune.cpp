@@ -3,12 +3,8 @@
 #include "finetune/datasetreporttext.h"
 #include "finetune/datasetstep.h"
 #include "finetune/modelpicker.h"
-#include "jobs/devicecapacity.h"
+#include "finetune/runplanning.h"
 #include "models/modeltext.h"
-#include "registry/modelreference.h"
-#include "registry/modelregistry.h"
-#include "runtime/runtimeinfo.h"
-#include "services/localscheduler.h"
 
 #include <QButtonGroup>
 #include <QEvent>
@@ -28,15 +24,6 @@
 namespace llmos {
 
 namespace {
-
-constexpr std::size_t kPreviewRows = 20;
-
-// This machine's fp32 matmul rate, measured once (about a tenth of a second).
-double measuredFlopsPerSecond()
-{
-    static const double flops = std::max(1.0, collectRuntimeInfo(true).matmulGflops * 1e9);
-    return flops;
-}
 
 QString minutesText(double seconds)
 {
@@ -149,12 +136,12 @@ GuidedFineTune::GuidedFineTune(std::string registryHome, QWidget *parent)
     });
     connect(m_goals, &QButtonGroup::idClicked, this, &GuidedFineTune::updateButtons);
     connect(m_outputName, &QLineEdit::textEdited, this, [this] { m_outputNameEdited = true; });
-    connect(&m_planner, &QFutureWatcher<Planned>::finished, this, [this] {
+    connect(&m_planner, &QFutureWatcher<PlannedRun>::finished, this, [this] {
         m_plan.reset();
         m_planInspection.reset();
         m_planError.clear();
         try {
-            Planned planned = m_planner.result();
+            PlannedRun planned = m_planner.result();
             m_planInspection = std::move(planned.inspection);
             m_plan = std::move(planned.plan);
         } catch (const std::exception &e) {
@@ -307,17 +294,8 @@ void GuidedFineTune::planRun()
     m_plan.reset();
     m_planError.clear();
     m_review->setText(tr("Working out what this run will take on this machine…"));
-    m_planner.setFuture(QtConcurrent::run([home = m_home, recipe = draftRecipe(), parameters = model->parameterCount] {
-        Planned planned;
-        planned.inspection = inspectDataset(home, recipe, kPreviewRows);
-        ModelRegistry registry(home);
-        TrainingRecipe sized = recipe;
-        sized.modelPath = resolveModelReference(registry, recipe.modelPath).path;
-        planned.plan = estimateTrainingPlan(sized, planned.inspection.report, parameters, measuredFlopsPerSecond(),
-                                            cpuCapacity(kReservedForTheMachineBytes).memoryBytes);
-        planned.plan.recipe.modelPath = recipe.modelPath; // the registered model, not its folder
-        planned.plan.recipe.training.evalEvery = recommendedEvalEvery(planned.plan.steps);
-        return planned;
+    m_planner.setFuture(QtConcurrent::run([home = m_home, recipe = draftRecipe()] {
+        return planRunOnThisMachine(home, recipe);
     }));
     updateButtons();
 }

@@ -90,11 +90,7 @@ private:
     QPushButton *m_advanced = nullptr;
     QPushButton *m_start = nullptr;
 
-    struct Planned {
-        DatasetInspection inspection;
-        TrainingPlan plan;
-    };
-    QFutureWatcher<Planned> m_planner;
+    QFutureWatcher<PlannedRun> m_planner;
     std::optional<TrainingPlan> m_plan;
     std::optional<DatasetInspection> m_planInspection;
     QString m_planError;

@@ -2,6 +2,7 @@
 
 #include "finetune/guidedfinetune.h"
 #include "finetune/recipeform.h"
+#include "finetune/runplanning.h"
 #include "sweeps/sweepdesigner.h"
 #include "jobcenter/jobcenter.h"
 #include "jobs/runstore.h"
@@ -121,16 +122,39 @@ FineTunePage::FineTunePage(JobCenter &jobs, QWidget *parent)
         m_message->setStyleSheet(QStringLiteral("color: #c0392b;"));
         m_message->setVisible(true);
     });
+    connect(&m_trialPlanner, &QFutureWatcher<PlannedRun>::finished, this, [this] {
+        try {
+            const PlannedRun planned = m_trialPlanner.result();
+            if (planned.plan.steps > 0) {
+                m_search->setStepsPerTrial(planned.plan.steps);
+                m_search->setSecondsPerStep(planned.plan.seconds / double(planned.plan.steps));
+            }
+        } catch (const std::exception &) {
+            // No estimate (the data cannot be read yet): the designer counts trials only,
+            // and the advanced view says what is wrong with the recipe's files.
+        }
+    });
     m_startAdvanced->setEnabled(m_form->isValid());
     retranslate();
     showMode(Guided);
 }
 
+FineTunePage::~FineTunePage()
+{
+    m_trialPlanner.waitForFinished();
+}
+
 void FineTunePage::openSearch()
 {
     // A search varies the recipe of the advanced view (which the guided path fills too).
-    if (m_form->isValid())
+    if (m_form->isValid()) {
         m_search->setBaseRecipeJson(m_form->recipeJson());
+        // The steps of a trial and their time on this machine, for the designer's estimate.
+        if (!m_trialPlanner.isRunning())
+            m_trialPlanner.setFuture(QtConcurrent::run([home = m_jobs.home(), recipe = m_form->recipe()] {
+                return planRunOnThisMachine(home, recipe);
+            }));
+    }
     showMode(Search);
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "recipe/trainingrecipe.h"
+#include "services/trainingplan.h"
 
+#include <QFutureWatcher>
 #include <QWidget>
 
 class QButtonGroup;
@@ -28,6 +30,7 @@ public:
     enum Mode { Guided, Advanced, Search };
 
     FineTunePage(JobCenter &jobs, QWidget *parent = nullptr);
+    ~FineTunePage() override;
 
     GuidedFineTune *guided() const { return m_guided; }
     RecipeForm *advanced() const { return m_form; }
@@ -71,6 +74,7 @@ private:
     QLabel *m_message = nullptr;
     bool m_waitingForStart = false;
     bool m_waitingForSearch = false;
+    QFutureWatcher<PlannedRun> m_trialPlanner;
 };
 
 } // namespace llmos

@@ -43,6 +43,8 @@ public:
     void setStepsPerTrial(qint64 steps);
     // Measured speed, for the wall-time estimate; 0 hides it.
     void setSecondsPerStep(double seconds);
+    qint64 stepsPerTrial() const { return m_stepsPerTrial; }
+    double secondsPerStep() const { return m_secondsPerStep; }
 
     // Valid only when isValid().
     SweepSpec sweepSpec() const { return m_spec; }

@@ -1,0 +1,29 @@
+#include "finetune/runplanning.h"
+
+#include "jobs/devicecapacity.h"
+#include "runtime/runtimeinfo.h"
+#include "services/localscheduler.h"
+
+#include <algorithm>
+
+namespace llmos {
+
+namespace {
+
+constexpr std::size_t kPreviewRows = 20;
+
+double measuredFlopsPerSecond()
+{
+    static const double flops = std::max(1.0, collectRuntimeInfo(true).matmulGflops * 1e9);
+    return flops;
+}
+
+} // namespace
+
+PlannedRun planRunOnThisMachine(const std::string &registryHome, const TrainingRecipe &recipe)
+{
+    return planRun(registryHome, recipe, kPreviewRows, measuredFlopsPerSecond(),
+                   cpuCapacity(kReservedForTheMachineBytes).memoryBytes);
+}
+
+} // namespace llmos
