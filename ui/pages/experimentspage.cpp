@@ -7,16 +7,15 @@
 #include "jobcenter/joblistmodel.h"
 #include "jobcenter/sweepsessions.h"
 #include "registry/modelregistry.h"
+#include "tasks/onworker.h"
 #include "widgets/pageheading.h"
 
 #include <QEvent>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QLabel>
-#include <QPointer>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -24,7 +23,6 @@
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <utility>
@@ -34,23 +32,6 @@ namespace llmos {
 namespace {
 
 enum SweepColumn { SweepName, SweepStatus, SweepStrategy, SweepTrials, SweepBest, SweepColumnCount };
-
-// Runs `work` on a worker and hands its result (or the error's text) to `done` on the
-// GUI thread, unless `owner` is gone by then.
-template <typename Result, typename Work, typename Done>
-void onWorker(QObject *owner, Work work, Done done)
-{
-    auto *watcher = new QFutureWatcher<Result>(owner);
-    QObject::connect(watcher, &QFutureWatcher<Result>::finished, owner, [watcher, done] {
-        watcher->deleteLater();
-        try {
-            done(watcher->result(), QString());
-        } catch (const std::exception &e) {
-            done(Result{}, QString::fromUtf8(e.what()));
-        }
-    });
-    watcher->setFuture(QtConcurrent::run(std::move(work)));
-}
 
 } // namespace
 

@@ -6,6 +6,7 @@
 #include "sweeps/sweepdesigner.h"
 #include "jobcenter/jobcenter.h"
 #include "jobs/runstore.h"
+#include "tasks/onworker.h"
 #include "widgets/pageheading.h"
 
 #include <QButtonGroup>
@@ -13,7 +14,6 @@
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QPointer>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -190,25 +190,21 @@ void FineTunePage::start(const TrainingRecipe &recipe)
 
 void FineTunePage::duplicateRun(const QString &runId)
 {
-    auto *watcher = new QFutureWatcher<nlohmann::json>(this);
-    connect(watcher, &QFutureWatcher<nlohmann::json>::finished, this, [this, watcher, runId] {
-        watcher->deleteLater();
-        try {
-            nlohmann::json recipe = watcher->result();
+    onWorker<nlohmann::json>(
+        this, [runs = m_jobs.home() + "/runs", id = runId.toStdString()] { return RunStore(runs).readRecipe(id); },
+        [this, runId](nlohmann::json recipe, const QString &error) {
+            if (!error.isEmpty()) {
+                m_message->setText(tr("Could not open the recipe of run %1: %2").arg(runId, error));
+                m_message->setStyleSheet(QStringLiteral("color: #c0392b;"));
+                m_message->setVisible(true);
+                return;
+            }
             if (recipe.contains("output") && recipe["output"].is_object())
                 recipe["output"].erase("name"); // the copy needs a name of its own
             m_form->setRecipeJson(recipe);
             showMode(Advanced);
             m_message->setVisible(false);
-        } catch (const std::exception &e) {
-            m_message->setText(tr("Could not open the recipe of run %1: %2").arg(runId, QString::fromUtf8(e.what())));
-            m_message->setStyleSheet(QStringLiteral("color: #c0392b;"));
-            m_message->setVisible(true);
-        }
-    });
-    watcher->setFuture(QtConcurrent::run([runs = m_jobs.home() + "/runs", id = runId.toStdString()] {
-        return RunStore(runs).readRecipe(id);
-    }));
+        });
 }
 
 void FineTunePage::changeEvent(QEvent *event)
