@@ -15,14 +15,21 @@ JobListModel::JobListModel(QObject *parent)
 void JobListModel::setRuns(std::vector<RunState> runs)
 {
     std::vector<Row> rows;
-    rows.reserve(runs.size());
+    rows.reserve(runs.size() + m_rows.size());
+    std::vector<bool> listed(m_rows.size(), false);
     for (auto &run : runs) {
         Row row;
-        if (const int known = rowOf(QString::fromStdString(run.id)); known >= 0)
+        if (const int known = rowOf(QString::fromStdString(run.id)); known >= 0) {
             row = m_rows[std::size_t(known)];
+            listed[std::size_t(known)] = true;
+        }
         row.run = std::move(run);
         rows.push_back(std::move(row));
     }
+    // A run started after the folder was read is not in the listing yet: keep it.
+    for (std::size_t i = 0; i < m_rows.size(); ++i)
+        if (!listed[i])
+            rows.push_back(m_rows[i]);
     std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) { return a.run.createdMs > b.run.createdMs; });
     beginResetModel();
     m_rows = std::move(rows);

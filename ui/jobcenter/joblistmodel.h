@@ -24,7 +24,8 @@ public:
 
     explicit JobListModel(QObject *parent = nullptr);
 
-    // Replaces the rows (the runs folder's listing); progress of runs already known is kept.
+    // The runs folder's listing; progress of runs already known is kept, and so are runs
+    // the listing does not have yet (started after it was read).
     void setRuns(std::vector<RunState> runs);
     // Adds a run (newest first) or replaces its state.
     void upsert(const RunState &run);
