@@ -12,7 +12,7 @@ class TrainingJobs;
 struct SweepSpec;
 
 // What a sweep run reports, one JSON object per event (`llmos sweep --json` prints them
-// as lines; the window will chart them):
+// as lines; the window's Experiments page re-reads the sweep when they arrive):
 //   {"event":"trial_started","trial":3,"run_id":"r-...","parameters":{...}}
 //   {"event":"trial_report","trial":3,"step":150,"value":2.31}
 //   {"event":"trial_pruned","trial":3,"step":150,"objective":2.31,"reason":"..."}
