@@ -68,7 +68,7 @@ PlannedRun planRun(const std::string &registryHome, const TrainingRecipe &recipe
                    double flopsPerSecond, std::uint64_t memoryAvailable, std::stop_token stop = {});
 
 // The share of the measured matmul rate assumed for a training step. The Trainer reached
-// 0.86-0.90 of it (6 x params for full, 4 x for LoRA) on the benchmark shapes at batch 8 x
+// 0.85-0.90 of it (6 x params for full, 4 x for LoRA) on the benchmark shapes at batch 8 x
 // 128 (docs/PERFORMANCE.md, "Training"); longer sequences, big vocabularies and small
 // batches reach less, so half is assumed: the estimate errs long rather than short.
 constexpr double kTrainingEfficiency = 0.5;

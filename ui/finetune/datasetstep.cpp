@@ -1,6 +1,7 @@
 #include "finetune/datasetstep.h"
 
 #include "finetune/datasetreporttext.h"
+#include "finetune/runplanning.h"
 
 #include <QEvent>
 #include <QFileDialog>
@@ -17,7 +18,6 @@ namespace llmos {
 
 namespace {
 
-constexpr std::size_t kPreviewRows = 20;
 constexpr int kCellCharacters = 160;
 
 QString cellText(const nlohmann::ordered_json &value)

@@ -10,8 +10,6 @@ namespace llmos {
 
 namespace {
 
-constexpr std::size_t kPreviewRows = 20;
-
 double measuredFlopsPerSecond()
 {
     static const double flops = std::max(1.0, collectRuntimeInfo(true).matmulGflops * 1e9);
