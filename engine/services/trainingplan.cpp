@@ -89,17 +89,19 @@ TrainingPlan estimateTrainingPlan(const TrainingRecipe &recipe, const DatasetRep
     plan.recipe = recipe;
     plan.memoryAvailable = memoryAvailable;
     auto &training = plan.recipe.training;
-    plan.memory = estimateTrainingMemory(plan.recipe);
+    // Batch size and checkpointing change activations only: count the parameters once.
+    plan.trainable = summarizeTrainable(recipe);
+    plan.memory = estimateTrainingMemory(plan.recipe, plan.trainable);
     while (plan.memory.total() > memoryAvailable && training.batchSize > 1) {
         training.batchSize = (training.batchSize + 1) / 2;
         training.gradAccumulation *= 2;
         plan.adjusted = true;
-        plan.memory = estimateTrainingMemory(plan.recipe);
+        plan.memory = estimateTrainingMemory(plan.recipe, plan.trainable);
     }
     if (plan.memory.total() > memoryAvailable && !training.activationCheckpointing) {
         training.activationCheckpointing = true;
         plan.adjusted = true;
-        plan.memory = estimateTrainingMemory(plan.recipe);
+        plan.memory = estimateTrainingMemory(plan.recipe, plan.trainable);
     }
     plan.fits = plan.memory.total() <= memoryAvailable;
     plan.steps = stepsOf(plan.recipe, report);
@@ -127,6 +129,19 @@ PlannedRun planRun(const std::string &registryHome, const TrainingRecipe &recipe
     if (planned.plan.recipe.training.evalEvery == 0)
         planned.plan.recipe.training.evalEvery = recommendedEvalEvery(planned.plan.steps);
     return planned;
+}
+
+TrainablePreview previewTrainable(const std::string &registryHome, const TrainingRecipe &recipe,
+                                  std::uint64_t memoryAvailable)
+{
+    ModelRegistry registry(registryHome);
+    TrainingRecipe sized = recipe;
+    sized.modelPath = resolveModelReference(registry, recipe.modelPath).path;
+    TrainablePreview preview;
+    preview.trainable = summarizeTrainable(sized);
+    preview.memory = estimateTrainingMemory(sized, preview.trainable);
+    preview.memoryAvailable = memoryAvailable;
+    return preview;
 }
 
 } // namespace llmos

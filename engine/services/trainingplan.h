@@ -4,6 +4,7 @@
 #include "datasets/datasetrows.h"
 #include "recipe/trainingrecipe.h"
 #include "training/memoryestimate.h"
+#include "training/trainablesummary.h"
 
 #include <cstdint>
 #include <functional>
@@ -33,6 +34,7 @@ DatasetInspection inspectDataset(const std::string &registryHome, const Training
 // What a run of a recipe will take on this machine, before it starts.
 struct TrainingPlan {
     TrainingRecipe recipe; // as given, or with batch and accumulation changed to fit (see below)
+    TrainableSummary trainable; // what the method trains, counted on the run's network
     TrainingMemoryEstimate memory;
     std::uint64_t memoryAvailable = 0;
     bool fits = true;
@@ -66,6 +68,18 @@ struct PlannedRun {
 };
 PlannedRun planRun(const std::string &registryHome, const TrainingRecipe &recipe, std::size_t previewRows,
                    double flopsPerSecond, std::uint64_t memoryAvailable, std::stop_token stop = {});
+
+// What the designer's picker of trained modules shows while a recipe is edited: what its
+// method trains, counted on the run's network (summarizeTrainable), and the memory a run
+// needs with that count. recipe.modelPath may name a registered model in `registryHome`.
+// Throws what summarizeTrainable throws, and NotFound for a model that is not there.
+struct TrainablePreview {
+    TrainableSummary trainable;
+    TrainingMemoryEstimate memory;
+    std::uint64_t memoryAvailable = 0;
+};
+TrainablePreview previewTrainable(const std::string &registryHome, const TrainingRecipe &recipe,
+                                  std::uint64_t memoryAvailable);
 
 // The share of the measured matmul rate assumed for a training step. The Trainer reached
 // 0.85-0.90 of it (6 x params for full, 4 x for LoRA) on the benchmark shapes at batch 8 x

@@ -58,6 +58,13 @@ TEST(MethodFactory, ErrorsNameTheField)
     EXPECT_EQ(errorOf([] { makeFineTuningMethod(spec(R"({"kind":"adapter","activation":"swish"})")); }).where(),
               "method.activation");
     EXPECT_EQ(errorOf([] { makeFineTuningMethod(spec(R"({"kind":"freeze"})")); }).where(), "method");
+    EXPECT_EQ(errorOf([] { makeFineTuningMethod(spec(R"({"kind":"lora","layers_to_transform":"all"})")); }).where(),
+              "method.layers_to_transform");
+    EXPECT_EQ(errorOf([] { makeFineTuningMethod(spec(R"({"kind":"lora","layers_to_transform":[0,-1]})")); }).where(),
+              "method.layers_to_transform[1]");
+    EXPECT_EQ(errorOf([] { makeFineTuningMethod(spec(R"({"kind":"prompt","init":"text","init_token_ids":"7"})")); })
+                  .where(),
+              "method.init_token_ids");
     EXPECT_EQ(errorOf([] { makeFineTuningMethod(spec(R"(["lora"])")); }).kind(), ErrorKind::InvalidInput);
 }
 
@@ -200,6 +207,36 @@ TEST(Lora, CountsAndTargetsLikePeft)
                   makeFineTuningMethod(spec(R"({"kind":"lora","target_modules":["c_attn"]})"))->attach(other.target());
               }).where(),
               "method.target_modules");
+}
+
+TEST(Lora, LayersToTransformHooksOnlyThoseLayersAndSavesThemForPeft)
+{
+    MethodsModel base(Family::Llama);
+    auto attached = attachedModel(base);
+    auto method = makeFineTuningMethod(spec(R"({"kind":"lora","rank":4,"layers_to_transform":[1]})"));
+    method->attach(attached.target());
+    auto &lora = dynamic_cast<LoraFineTuning &>(*method);
+    ASSERT_EQ(lora.layers().size(), 2u); // q_proj and v_proj of layer 1 only
+    EXPECT_EQ(lora.layers()[0].name(), "model.layers.1.self_attn.q_proj");
+    EXPECT_EQ(countTrainableParameters(*attached.model), 4 * (32 + 32) + 4 * (32 + 16));
+    randomizeTrainable(*attached.model, 0.1);
+    const auto trained = logitsOf(*attached.model, sampleIds());
+
+    TempDir out;
+    method->saveAdapter(attached.target(), out.file("a"), "base/llama");
+    const auto config = nlohmann::json::parse(readFile(out.file("a/adapter_config.json")));
+    EXPECT_EQ(config["layers_to_transform"], nlohmann::json({1}));
+    auto fresh = attachedModel(base);
+    auto loaded = loadAdapter(fresh.target(), out.file("a"));
+    EXPECT_EQ(dynamic_cast<LoraFineTuning &>(*loaded).layers().size(), 2u);
+    expectClose(logitsOf(*fresh.model, sampleIds()), trained, 1e-6);
+
+    auto other = attachedModel(base);
+    const auto outside = errorOf([&] {
+        makeFineTuningMethod(spec(R"({"kind":"lora","layers_to_transform":[2]})"))->attach(other.target());
+    });
+    EXPECT_EQ(outside.where(), "method.layers_to_transform");
+    EXPECT_NE(outside.detail().find("0..1"), std::string::npos) << outside.detail();
 }
 
 TEST(Lora, MergedWeightIsWPlusScaledBA)

@@ -15,7 +15,8 @@ AdaLoraFineTuning::AdaLoraFineTuning(AdaLoraOptions options)
 
 void AdaLoraFineTuning::attach(const TrainingTarget &target)
 {
-    m_layers = selectTargetLayers(target.model, m_options.targetModules, target.alwaysTrained);
+    m_layers = selectTargetLayers(target.model, m_options.targetModules, target.alwaysTrained,
+                                  m_options.layersToTransform);
     std::vector<std::pair<std::string, std::shared_ptr<AdaLoraHookImpl>>> named;
     for (auto &layer : m_layers) {
         auto hook = std::make_shared<AdaLoraHookImpl>(layer.in(), layer.out(), m_options.schedule.initialRank,
@@ -97,6 +98,7 @@ void AdaLoraFineTuning::saveAdapter(const TrainingTarget &target, const std::fil
     // not needed to load the tensors (PEFT then builds every layer at init_r).
     config["rank_pattern"] = nullptr;
     config["target_modules"] = targetModuleNames(m_layers);
+    config["layers_to_transform"] = layersToTransformJson(m_options.layersToTransform);
     std::vector<std::pair<std::string, torch::Tensor>> tensors;
     for (std::size_t i = 0; i < m_layers.size(); ++i) {
         const auto base = kPeftModelPrefix + m_layers[i].name();

@@ -16,6 +16,7 @@ struct AdaLoraOptions {
     double alpha = 8.0;
     double dropout = 0.0;
     std::vector<std::string> targetModules; // as LoRA's
+    std::vector<std::int64_t> layersToTransform; // as LoRA's
     double orthogonalityWeight = 0.5;        // orth_reg_weight
 };
 

@@ -46,6 +46,11 @@ void appendTaskHead(const TrainingTarget &target, std::vector<std::pair<std::str
             tensors.emplace_back(kPeftModelPrefix + item.key(), item.value());
 }
 
+nlohmann::json layersToTransformJson(const std::vector<std::int64_t> &layers)
+{
+    return layers.empty() ? nlohmann::json(nullptr) : nlohmann::json(layers);
+}
+
 void writeAdapterFolder(const fs::path &folder, const nlohmann::json &config,
                         const std::vector<std::pair<std::string, torch::Tensor>> &tensors)
 {
@@ -142,6 +147,28 @@ std::vector<std::string> AdapterFolder::names(const std::string &field) const
         if (!item.is_string())
             throw Error(ErrorKind::Format, fieldWhere(m_folder, field), "holds something other than a name");
         result.push_back(item.get<std::string>());
+    }
+    return result;
+}
+
+std::vector<std::int64_t> AdapterFolder::layersToTransform() const
+{
+    const auto found = m_config.find("layers_to_transform");
+    if (found == m_config.end() || found->is_null())
+        return {};
+    const auto wrong = [&] {
+        return Error(ErrorKind::Format, fieldWhere(m_folder, "layers_to_transform"),
+                     "must be a layer number or a list of layer numbers");
+    };
+    if (found->is_number_integer())
+        return {found->get<std::int64_t>()};
+    if (!found->is_array())
+        throw wrong();
+    std::vector<std::int64_t> result;
+    for (const auto &item : *found) {
+        if (!item.is_number_integer() || item.get<std::int64_t>() < 0)
+            throw wrong();
+        result.push_back(item.get<std::int64_t>());
     }
     return result;
 }

@@ -31,6 +31,9 @@ void appendTaskHead(const TrainingTarget &target, std::vector<std::pair<std::str
 // The names of the task head's modules, for the config's modules_to_save (null when none).
 nlohmann::json modulesToSave(const TrainingTarget &target);
 
+// PEFT's layers_to_transform: the list, or null for every layer.
+nlohmann::json layersToTransformJson(const std::vector<std::int64_t> &layers);
+
 // Writes the folder (created if needed), weights first, each file atomically; tensors go
 // to the CPU as float32.
 void writeAdapterFolder(const std::filesystem::path &folder, const nlohmann::json &config,
@@ -53,6 +56,8 @@ public:
     double number(const std::string &field, double fallback) const;
     bool flag(const std::string &field, bool fallback) const;
     std::vector<std::string> names(const std::string &field) const;
+    // layers_to_transform: a list of layer numbers, one number, or null/absent (empty).
+    std::vector<std::int64_t> layersToTransform() const;
 
     // The tensor `name` as float32 with exactly `shape`: missing -> NotFound, another
     // shape -> Format, a dtype other than F32/F16/BF16 -> Unsupported.

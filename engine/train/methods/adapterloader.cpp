@@ -53,6 +53,7 @@ std::unique_ptr<FineTuningMethod> methodFor(const AdapterFolder &folder, const M
         options.alpha = folder.number("lora_alpha", static_cast<double>(options.rank));
         options.rsLora = folder.flag("use_rslora", false);
         options.targetModules = targetModulesOf(folder);
+        options.layersToTransform = folder.layersToTransform();
         if (folder.flag("use_dora", false))
             throw Error(ErrorKind::Unsupported, (folder.path() / kAdapterConfigFile).string() + ": use_dora",
                         "DoRA adapters are not supported");
@@ -70,6 +71,7 @@ std::unique_ptr<FineTuningMethod> methodFor(const AdapterFolder &folder, const M
         options.schedule.targetRank = folder.integerOr("target_r", options.schedule.initialRank);
         options.alpha = folder.number("lora_alpha", 8.0);
         options.targetModules = targetModulesOf(folder);
+        options.layersToTransform = folder.layersToTransform();
         if (options.schedule.initialRank <= 0)
             throw Error(ErrorKind::Format, (folder.path() / kAdapterConfigFile).string() + ": init_r", "must be positive");
         return std::make_unique<AdaLoraFineTuning>(options);

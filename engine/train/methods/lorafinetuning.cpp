@@ -30,10 +30,23 @@ std::vector<std::string> defaultTargets(const std::vector<LinearLayer> &layers)
     return {};
 }
 
+// "c_attn, c_proj, c_fc": the kinds of linear layer a model has, for an error message.
+std::string linearKinds(const std::vector<LinearLayer> &layers)
+{
+    std::string available;
+    for (const auto &layer : layers) {
+        const auto last = layer.name().substr(layer.name().rfind('.') + 1);
+        if (available.find(last) == std::string::npos)
+            available += (available.empty() ? "" : ", ") + last;
+    }
+    return available;
+}
+
 } // namespace
 
 std::vector<LinearLayer> selectTargetLayers(torch::nn::Module &model, const std::vector<std::string> &targets,
-                                            const std::vector<std::string> &excludedPrefixes)
+                                            const std::vector<std::string> &excludedPrefixes,
+                                            const std::vector<std::int64_t> &layers)
 {
     std::vector<LinearLayer> candidates;
     for (auto &layer : findLinearLayers(model))
@@ -49,17 +62,24 @@ std::vector<LinearLayer> selectTargetLayers(torch::nn::Module &model, const std:
         if (match)
             selected.push_back(layer);
     }
-    if (selected.empty()) {
-        std::string available;
-        for (const auto &layer : candidates) {
-            const auto last = layer.name().substr(layer.name().rfind('.') + 1);
-            if (available.find(last) == std::string::npos)
-                available += (available.empty() ? "" : ", ") + last;
-        }
+    if (selected.empty())
         throw Error(ErrorKind::InvalidInput, "method.target_modules",
-                    "names no linear layer of this model (its linear layers: " + available + ")");
+                    "names no linear layer of this model (its linear layers: " + linearKinds(candidates) + ")");
+    if (layers.empty())
+        return selected;
+    std::vector<LinearLayer> inLayers;
+    std::int64_t layerCount = 0;
+    for (auto &layer : selected) {
+        const auto index = layer.layerIndex();
+        layerCount = std::max(layerCount, index.value_or(-1) + 1);
+        if (index && std::find(layers.begin(), layers.end(), *index) != layers.end())
+            inLayers.push_back(layer);
     }
-    return selected;
+    if (inLayers.empty())
+        throw Error(ErrorKind::InvalidInput, "method.layers_to_transform",
+                    "names no layer that has the target modules (this model's layers are numbered 0.."
+                        + std::to_string(layerCount - 1) + ")");
+    return inLayers;
 }
 
 LoraFineTuning::LoraFineTuning(LoraOptions options)
@@ -69,7 +89,8 @@ LoraFineTuning::LoraFineTuning(LoraOptions options)
 
 void LoraFineTuning::attach(const TrainingTarget &target)
 {
-    m_layers = selectTargetLayers(target.model, m_options.targetModules, target.alwaysTrained);
+    m_layers = selectTargetLayers(target.model, m_options.targetModules, target.alwaysTrained,
+                                  m_options.layersToTransform);
     for (auto &layer : m_layers) {
         auto hook = std::make_shared<LoraHookImpl>(layer.in(), layer.out(), m_options.rank, m_options.scale(),
                                                    m_options.dropout, layer.weight().options());
@@ -95,7 +116,7 @@ void LoraFineTuning::saveAdapter(const TrainingTarget &target, const std::filesy
     config["fan_in_fan_out"] = m_layers.front().transposed(); // GPT-2's Conv1D
     config["init_lora_weights"] = true;
     config["use_dora"] = false;
-    config["layers_to_transform"] = nullptr;
+    config["layers_to_transform"] = layersToTransformJson(m_options.layersToTransform);
     config["layers_pattern"] = nullptr;
     config["rank_pattern"] = nlohmann::json::object();
     config["alpha_pattern"] = nlohmann::json::object();

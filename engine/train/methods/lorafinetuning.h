@@ -19,15 +19,21 @@ struct LoraOptions {
     // with "." + one. Empty: PEFT's default for the family (q_proj/v_proj, c_attn,
     // query/value). "all-linear": every linear layer but the task head.
     std::vector<std::string> targetModules;
+    // PEFT's layers_to_transform: only the target modules of these decoder/encoder layers
+    // are hooked. Empty: every layer.
+    std::vector<std::int64_t> layersToTransform;
     bool rsLora = false; // scale alpha/sqrt(rank) instead of alpha/rank (Kalajievski 2023)
 
     double scale() const;
 };
 
-// The linear layers of `model` that `targets` names (defaults as above); throws
-// InvalidInput ("method.target_modules") when it names none.
+// The linear layers of `model` that `targets` names (defaults as above), within `layers`
+// when it is not empty (layers_to_transform: modules outside the numbered layers are then
+// left out, as PEFT does); throws InvalidInput ("method.target_modules",
+// "method.layers_to_transform") when they name none.
 std::vector<LinearLayer> selectTargetLayers(torch::nn::Module &model, const std::vector<std::string> &targets,
-                                            const std::vector<std::string> &excludedPrefixes);
+                                            const std::vector<std::string> &excludedPrefixes,
+                                            const std::vector<std::int64_t> &layers = {});
 
 // LoRA: a low-rank update B A on each target layer; only A, B (and the task head) train.
 class LoraFineTuning : public FineTuningMethod {

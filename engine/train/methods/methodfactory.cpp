@@ -11,6 +11,8 @@
 #include "methods/prompttuning.h"
 #include "util/error.h"
 
+#include <limits>
+
 namespace llmos {
 
 namespace {
@@ -35,6 +37,12 @@ std::vector<std::string> targetModules(MethodOptions &o)
     return o.names("target_modules", {});
 }
 
+// Checked against the model's layer count when the method attaches.
+std::vector<std::int64_t> layersToTransform(MethodOptions &o)
+{
+    return o.integers("layers_to_transform", 0, 100000);
+}
+
 std::unique_ptr<FineTuningMethod> makeLora(MethodOptions &o)
 {
     LoraOptions options;
@@ -42,6 +50,7 @@ std::unique_ptr<FineTuningMethod> makeLora(MethodOptions &o)
     options.alpha = o.number("alpha", static_cast<double>(options.rank), 1e-6, 1e6);
     options.dropout = o.number("dropout", 0.0, 0.0, 0.99);
     options.targetModules = targetModules(o);
+    options.layersToTransform = layersToTransform(o);
     options.rsLora = o.flag("rslora", false);
     return std::make_unique<LoraFineTuning>(options);
 }
@@ -63,6 +72,7 @@ std::unique_ptr<FineTuningMethod> makeAdaLora(MethodOptions &o)
     options.alpha = o.number("alpha", 8.0, 1e-6, 1e6);
     options.dropout = o.number("dropout", 0.0, 0.0, 0.99);
     options.targetModules = targetModules(o);
+    options.layersToTransform = layersToTransform(o);
     options.orthogonalityWeight = o.number("orth_reg_weight", 0.5, 0.0, 1e6);
     return std::make_unique<AdaLoraFineTuning>(options);
 }
@@ -90,17 +100,8 @@ std::unique_ptr<FineTuningMethod> makePrompt(MethodOptions &o)
     options.virtualTokens = o.integer("virtual_tokens", 20, 1, kMaxVirtualTokens);
     options.init = o.choice("init", "random", {"random", "text"});
     options.initText = o.text("init_text", "");
-    if (o.has("init_token_ids")) {
-        // Reuse the names reader's error for a non-list; ids themselves are checked at attach.
-        const auto &spec = o.raw("init_token_ids");
-        if (!spec.is_array())
-            throw Error(ErrorKind::InvalidInput, "method.init_token_ids", "must be a list of token ids");
-        for (const auto &id : spec) {
-            if (!id.is_number_integer())
-                throw Error(ErrorKind::InvalidInput, "method.init_token_ids", "must hold whole numbers");
-            options.initTokenIds.push_back(id.get<std::int64_t>());
-        }
-    }
+    // Ids beyond the vocabulary are refused when the method attaches.
+    options.initTokenIds = o.integers("init_token_ids", 0, std::numeric_limits<std::int64_t>::max());
     if (options.init == "text" && options.initText.empty() && options.initTokenIds.empty())
         throw Error(ErrorKind::InvalidInput, "method.init_text", "init \"text\" needs init_text (the text to start from)");
     if (options.init == "random" && (!options.initText.empty() || !options.initTokenIds.empty()))

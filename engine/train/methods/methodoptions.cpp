@@ -129,6 +129,27 @@ std::vector<std::string> MethodOptions::names(const std::string &name, const std
     return result;
 }
 
+std::vector<std::int64_t> MethodOptions::integers(const std::string &name, std::int64_t min, std::int64_t max)
+{
+    const auto *value = take(name);
+    if (!value)
+        return {};
+    if (value->is_number())
+        return {integer(name, 0, min, max)};
+    if (!value->is_array())
+        throw Error(ErrorKind::InvalidInput, where(name), "must be a list of whole numbers such as [0, 1, 2]");
+    std::vector<std::int64_t> result;
+    for (std::size_t i = 0; i < value->size(); ++i) {
+        const auto &item = (*value)[i];
+        if (!item.is_number_integer() || item.get<std::int64_t>() < min || item.get<std::int64_t>() > max
+            || (item.is_number_unsigned() && item.get<std::uint64_t>() > static_cast<std::uint64_t>(max)))
+            throw Error(ErrorKind::InvalidInput, where(name) + "[" + std::to_string(i) + "]",
+                        "must be a whole number " + std::to_string(min) + ".." + std::to_string(max));
+        result.push_back(item.get<std::int64_t>());
+    }
+    return result;
+}
+
 void MethodOptions::finish() const
 {
     for (const auto &[key, value] : m_spec.items())

@@ -27,6 +27,8 @@ public:
     std::string text(const std::string &name, const std::string &fallback);
     // A list of non-empty strings; a single string is accepted as a one-element list.
     std::vector<std::string> names(const std::string &name, const std::vector<std::string> &fallback);
+    // A list of whole numbers in min..max; a single number is accepted as a one-element list.
+    std::vector<std::int64_t> integers(const std::string &name, std::int64_t min, std::int64_t max);
     bool has(const std::string &name) const;
     // The value itself (marked as read), for shapes the typed readers do not cover.
     const nlohmann::json &raw(const std::string &name);

@@ -23,4 +23,14 @@ void selectTrainable(const TrainingTarget &target, const std::function<bool(cons
             parameter.set_requires_grad(true);
 }
 
+void attachMethod(FineTuningMethod &method, const TrainingTarget &target)
+{
+    for (auto &parameter : target.model.parameters())
+        parameter.set_requires_grad(false);
+    method.attach(target);
+    for (auto &item : target.model.named_parameters())
+        if (startsWithAny(item.key(), target.alwaysTrained))
+            item.value().set_requires_grad(true);
+}
+
 } // namespace llmos

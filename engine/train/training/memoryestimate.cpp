@@ -1,7 +1,7 @@
 #include "training/memoryestimate.h"
 
-#include "formats/safetensorsweights.h"
 #include "recipe/trainingrecipe.h"
+#include "training/trainablesummary.h"
 
 #include <filesystem>
 
@@ -47,13 +47,15 @@ TrainingMemoryEstimate estimateTrainingMemory(const TrainingMemoryInput &in)
 
 TrainingMemoryEstimate estimateTrainingMemory(const TrainingRecipe &recipe)
 {
+    return estimateTrainingMemory(recipe, summarizeTrainable(recipe));
+}
+
+TrainingMemoryEstimate estimateTrainingMemory(const TrainingRecipe &recipe, const TrainableSummary &trainable)
+{
     TrainingMemoryInput in;
-    const std::filesystem::path folder(recipe.modelPath);
-    in.config = loadModelConfig((folder / "config.json").string());
-    in.totalParameters = static_cast<std::int64_t>(SafetensorsWeights::openFolder(recipe.modelPath).parameterCount());
-    const auto kind = recipe.methodKind();
-    const bool wholeModel = kind == "full" || kind == "freeze" || kind == "bitfit";
-    in.trainableParameters = wholeModel ? in.totalParameters : in.totalParameters / 50;
+    in.config = loadModelConfig((std::filesystem::path(recipe.modelPath) / "config.json").string());
+    in.totalParameters = trainable.totalParameters;
+    in.trainableParameters = trainable.trainableParameters;
     in.optimizer = recipe.optimizer.name;
     in.momentum = recipe.optimizer.momentum;
     in.batchSize = recipe.training.batchSize;

@@ -8,6 +8,7 @@
 namespace llmos {
 
 struct TrainingRecipe;
+struct TrainableSummary;
 
 // What a training run will hold in memory at its peak, in bytes (fp32), for admission:
 // a job that cannot fit is refused before it starts, with this breakdown shown.
@@ -43,10 +44,11 @@ constexpr std::int64_t kActivationFloatsPerHidden = 14;
 
 TrainingMemoryEstimate estimateTrainingMemory(const TrainingMemoryInput &input);
 
-// The same for a recipe, before anything is loaded: the model's config.json and weight
-// headers give the parameter count. Full, freeze and bitfit count every parameter as
-// trainable (an upper bound); the adapter methods 2 % of them, an upper bound for the
-// usual ranks.
+// The same for a recipe, before any weight is read: the model's config.json, and the
+// parameters counted on the network the run builds with its method attached
+// (summarizeTrainable), so every method's trainable count is exact.
 TrainingMemoryEstimate estimateTrainingMemory(const TrainingRecipe &recipe);
+// ... when the caller has counted already.
+TrainingMemoryEstimate estimateTrainingMemory(const TrainingRecipe &recipe, const TrainableSummary &trainable);
 
 } // namespace llmos

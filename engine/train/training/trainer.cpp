@@ -7,6 +7,7 @@
 #include "datasets/sha256.h"
 #include "methods/linearlayer.h"
 #include "methods/methodfactory.h"
+#include "methods/trainability.h"
 #include "tokenizer/loadtokenizer.h"
 #include "training/activationcheckpointing.h"
 #include "training/causallmtask.h"
@@ -151,19 +152,19 @@ private:
             rethrowAsRecipeError(e);
         }
         auto &network = m_task->network();
-        for (auto &parameter : network.parameters())
-            parameter.set_requires_grad(false);
+        // Prompt tuning from a text starts from its tokens' embeddings, tokenized as PEFT
+        // does (special tokens included).
+        auto tokenize = [this](const std::string &text) {
+            const auto ids = m_tokenizer->encode(text, /*addSpecialTokens=*/true);
+            return std::vector<std::int64_t>(ids.begin(), ids.end());
+        };
         m_target = std::make_unique<TrainingTarget>(
-            TrainingTarget{network, m_task->config(), m_task->alwaysTrained()});
+            TrainingTarget{network, m_task->config(), m_task->alwaysTrained(), tokenize});
         try {
-            m_method->attach(*m_target);
+            attachMethod(*m_method, *m_target);
         } catch (const Error &e) {
             rethrowAsRecipeError(e);
         }
-        for (auto &item : network.named_parameters())
-            for (const auto &prefix : m_target->alwaysTrained)
-                if (item.key().starts_with(prefix))
-                    item.value().set_requires_grad(true);
         network.train();
 
         for (const auto &item : network.named_parameters()) {
