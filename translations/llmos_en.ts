@@ -1650,6 +1650,18 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>Choose file…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Used before…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data files that earlier fine-tunes trained on.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmos::DeleteModelDialog</name>
@@ -1988,14 +2000,6 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Full fine-tuning: every weight of the model is trained. The result is a new model; the original stays as it is.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>LoRA (rank %1): small add-on matrices are trained, well under 2% of the model&apos;s weights, and the model itself stays frozen. The result is an adapter on top of %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>How</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2105,6 +2109,14 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
     <message>
         <source>Start fine-tuning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full fine-tuning: all %1 weights of the model are trained. The result is a new model; the original stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LoRA (rank %1): small add-on matrices are trained, %2 weights (%3 % of the model&apos;s), and the model itself stays frozen. The result is an adapter on top of %4.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3635,14 +3647,6 @@ llmos chat --model PATH</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Target layers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Which layers get an adapter, separated by commas (such as &quot;q_proj, v_proj&quot;), or &quot;all-linear&quot; for all of them. Empty: the usual attention layers of the model&apos;s family. More layers learn more and use more memory.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the usual attention layers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4236,6 +4240,26 @@ llmos chat --model PATH</source>
     </message>
     <message>
         <source>Output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target modules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which kinds of layer get an adapter, separated by commas (such as &quot;q_proj, v_proj&quot;), or &quot;all-linear&quot; for all of them. Empty: the usual attention layers of the model&apos;s family. More modules learn more and use more memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only these layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The numbers of the layers whose target modules get an adapter, separated by commas (the first layer is 0). Empty: every layer. The upper layers alone often learn a style with less memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every layer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5073,6 +5097,73 @@ llmos chat --model PATH</source>
     </message>
     <message>
         <source>the task failed without saying why</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::TrainablePicker</name>
+    <message>
+        <source>The counts follow when the model and the method&apos;s settings are valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a model to see what the method trains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot count what trains: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer %1: %2 parameters, %3 trained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What trains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the modules that get an adapter, and the layers that get them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layers with adapters:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untick a module to freeze it. Click a layer to freeze it and the layers below it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trained layers (the first ones are frozen):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This method decides what trains; the counts show where it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layers that train:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trains %1 of %2 parameters (%3 %).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A run needs about %1 of memory (weights %2, gradients and optimizer %3, activations %4); %5 is free for it now.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1655,6 +1655,18 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
+    <message>
+        <source>Used before…</source>
+        <translation>以前用过的…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Data files that earlier fine-tunes trained on.</source>
+        <translation>以前的微调训练过的数据文件。</translation>
+    </message>
 </context>
 <context>
     <name>llmos::DeleteModelDialog</name>
@@ -1992,14 +2004,6 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <translation>无法为此运行做计划：%1</translation>
     </message>
     <message>
-        <source>Full fine-tuning: every weight of the model is trained. The result is a new model; the original stays as it is.</source>
-        <translation>全量微调：训练模型的每个权重。结果是一个新模型，原模型保持不变。</translation>
-    </message>
-    <message>
-        <source>LoRA (rank %1): small add-on matrices are trained, well under 2% of the model&apos;s weights, and the model itself stays frozen. The result is an adapter on top of %2.</source>
-        <translation>LoRA（秩 %1）：只训练小型附加矩阵（远少于模型权重的 2%），模型本身保持冻结。结果是基于 %2 的适配器。</translation>
-    </message>
-    <message>
         <source>How</source>
         <translation>方式</translation>
     </message>
@@ -2110,6 +2114,14 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     <message>
         <source>Start fine-tuning</source>
         <translation>开始微调</translation>
+    </message>
+    <message>
+        <source>Full fine-tuning: all %1 weights of the model are trained. The result is a new model; the original stays as it is.</source>
+        <translation>全量微调：模型的全部 %1 个权重都参与训练。结果是一个新模型；原模型保持不变。</translation>
+    </message>
+    <message>
+        <source>LoRA (rank %1): small add-on matrices are trained, %2 weights (%3 % of the model&apos;s), and the model itself stays frozen. The result is an adapter on top of %4.</source>
+        <translation>LoRA（秩 %1）：只训练附加的小矩阵，共 %2 个权重（占模型的 %3%），模型本身保持冻结。结果是基于 %4 的一个适配器。</translation>
     </message>
 </context>
 <context>
@@ -3633,14 +3645,6 @@ llmos chat --model PATH</translation>
         <translation>训练时随机丢弃适配器的部分输入，用于防止过拟合。小数据集上 0.05 到 0.1 有帮助；大数据集用 0。</translation>
     </message>
     <message>
-        <source>Target layers</source>
-        <translation>目标层</translation>
-    </message>
-    <message>
-        <source>Which layers get an adapter, separated by commas (such as &quot;q_proj, v_proj&quot;), or &quot;all-linear&quot; for all of them. Empty: the usual attention layers of the model&apos;s family. More layers learn more and use more memory.</source>
-        <translation>哪些层加上适配器，用逗号分隔（例如 &quot;q_proj, v_proj&quot;），或填 &quot;all-linear&quot; 表示全部线性层。留空：该模型系列常用的注意力层。层越多学得越多，也越占内存。</translation>
-    </message>
-    <message>
         <source>the usual attention layers</source>
         <translation>常用的注意力层</translation>
     </message>
@@ -4235,6 +4239,26 @@ llmos chat --model PATH</translation>
     <message>
         <source>Output</source>
         <translation>输出</translation>
+    </message>
+    <message>
+        <source>Target modules</source>
+        <translation>目标模块</translation>
+    </message>
+    <message>
+        <source>Which kinds of layer get an adapter, separated by commas (such as &quot;q_proj, v_proj&quot;), or &quot;all-linear&quot; for all of them. Empty: the usual attention layers of the model&apos;s family. More modules learn more and use more memory.</source>
+        <translation>哪些种类的层加上适配器，用逗号分隔（如 &quot;q_proj, v_proj&quot;），或用 &quot;all-linear&quot; 表示全部。留空：该模型家族常用的注意力层。模块越多，学得越多，也越占内存。</translation>
+    </message>
+    <message>
+        <source>Only these layers</source>
+        <translation>仅这些层</translation>
+    </message>
+    <message>
+        <source>The numbers of the layers whose target modules get an adapter, separated by commas (the first layer is 0). Empty: every layer. The upper layers alone often learn a style with less memory.</source>
+        <translation>哪些层的目标模块加上适配器，填层号，用逗号分隔（第一层是 0）。留空：每一层。只用上面几层往往就能学会一种风格，且更省内存。</translation>
+    </message>
+    <message>
+        <source>every layer</source>
+        <translation>每一层</translation>
     </message>
 </context>
 <context>
@@ -5064,6 +5088,73 @@ llmos chat --model PATH</translation>
     <message>
         <source>the task failed without saying why</source>
         <translation>任务失败，但没有给出原因</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::TrainablePicker</name>
+    <message>
+        <source>The counts follow when the model and the method&apos;s settings are valid.</source>
+        <translation>模型和方法的设置有效后，这里会显示统计。</translation>
+    </message>
+    <message>
+        <source>Choose a model to see what the method trains.</source>
+        <translation>选择一个模型，即可看到该方法训练哪些部分。</translation>
+    </message>
+    <message>
+        <source>Cannot count what trains: %1</source>
+        <translation>无法统计训练的部分：%1</translation>
+    </message>
+    <message>
+        <source>Layer %1: %2 parameters, %3 trained</source>
+        <translation>第 %1 层：%2 个参数，训练 %3 个</translation>
+    </message>
+    <message>
+        <source>What trains</source>
+        <translation>训练哪些部分</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Trained</source>
+        <translation>训练的</translation>
+    </message>
+    <message>
+        <source>Tick the modules that get an adapter, and the layers that get them.</source>
+        <translation>勾选加上适配器的模块，以及加上适配器的层。</translation>
+    </message>
+    <message>
+        <source>Layers with adapters:</source>
+        <translation>带适配器的层：</translation>
+    </message>
+    <message>
+        <source>Untick a module to freeze it. Click a layer to freeze it and the layers below it.</source>
+        <translation>取消勾选一个模块即可冻结它。点击一层即可冻结它和它下面的各层。</translation>
+    </message>
+    <message>
+        <source>Trained layers (the first ones are frozen):</source>
+        <translation>训练的层（最前面的几层被冻结）：</translation>
+    </message>
+    <message>
+        <source>This method decides what trains; the counts show where it is.</source>
+        <translation>此方法自行决定训练哪些部分；统计显示它们在哪里。</translation>
+    </message>
+    <message>
+        <source>Layers that train:</source>
+        <translation>训练的层：</translation>
+    </message>
+    <message>
+        <source>Trains %1 of %2 parameters (%3 %).</source>
+        <translation>训练 %2 个参数中的 %1 个（%3%）。</translation>
+    </message>
+    <message>
+        <source>A run needs about %1 of memory (weights %2, gradients and optimizer %3, activations %4); %5 is free for it now.</source>
+        <translation>一次运行约需 %1 内存（权重 %2，梯度和优化器 %3，激活 %4）；现在可用 %5。</translation>
     </message>
 </context>
 </TS>

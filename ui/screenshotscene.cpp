@@ -116,7 +116,14 @@ void ScreenshotScene::demoBuilt()
 void ScreenshotScene::fillFineTunePage()
 {
     FineTunePage *page = m_window.fineTunePage();
-    page->advanced()->setRecipeJson(runRecipe());
+    // The advanced view with a LoRA variant of the live run, so its picker of what trains
+    // shows ticked modules and layers.
+    nlohmann::json lora = runRecipe();
+    lora["method"] = {{"kind", "lora"}, {"rank", 8}, {"alpha", 16}, {"target_modules", {"q_proj", "v_proj", "o_proj"}},
+                      {"layers_to_transform", {1}}};
+    lora["optimizer"]["lr"] = 2e-4;
+    lora["output"]["name"] = "fortune-lm-sayings-lora";
+    page->advanced()->setRecipeJson(lora);
     const QString sweepFile = QDir(m_workFolder).filePath(QStringLiteral("search.json"));
     QFile file(sweepFile);
     if (file.open(QIODevice::WriteOnly))

@@ -17,6 +17,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
+#include <QSignalSpy>
 #include <QLineSeries>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
@@ -117,6 +118,7 @@ private Q_SLOTS:
     void panelColoursStayWhenARunIsAdded();
     void panelUsesThePalette();
     void panelExportsCsvAtFullResolution();
+    void panelExportsCsvOnAWorkerWhileTheRunGoesOn();
     void panelExportsPngAndSvg();
     void panelLooksRight();
 };
@@ -955,6 +957,33 @@ void TestCharts::panelExportsCsvAtFullResolution()
     QVERIFY(lines.last().startsWith(QStringLiteral("\"run,b\",eval_loss,10,")));
 
     QVERIFY(!panel.exportCsv(dir.filePath(QStringLiteral("no/such/folder/curves.csv"))));
+    QVERIFY(!panel.lastExportError().isEmpty());
+}
+
+void TestCharts::panelExportsCsvOnAWorkerWhileTheRunGoesOn()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    MetricChartPanel panel;
+    RunFeed feed = runningFeed("run-a", 2000, {.evalEvery = 100});
+    panel.setRuns({{u"run-a"_s, u"A"_s, feed.history()}});
+    const QString inline_ = dir.filePath(QStringLiteral("inline.csv"));
+    QVERIFY(panel.exportCsv(inline_));
+
+    QSignalSpy exported(&panel, &MetricChartPanel::csvExported);
+    const QString background = dir.filePath(QStringLiteral("background.csv"));
+    panel.exportCsvInBackground(background);
+    // The live run goes on while the worker writes: the file holds the rows of the moment
+    // the export started.
+    feedTraining(feed, 2001, 2500, {.evalEvery = 0, .checkpointEvery = 0});
+    QTRY_COMPARE(exported.size(), 1);
+    QCOMPARE(exported.front().at(0).toString(), background);
+    QCOMPARE(exported.front().at(1).toString(), QString());
+    QCOMPARE(readLines(background), readLines(inline_));
+
+    panel.exportCsvInBackground(dir.filePath(QStringLiteral("no/such/folder/curves.csv")));
+    QTRY_COMPARE(exported.size(), 2);
+    QVERIFY(!exported.back().at(1).toString().isEmpty());
     QVERIFY(!panel.lastExportError().isEmpty());
 }
 

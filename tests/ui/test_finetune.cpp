@@ -9,10 +9,12 @@
 #include "finetune/guidedfinetune.h"
 #include "finetune/modelpicker.h"
 #include "finetune/recipeform.h"
+#include "finetune/trainablepicker.h"
 #include "jobcenter/closeguard.h"
 #include "jobcenter/jobcenter.h"
 #include "jobs/runstore.h"
 #include "mainwindow.h"
+#include "models/modeltext.h"
 #include "experiments/leaderboardmodel.h"
 #include "experiments/parallelcoordinates.h"
 #include "jobcenter/sweepsessions.h"
@@ -25,6 +27,7 @@
 #include "windowfixture.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QApplication>
 #include <QFile>
 #include <QLabel>
@@ -36,8 +39,12 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
+#include <QTreeWidget>
 
 #include <nlohmann/json.hpp>
+
+#include <filesystem>
 
 using namespace llmos;
 
@@ -86,7 +93,12 @@ private Q_SLOTS:
         QTest::mouseClick(guided->nextButton(), Qt::LeftButton);
         QCOMPARE(guided->step(), GuidedFineTune::DataStep);
 
-        // 2 Data: the file's first rows and a report in plain words.
+        // 2 Data: a file that is not there gets the engine's reason, naming the file...
+        auto *reportLabel = guided->datasetStep()->findChild<QLabel *>(QStringLiteral("datasetReport"));
+        guided->datasetStep()->setPath(QString::fromStdString(data.dir().file("no-such-data.csv")));
+        QTRY_VERIFY_WITH_TIMEOUT(reportLabel->text().contains(QStringLiteral("no-such-data.csv")), kWaitMs);
+        QVERIFY(guided->datasetStep()->inspection() == nullptr);
+        // ... and a real one its first rows and a report in plain words.
         guided->datasetStep()->setPath(QString::fromStdString(data.topicsPath()));
         QTRY_VERIFY_WITH_TIMEOUT(guided->datasetStep()->inspection() != nullptr, kWaitMs);
         auto *preview = guided->datasetStep()->findChild<QTableWidget *>();
@@ -108,6 +120,11 @@ private Q_SLOTS:
         const QString review = guided->findChild<QLabel *>(QStringLiteral("reviewText"))->text();
         QVERIFY2(review.contains(QStringLiteral("Estimated time on this machine")), qPrintable(review));
         QVERIFY2(review.contains(QStringLiteral("Full fine-tuning")), qPrintable(review)); // a tiny model
+        // Every weight trains, the new classifier head included, counted before the run.
+        QVERIFY(guided->plan()->trainable.trainableParameters > 0);
+        QCOMPARE(guided->plan()->trainable.trainableParameters, guided->plan()->trainable.totalParameters);
+        QVERIFY2(review.contains(ModelText::parameters(std::uint64_t(guided->plan()->trainable.totalParameters))),
+                 qPrintable(review));
         QVERIFY(guided->plan()->fits);
         QVERIFY(guided->plan()->steps > 0);
         QCOMPARE(guided->plan()->recipe.task.kind, TrainingTaskKind::Classification);
@@ -133,6 +150,17 @@ private Q_SLOTS:
         const auto made = registry.find("tiny-topics");
         QVERIFY(made.has_value());
         QCOMPARE(made->origin, ModelOrigin::FineTuned);
+
+        // The data it trained on is offered the next time, without the file dialog.
+        DatasetStep *dataStep = guided->datasetStep();
+        dataStep->refreshKnownDatasets();
+        const QString topics = QString::fromStdString(std::filesystem::absolute(data.topicsPath()).string());
+        QTRY_COMPARE_WITH_TIMEOUT(dataStep->knownDatasetPaths(), QStringList{topics}, kWaitMs);
+        QCOMPARE(dataStep->knownDatasets()->count(), 2); // "Used before…" and the file
+        QSignalSpy chosen(dataStep, &DatasetStep::pathChosen);
+        Q_EMIT dataStep->knownDatasets()->activated(1);
+        QCOMPARE(chosen.size(), 1);
+        QCOMPARE(dataStep->path(), topics);
     }
 
     void fineTuneOnTheModelsPageOpensTheGuidedPathWithThatModel()
@@ -193,6 +221,80 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(window.fineTunePage()->advanced()->isValid(), kWaitMs);
         QCOMPARE(window.fineTunePage()->advanced()->recipe().training.maxSteps, 8);
         QCOMPARE(window.fineTunePage()->advanced()->recipe().optimizer.lr, 1e-2);
+    }
+
+    void advancedViewPicksWhatTrainsAndCountsItLive()
+    {
+        test::TrainingFixture data;
+        WindowFixture fixture;
+        registerTiny(fixture, data);
+        MainWindow window(fixture.services());
+        window.show();
+        window.showPage(QStringLiteral("finetune"));
+        FineTunePage *page = window.fineTunePage();
+        page->showMode(FineTunePage::Advanced);
+        RecipeForm *form = page->advanced();
+        TrainablePicker *picker = page->trainablePicker();
+        const auto settled = [picker] { return picker->preview() && !picker->isCounting(); };
+
+        // The tiny Llama: 2 layers, hidden 32, 4 heads of 8 and 2 KV heads: q is 32->32,
+        // v 32->16, k 32->16. LoRA rank 4 on q and v, the family's default.
+        auto recipe = data.causalRecipe();
+        recipe["model"]["path"] = "tiny"; // the registered name, as the guided path writes it
+        recipe["method"] = {{"kind", "lora"}, {"rank", 4}};
+        form->setRecipeJson(recipe);
+        QTRY_VERIFY_WITH_TIMEOUT(settled(), kWaitMs);
+        const std::int64_t perLayer = 4 * (32 + 32) + 4 * (32 + 16);
+        QCOMPARE(picker->preview()->trainable.trainableParameters, 2 * perLayer);
+        QVERIFY2(picker->totalsText().contains(QStringLiteral("896")), qPrintable(picker->totalsText()));
+        QVERIFY(picker->preview()->memory.total() > 0);
+        QCOMPARE(picker->layerButtons().size(), 2);
+        QVERIFY(picker->layerButtons()[0]->isChecked() && picker->layerButtons()[1]->isChecked());
+
+        // Layer 0 off: only layer 1 keeps its adapters, in the recipe and in the count.
+        QTest::mouseClick(picker->layerButtons()[0], Qt::LeftButton);
+        QVERIFY(form->recipeJson()["method"]["layers_to_transform"] == nlohmann::json({1}));
+        QTRY_VERIFY_WITH_TIMEOUT(settled() && picker->preview()->trainable.trainableParameters == perLayer, kWaitMs);
+        QVERIFY(!picker->layerButtons()[0]->isChecked());
+        // The last layer left cannot be unticked: an adapter needs a place.
+        QTest::mouseClick(picker->layerButtons()[1], Qt::LeftButton);
+        QVERIFY(picker->layerButtons()[1]->isChecked());
+        QVERIFY(form->recipeJson()["method"]["layers_to_transform"] == nlohmann::json({1}));
+
+        // Tick k_proj: it joins the targets (q, k, v in layer 1).
+        QTreeWidgetItem *keys = nullptr;
+        for (int row = 0; row < picker->moduleList()->topLevelItemCount(); ++row)
+            if (picker->moduleList()->topLevelItem(row)->text(0) == QStringLiteral("k_proj"))
+                keys = picker->moduleList()->topLevelItem(row);
+        QVERIFY(keys && keys->checkState(0) == Qt::Unchecked);
+        keys->setCheckState(0, Qt::Checked);
+        QVERIFY(form->recipeJson()["method"]["target_modules"] == nlohmann::json({"q_proj", "k_proj", "v_proj"}));
+        QTRY_VERIFY_WITH_TIMEOUT(settled() && picker->preview()->trainable.trainableParameters == perLayer + 4 * (32 + 16),
+                                 kWaitMs);
+        QVERIFY(form->isValid());
+
+        // Freeze: layer 0 frozen; clicking the trained layer 1 freezes it too, leaving the
+        // parts outside the layers; unticking the embeddings freezes them as well.
+        recipe["method"] = {{"kind", "freeze"}, {"layers", 1}};
+        form->setRecipeJson(recipe);
+        QTRY_VERIFY_WITH_TIMEOUT(settled() && picker->preview()->trainable.method == "freeze", kWaitMs);
+        QVERIFY(!picker->layerButtons()[0]->isChecked() && picker->layerButtons()[1]->isChecked());
+        QTest::mouseClick(picker->layerButtons()[1], Qt::LeftButton);
+        QVERIFY(form->recipeJson()["method"]["layers"] == 2);
+        QTRY_VERIFY_WITH_TIMEOUT(settled() && picker->preview()->trainable.layers[1].trainable == 0, kWaitMs);
+        const auto outside = picker->preview()->trainable.outsideLayers.trainable;
+        QCOMPARE(picker->preview()->trainable.trainableParameters, outside);
+        QTreeWidgetItem *embeddings = picker->moduleList()->topLevelItem(0);
+        QCOMPARE(embeddings->text(0), QStringLiteral("embed_tokens"));
+        embeddings->setCheckState(0, Qt::Unchecked);
+        QVERIFY(form->recipeJson()["method"]["modules"] == nlohmann::json({"embed_tokens"}));
+        QTRY_VERIFY_WITH_TIMEOUT(settled() && picker->preview()->trainable.trainableParameters < outside, kWaitMs);
+
+        // A layer the model does not have: the engine's reason, in the picker.
+        recipe["method"] = {{"kind", "lora"}, {"layers_to_transform", {5}}};
+        form->setRecipeJson(recipe);
+        QTRY_VERIFY_WITH_TIMEOUT(!picker->isCounting() && !picker->preview(), kWaitMs);
+        QVERIFY2(picker->totalsText().contains(QStringLiteral("layers_to_transform")), qPrintable(picker->totalsText()));
     }
 
     void searchFromTheDesignerRunsItsTrialsAndPromotesTheBest()

@@ -253,8 +253,9 @@ void TestMainWindow::screenshotsOfEveryPageAreWritten()
     QCOMPARE(finished.at(0).at(0).toBool(), true);
     const QStringList files = QDir(dir.path()).entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name);
     // Every page, and the Fine-tune page's other views (the model browser has none with no models).
-    QCOMPARE(files.size(), window.pageCount() + 2);
+    QCOMPARE(files.size(), window.pageCount() + 3);
     QVERIFY(files.contains(QStringLiteral("02-finetune-advanced.png")));
+    QVERIFY(files.contains(QStringLiteral("02-finetune-trainable.png")));
     QVERIFY(files.contains(QStringLiteral("02-finetune-search.png")));
     QCOMPARE(files.first(), QStringLiteral("01-models.png"));
     QCOMPARE(files.last(), QStringLiteral("07-settings.png"));

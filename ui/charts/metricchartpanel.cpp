@@ -5,6 +5,7 @@
 #include "charts/decimation.h"
 #include "charts/metricchartview.h"
 #include "charts/runmetrichistory.h"
+#include "tasks/onworker.h"
 
 #include <QChart>
 #include <QDir>
@@ -563,6 +564,28 @@ bool MetricChartPanel::exportCsv(const QString &path)
     return true;
 }
 
+void MetricChartPanel::exportCsvInBackground(const QString &path)
+{
+    QList<CsvRun> snapshots;
+    for (const ChartRun &run : std::as_const(m_runs))
+        snapshots.append({run.runId, std::make_shared<const RunMetricHistory>(*run.history)});
+    onWorker<QString>(
+        this,
+        [path, snapshots, metrics = m_settings.metrics] {
+            QString error;
+            if (!writeChartCsv(path, snapshots, metrics, &error) && error.isEmpty())
+                error = tr("the data could not be written");
+            return error;
+        },
+        [this, path](const QString &error, const QString &thrown) {
+            const QString reason = thrown.isEmpty() ? error : thrown;
+            m_exportError = reason;
+            if (!reason.isEmpty())
+                showExportFailure(path);
+            Q_EMIT csvExported(path, reason);
+        });
+}
+
 void MetricChartPanel::startExport(ChartExportFormat format)
 {
     QString title, name, filter;
@@ -596,19 +619,25 @@ void MetricChartPanel::startExport(ChartExportFormat format)
 bool MetricChartPanel::finishExport(ChartExportFormat format, const QString &path)
 {
     m_exportFolder = QFileInfo(path).absolutePath();
-    const bool ok = format == ChartExportFormat::Png   ? exportPng(path)
-                    : format == ChartExportFormat::Svg ? exportSvg(path)
-                                                       : exportCsv(path);
-    if (!ok) {
-        auto *box = new QMessageBox(QMessageBox::Warning, tr("Export failed"),
-                                    tr("Could not write %1: %2. Choose another folder or free some space, then "
-                                       "export again.")
-                                        .arg(QDir::toNativeSeparators(path), m_exportError),
-                                    QMessageBox::Ok, this);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
+    if (format == ChartExportFormat::Csv) {
+        exportCsvInBackground(path);
+        return true;
     }
+    const bool ok = format == ChartExportFormat::Png ? exportPng(path) : exportSvg(path);
+    if (!ok)
+        showExportFailure(path);
     return ok;
+}
+
+void MetricChartPanel::showExportFailure(const QString &path)
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Export failed"),
+                                tr("Could not write %1: %2. Choose another folder or free some space, then "
+                                   "export again.")
+                                    .arg(QDir::toNativeSeparators(path), m_exportError),
+                                QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MetricChartPanel::changeEvent(QEvent *event)

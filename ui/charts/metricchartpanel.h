@@ -80,6 +80,10 @@ public:
     bool exportSvg(const QString &path);
     bool exportCsv(const QString &path);
     QString lastExportError() const { return m_exportError; }
+    // The export dialog's CSV: writing a million rows takes about a second, so it runs on
+    // a worker, over copies of the runs' histories taken now (the live ones keep growing
+    // on this thread). csvExported reports the end.
+    void exportCsvInBackground(const QString &path);
 
     // What the hover readout shows with the cursor at a position of the chart view.
     HoverReadout readoutAt(QPointF viewPosition);
@@ -88,6 +92,8 @@ public:
 
 Q_SIGNALS:
     void selectedMetricsChanged(const QStringList &names);
+    // A background CSV export ended; `error` is empty when the file is complete.
+    void csvExported(const QString &path, const QString &error);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -105,7 +111,10 @@ private:
     void showHover(QPointF viewPosition);
     void hideHover();
     void startExport(ChartExportFormat format);
+    // Starts the export chosen in the dialog; false when a PNG or SVG failed (a CSV's
+    // failure comes later, from the worker).
     bool finishExport(ChartExportFormat format, const QString &path);
+    void showExportFailure(const QString &path);
     void clearZoom();
 
     ChartToolBar *m_toolBar = nullptr;

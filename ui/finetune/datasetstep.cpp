@@ -2,7 +2,11 @@
 
 #include "finetune/datasetreporttext.h"
 #include "finetune/runplanning.h"
+#include "registry/modelregistry.h"
+#include "tasks/onworker.h"
 
+#include <QComboBox>
+#include <QDir>
 #include <QEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -13,6 +17,9 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <filesystem>
+#include <set>
 
 namespace llmos {
 
@@ -43,8 +50,14 @@ DatasetStep::DatasetStep(std::string registryHome, QWidget *parent)
     m_path->setObjectName(QStringLiteral("datasetPath"));
     m_path->setReadOnly(true);
     m_choose = new QPushButton(this);
+    m_known = new QComboBox(this);
+    m_known->setObjectName(QStringLiteral("knownDatasets"));
+    m_known->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_known->setMinimumContentsLength(16);
+    m_known->setVisible(false);
     row->addWidget(m_path, 1);
     row->addWidget(m_choose);
+    row->addWidget(m_known);
     layout->addLayout(row);
     m_preview = new QTableWidget(this);
     m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -59,13 +72,19 @@ DatasetStep::DatasetStep(std::string registryHome, QWidget *parent)
     m_report->setTextFormat(Qt::PlainText);
     layout->addWidget(m_report);
     connect(m_choose, &QPushButton::clicked, this, &DatasetStep::chooseFile);
+    connect(m_known, &QComboBox::activated, this, [this](int index) {
+        const QString path = m_known->itemData(index).toString();
+        m_known->setCurrentIndex(0); // the placeholder again: the path field shows the choice
+        if (!path.isEmpty())
+            setPath(path);
+    });
     connect(&m_watcher, &QFutureWatcher<DatasetInspection>::finished, this, [this] {
         m_inspection.reset();
         m_error.clear();
         try {
             m_inspection = m_watcher.result();
         } catch (const std::exception &e) {
-            m_error = QString::fromUtf8(e.what());
+            m_error = workerErrorText(e);
         }
         showInspection();
         Q_EMIT inspected();
@@ -98,6 +117,54 @@ void DatasetStep::chooseFile()
         tr("Training data (*.csv *.tsv *.jsonl *.ndjson *.json *.txt);;All files (*)"));
     if (!path.isEmpty())
         setPath(path);
+}
+
+void DatasetStep::refreshKnownDatasets()
+{
+    onWorker<std::vector<DatasetRecord>>(
+        this,
+        [home = m_home] {
+            std::vector<DatasetRecord> present;
+            std::set<std::string> seen;
+            for (auto &record : ModelRegistry(home).datasets()) {
+                std::error_code ec;
+                if (std::filesystem::is_regular_file(record.sourcePath, ec) && seen.insert(record.sourcePath).second)
+                    present.push_back(std::move(record));
+            }
+            return present;
+        },
+        [this](const std::vector<DatasetRecord> &datasets, const QString &) {
+            // Without a readable registry the file chooser is all there is: no message.
+            showKnownDatasets(datasets);
+        });
+}
+
+void DatasetStep::showKnownDatasets(const std::vector<DatasetRecord> &datasets)
+{
+    m_knownRecords = datasets;
+    m_known->clear();
+    m_known->addItem(tr("Used before…"));
+    for (const auto &record : datasets) {
+        const QString path = QString::fromStdString(record.sourcePath);
+        m_known->addItem(tr("%1 (%2)").arg(QString::fromStdString(record.name), QString::fromStdString(record.format)),
+                         path);
+        m_known->setItemData(m_known->count() - 1, QDir::toNativeSeparators(path), Qt::ToolTipRole);
+    }
+    m_known->setVisible(!datasets.empty());
+}
+
+QStringList DatasetStep::knownDatasetPaths() const
+{
+    QStringList paths;
+    for (const auto &record : m_knownRecords)
+        paths << QString::fromStdString(record.sourcePath);
+    return paths;
+}
+
+void DatasetStep::showEvent(QShowEvent *event)
+{
+    refreshKnownDatasets();
+    QWidget::showEvent(event);
 }
 
 void DatasetStep::inspect(const TrainingRecipe &recipe)
@@ -161,6 +228,9 @@ void DatasetStep::retranslate()
                        "text. The first rows are shown below, and the whole file is checked before anything runs."));
     m_path->setPlaceholderText(tr("No file chosen"));
     m_choose->setText(tr("Choose file…"));
+    m_known->setToolTip(tr("Data files that earlier fine-tunes trained on."));
+    if (m_known->count() > 0)
+        m_known->setItemText(0, tr("Used before…"));
 }
 
 } // namespace llmos

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "recipe/trainingrecipe.h"
+#include "registry/datasetrecord.h"
 #include "services/trainingplan.h"
 
 #include <QFutureWatcher>
@@ -9,7 +10,9 @@
 #include <memory>
 #include <optional>
 #include <stop_token>
+#include <vector>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -17,9 +20,10 @@ class QTableWidget;
 
 namespace llmos {
 
-// The guided path's data step: a file chosen (CSV, TSV, JSON Lines, JSON or text), its
-// first rows in a table, and what checking the whole file against the model's tokenizer
-// found, in plain words. Reading runs on a worker; choosing another file stops it.
+// The guided path's data step: a file chosen (CSV, TSV, JSON Lines, JSON or text) or one
+// that earlier runs trained on (the registry's datasets), its first rows in a table, and
+// what checking the whole file against the model's tokenizer found, in plain words.
+// Reading runs on a worker; choosing another file stops it.
 class DatasetStep : public QWidget {
     Q_OBJECT
 public:
@@ -34,6 +38,11 @@ public:
     // The last finished inspection (null before the first, or when it failed).
     const DatasetInspection *inspection() const { return m_inspection ? &*m_inspection : nullptr; }
     bool isUsable() const { return m_inspection && !m_inspection->rejected; }
+    // Reads the registry's datasets again (on a worker; also each time the step is shown).
+    void refreshKnownDatasets();
+    // The data files earlier runs used that are still there, newest first.
+    QStringList knownDatasetPaths() const;
+    QComboBox *knownDatasets() const { return m_known; }
 
 Q_SIGNALS:
     void pathChosen(const QString &path);
@@ -41,9 +50,11 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void chooseFile();
+    void showKnownDatasets(const std::vector<DatasetRecord> &datasets);
     void showInspection();
     void retranslate();
 
@@ -55,6 +66,8 @@ private:
     QLabel *m_hint = nullptr;
     QLineEdit *m_path = nullptr;
     QPushButton *m_choose = nullptr;
+    QComboBox *m_known = nullptr;
+    std::vector<DatasetRecord> m_knownRecords;
     QTableWidget *m_preview = nullptr;
     QLabel *m_report = nullptr;
 };

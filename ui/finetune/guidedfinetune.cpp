@@ -5,6 +5,7 @@
 #include "finetune/modelpicker.h"
 #include "finetune/runplanning.h"
 #include "models/modeltext.h"
+#include "tasks/onworker.h"
 
 #include <QButtonGroup>
 #include <QEvent>
@@ -145,7 +146,7 @@ GuidedFineTune::GuidedFineTune(std::string registryHome, QWidget *parent)
             m_planInspection = std::move(planned.inspection);
             m_plan = std::move(planned.plan);
         } catch (const std::exception &e) {
-            m_planError = QString::fromUtf8(e.what());
+            m_planError = workerErrorText(e);
         }
         showPlan();
         updateButtons();
@@ -317,13 +318,21 @@ void GuidedFineTune::showPlan()
     };
     const auto model = m_models->selectedModel();
     const std::string kind = recipe.methodKind();
-    const QString method = kind == "full"
-                               ? tr("Full fine-tuning: every weight of the model is trained. The result is a new model; "
-                                    "the original stays as it is.")
-                               : tr("LoRA (rank %1): small add-on matrices are trained, well under 2% of the model's weights, "
-                                    "and the model itself stays frozen. The result is an adapter on top of %2.")
-                                     .arg(recipe.method.value("rank", 8))
-                                     .arg(model ? QString::fromStdString(model->name).toHtmlEscaped() : QString());
+    const auto &trainable = plan.trainable;
+    const double share = trainable.totalParameters > 0 ? 100.0 * double(trainable.trainableParameters)
+                                                             / double(trainable.totalParameters)
+                                                       : 0.0;
+    const QString method =
+        kind == "full"
+            ? tr("Full fine-tuning: all %1 weights of the model are trained. The result is a new model; the original "
+                 "stays as it is.")
+                  .arg(ModelText::parameters(std::uint64_t(trainable.trainableParameters)))
+            : tr("LoRA (rank %1): small add-on matrices are trained, %2 weights (%3 % of the model's), and the model "
+                 "itself stays frozen. The result is an adapter on top of %4.")
+                  .arg(recipe.method.value("rank", 8))
+                  .arg(ModelText::parameters(std::uint64_t(trainable.trainableParameters)))
+                  .arg(locale.toString(share, 'g', 2))
+                  .arg(model ? QString::fromStdString(model->name).toHtmlEscaped() : QString());
     paragraph(tr("How"), method);
     paragraph(tr("How long"),
               tr("%1 passes over %2 examples: %3 steps of %4 examples, checked against the kept-aside examples "

@@ -192,11 +192,17 @@ std::vector<RecipeField> RecipeFields::makeCatalog()
                             "0.05 to 0.1 helps on small datasets; 0 on large ones."),
          .defaultValue = 0.0, .minimum = 0.0, .maximum = 0.99, .methodKinds = loraLike},
         {.path = "method.target_modules", .section = Section::Method, .type = Type::TextList,
-         .label = QT_TR_NOOP("Target layers"),
-         .help = QT_TR_NOOP("Which layers get an adapter, separated by commas (such as \"q_proj, v_proj\"), or "
-                            "\"all-linear\" for all of them. Empty: the usual attention layers of the model's family. "
-                            "More layers learn more and use more memory."),
+         .label = QT_TR_NOOP("Target modules"),
+         .help = QT_TR_NOOP("Which kinds of layer get an adapter, separated by commas (such as \"q_proj, v_proj\"), "
+                            "or \"all-linear\" for all of them. Empty: the usual attention layers of the model's "
+                            "family. More modules learn more and use more memory."),
          .defaultNote = QT_TR_NOOP("the usual attention layers"), .methodKinds = loraLike},
+        {.path = "method.layers_to_transform", .section = Section::Method, .type = Type::IntList,
+         .label = QT_TR_NOOP("Only these layers"),
+         .help = QT_TR_NOOP("The numbers of the layers whose target modules get an adapter, separated by commas "
+                            "(the first layer is 0). Empty: every layer. The upper layers alone often learn a style "
+                            "with less memory."),
+         .defaultNote = QT_TR_NOOP("every layer"), .minimum = 0, .maximum = 100000, .methodKinds = loraLike},
         {.path = "method.rslora", .section = Section::Method, .type = Type::Bool,
          .label = QT_TR_NOOP("Rank-stabilised scaling"),
          .help = QT_TR_NOOP("Scales the update by alpha divided by the square root of the rank (rsLoRA), which keeps "
@@ -704,10 +710,13 @@ std::optional<std::string> RecipeFields::problemWith(const RecipeField &field, c
     case RecipeFieldType::IntList:
         if (!value.is_array())
             return std::string("must be a list of numbers");
-        for (const auto &item : value)
+        for (const auto &item : value) {
             if (field.type == RecipeFieldType::IntList ? !item.is_number_integer() : !item.is_number())
                 return std::string(field.type == RecipeFieldType::IntList ? "must hold whole numbers"
                                                                           : "must hold numbers");
+            if (field.minimum && item.get<double>() < *field.minimum)
+                return "must hold numbers from " + integerText(*field.minimum);
+        }
         return std::nullopt;
     case RecipeFieldType::Optional:
         if (!value.is_null() && !value.is_object())

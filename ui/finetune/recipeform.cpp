@@ -358,6 +358,32 @@ void RecipeForm::showStatus()
     }
 }
 
+void RecipeForm::setMethodOption(const std::string &key, const nlohmann::json &value)
+{
+    const auto found = m_editorByPath.find("method." + key);
+    if (found == m_editorByPath.end()) {
+        if (value.is_null())
+            m_methodExtras.erase(key);
+        else
+            m_methodExtras[key] = value;
+    } else {
+        found->second->setValue(value);
+    }
+    onEdited();
+}
+
+void RecipeForm::addToMethodSection(QWidget *widget)
+{
+    QGroupBox *group = m_groups.at(RecipeSection::Method);
+    widget->setParent(group);
+    qobject_cast<QVBoxLayout *>(group->layout())->addWidget(widget);
+}
+
+void RecipeForm::scrollTo(QWidget *widget)
+{
+    m_scroll->ensureWidgetVisible(widget);
+}
+
 void RecipeForm::setChangedFieldHighlight(const QString &path)
 {
     if (m_highlighted)

@@ -51,6 +51,14 @@ public:
     bool saveTo(const QString &path, QString *error) const;
     bool loadFrom(const QString &path, QString *error);
 
+    // Sets one option of the method ("target_modules") as if typed into its field; a null
+    // value clears it back to the default.
+    void setMethodOption(const std::string &key, const nlohmann::json &value);
+    // Puts `widget` at the end of the method section (the picker of what trains).
+    void addToMethodSection(QWidget *widget);
+    // Scrolls the form so that `widget`, one of its own, is in view.
+    void scrollTo(QWidget *widget);
+
     // Marks the field a copied run changes ("Duplicate this run and change one thing")
     // and scrolls to it; an empty path clears the mark.
     void setChangedFieldHighlight(const QString &path);

@@ -24,4 +24,9 @@ PlannedRun planRunOnThisMachine(const std::string &registryHome, const TrainingR
                    cpuCapacity(kReservedForTheMachineBytes).memoryBytes);
 }
 
+TrainablePreview previewTrainableOnThisMachine(const std::string &registryHome, const TrainingRecipe &recipe)
+{
+    return previewTrainable(registryHome, recipe, cpuCapacity(kReservedForTheMachineBytes).memoryBytes);
+}
+
 } // namespace llmos

@@ -3,6 +3,7 @@
 #include "finetune/guidedfinetune.h"
 #include "finetune/recipeform.h"
 #include "finetune/runplanning.h"
+#include "finetune/trainablepicker.h"
 #include "sweeps/sweepdesigner.h"
 #include "jobcenter/jobcenter.h"
 #include "jobs/runstore.h"
@@ -55,6 +56,8 @@ FineTunePage::FineTunePage(JobCenter &jobs, QWidget *parent)
     auto *advancedLayout = new QVBoxLayout(advancedPage);
     advancedLayout->setContentsMargins(0, 0, 0, 0);
     m_form = new RecipeForm(advancedPage);
+    m_picker = new TrainablePicker(jobs.home(), m_form);
+    m_form->addToMethodSection(m_picker);
     advancedLayout->addWidget(m_form, 1);
     auto *startRow = new QHBoxLayout;
     startRow->addStretch(1);
@@ -84,6 +87,8 @@ FineTunePage::FineTunePage(JobCenter &jobs, QWidget *parent)
         m_form->setRecipe(recipe);
         showMode(Advanced);
     });
+    connect(m_form, &RecipeForm::recipeChanged, m_picker, [this] { m_picker->setRecipeDocument(m_form->recipeJson()); });
+    connect(m_picker, &TrainablePicker::methodOptionEdited, m_form, &RecipeForm::setMethodOption);
     connect(m_form, &RecipeForm::validityChanged, m_startAdvanced, [this](bool ok) { m_startAdvanced->setEnabled(ok); });
     connect(m_startAdvanced, &QPushButton::clicked, this, [this] {
         if (m_form->isValid())
@@ -171,12 +176,15 @@ FineTunePage::Mode FineTunePage::mode() const
 
 QStringList FineTunePage::screenshotVariants() const
 {
-    return {QStringLiteral("advanced"), QStringLiteral("search")};
+    return {QStringLiteral("advanced"), QStringLiteral("trainable"), QStringLiteral("search")};
 }
 
 void FineTunePage::showScreenshotVariant(const QString &variant)
 {
-    showMode(variant == QLatin1String("advanced") ? Advanced : variant == QLatin1String("search") ? Search : Guided);
+    const bool advanced = variant == QLatin1String("advanced") || variant == QLatin1String("trainable");
+    showMode(advanced ? Advanced : variant == QLatin1String("search") ? Search : Guided);
+    if (variant == QLatin1String("trainable"))
+        m_form->scrollTo(m_picker); // the picker of what trains, at the method section's end
 }
 
 void FineTunePage::start(const TrainingRecipe &recipe)

@@ -18,6 +18,7 @@ class JobCenter;
 class PageHeading;
 class RecipeForm;
 class SweepDesigner;
+class TrainablePicker;
 
 // The fine-tune designer: the guided path (model, data, goal, review, start) for people
 // new to this, the advanced view with every recipe field, which also opens recipe files
@@ -34,6 +35,7 @@ public:
 
     GuidedFineTune *guided() const { return m_guided; }
     RecipeForm *advanced() const { return m_form; }
+    TrainablePicker *trainablePicker() const { return m_picker; }
     SweepDesigner *search() const { return m_search; }
     void showMode(Mode mode);
     // The search view over the advanced view's recipe.
@@ -69,6 +71,7 @@ private:
     QStackedWidget *m_stack = nullptr;
     GuidedFineTune *m_guided = nullptr;
     RecipeForm *m_form = nullptr;
+    TrainablePicker *m_picker = nullptr;
     QPushButton *m_startAdvanced = nullptr;
     SweepDesigner *m_search = nullptr;
     QLabel *m_message = nullptr;
