@@ -151,6 +151,16 @@ ModelConfig modelConfigFromGguf(const GgufFile &file)
     // Qwen2 always has q/k/v biases; a llama file has them when its converter found them.
     if (architecture == "llama")
         json["attention_bias"] = file.findTensor("blk.0.attn_q.bias") != nullptr;
+    if (const auto window = h.optionalCount(ggufkey::kSlidingWindow)) {
+        // Of our families only Mistral attends through a sliding window (Qwen2's per-layer
+        // window is refused in config.json too).
+        if (architecture != "llama")
+            throw Error(ErrorKind::Unsupported, where(h.key(ggufkey::kSlidingWindow)),
+                        "sliding-window attention is supported for Mistral (stored as llama) only");
+        json["model_type"] = "mistral";
+        json["architectures"] = {"MistralForCausalLM"};
+        json["sliding_window"] = *window;
+    }
 
     for (const auto &[field, key] :
          {std::pair{"bos_token_id", ggufkey::kBosTokenId}, std::pair{"eos_token_id", ggufkey::kEosTokenId},
@@ -181,6 +191,7 @@ ModelConfig modelConfigFromGguf(const GgufFile &file)
          {"num_key_value_heads", h.key(ggufkey::kHeadCountKv)},
          {"max_position_embeddings", h.key(ggufkey::kContextLength)},
          {"rms_norm_eps", h.key(ggufkey::kRmsEpsilon)},
+         {"sliding_window", h.key(ggufkey::kSlidingWindow)},
          {"rope_theta", h.key(ggufkey::kRopeFreqBase)},
          {"head_dim", h.key(h.has(ggufkey::kKeyLength) ? ggufkey::kKeyLength : ggufkey::kEmbeddingLength)},
          {"rope_scaling", h.key(ggufkey::kRopeScalingType)},
@@ -217,7 +228,8 @@ CausalLm loadCausalLmFromGguf(const GgufFile &file, const GgufLoadProgress &prog
 {
     const auto config = modelConfigFromGguf(file);
     auto model = buildCausalLm(config);
-    const auto architecture = config.family == ModelFamily::Gpt2 ? std::string("gpt2") : config.modelType;
+    // The file's layout, not the model's type: a Mistral model is stored as "llama".
+    const auto architecture = file.getString(ggufkey::kArchitecture);
     loadGgufParameters(*model, file, layoutFor(config, architecture), progress);
     model->fuseProjections();
     model->eval();

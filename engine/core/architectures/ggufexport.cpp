@@ -103,6 +103,10 @@ void addHyperparameters(GgufWriter &writer, const ModelConfig &config, const std
     writer.addMetadata(key(ggufkey::kHeadCountKv), u32(config.numKeyValueHeads));
     writer.addMetadata(key(ggufkey::kRopeFreqBase), static_cast<float>(config.ropeTheta));
     writer.addMetadata(key(ggufkey::kRmsEpsilon), static_cast<float>(config.normEps));
+    // Without it the model would attend to every earlier token once loaded back, and
+    // answer differently past the window.
+    if (config.slidingWindow)
+        writer.addMetadata(key(ggufkey::kSlidingWindow), u32(*config.slidingWindow));
     if (config.headDim * config.numHeads != config.hiddenSize) {
         writer.addMetadata(key(ggufkey::kKeyLength), u32(config.headDim));
         writer.addMetadata(key(ggufkey::kValueLength), u32(config.headDim));

@@ -29,6 +29,9 @@ inline constexpr std::string_view kHeadCountKv = "attention.head_count_kv";
 inline constexpr std::string_view kKeyLength = "attention.key_length";
 inline constexpr std::string_view kValueLength = "attention.value_length";
 inline constexpr std::string_view kRmsEpsilon = "attention.layer_norm_rms_epsilon";
+// llama.cpp's name for a sliding attention window (LLM_KV_ATTENTION_SLIDING_WINDOW): a
+// Mistral model is stored as "llama" with it, and comes back as Mistral.
+inline constexpr std::string_view kSlidingWindow = "attention.sliding_window";
 inline constexpr std::string_view kRopeFreqBase = "rope.freq_base";
 inline constexpr std::string_view kRopeDimensionCount = "rope.dimension_count";
 inline constexpr std::string_view kRopeScalingType = "rope.scaling.type";

@@ -151,6 +151,7 @@ TEST_P(GgufF32, ConfigMatchesTheHuggingFaceConfig)
     EXPECT_EQ(gguf.ropeTheta, hf.ropeTheta);
     EXPECT_EQ(gguf.tieWordEmbeddings, hf.tieWordEmbeddings);
     EXPECT_EQ(gguf.attentionBias, hf.attentionBias);
+    EXPECT_EQ(gguf.slidingWindow, hf.slidingWindow);
     EXPECT_EQ(gguf.bosTokenId, hf.bosTokenId);
     EXPECT_EQ(gguf.eosTokenIds, hf.eosTokenIds);
     ASSERT_EQ(gguf.ropeScaling.has_value(), hf.ropeScaling.has_value());
@@ -160,7 +161,8 @@ TEST_P(GgufF32, ConfigMatchesTheHuggingFaceConfig)
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(Reference, GgufF32, ::testing::Values("llama-gqa-llama3", "qwen2", "llama-linear-tied-f16"),
+INSTANTIATE_TEST_SUITE_P(Reference, GgufF32,
+                         ::testing::Values("llama-gqa-llama3", "qwen2", "llama-linear-tied-f16", "mistral-sliding-window"),
                          paramName);
 
 class GgufQuantized : public ::testing::TestWithParam<std::string> {};
@@ -292,6 +294,20 @@ TEST(GgufExport, WritesLlamaCppHyperparameters)
         EXPECT_NEAR(got[i].item<float>(), want[i], 1e-5 * want[i]) << "frequency " << i;
     EXPECT_GT(want[1], 1.0f); // the reference model really has a blended frequency
     EXPECT_LT(want[1], 8.0f);
+}
+
+TEST(GgufExport, MistralIsStoredAsLlamaWithItsSlidingWindow)
+{
+    REQUIRE_REFERENCE();
+    const auto file = GgufFile::open(test::exportedGguf("mistral-sliding-window", GgmlType::F32));
+    EXPECT_EQ(file.getString("general.architecture"), "llama"); // as llama.cpp's converter stores Mistral
+    EXPECT_EQ(file.getUInt("llama.attention.sliding_window"), 4u);
+    const auto config = modelConfigFromGguf(file);
+    EXPECT_EQ(config.modelType, "mistral");
+    EXPECT_EQ(config.slidingWindow, 4);
+    EXPECT_EQ(GgufFile::open(test::exportedGguf("llama-gqa-llama3", GgmlType::F32))
+                  .find("llama.attention.sliding_window"),
+              nullptr); // no window, no key
 }
 
 TEST(GgufExport, LinearScalingTiedHeadAndOwnHeadDimension)
