@@ -23,33 +23,6 @@ namespace llmos {
 
 namespace {
 
-GgufParameterLayout layoutFor(const ModelConfig &config, const std::string &architecture)
-{
-    GgufParameterLayout layout;
-    layout.description = architecture + " model with " + std::to_string(config.numLayers) + " layers";
-    layout.layerCountKey = ggufKey(architecture, ggufkey::kBlockCount);
-    if (architecture == "gpt2") {
-        layout.tensorName = ggufGpt2TensorName;
-        layout.storedShape = [](std::string_view parameter, std::vector<std::int64_t> shape) {
-            if (ggufGpt2Transposes(parameter))
-                std::reverse(shape.begin(), shape.end());
-            return shape;
-        };
-        layout.fromStored = [](std::string_view parameter, torch::Tensor stored) {
-            return ggufGpt2Transposes(parameter) ? stored.t().contiguous() : stored;
-        };
-        return layout;
-    }
-    layout.tensorName = ggufTensorName;
-    layout.otherTensors.insert(std::string(kRopeFreqsTensor));
-    if (ggufPermutesRope(architecture))
-        layout.fromStored = [&config](std::string_view parameter, torch::Tensor stored) {
-            const auto heads = ropeHeadsOf(parameter, config);
-            return heads ? ropeRowsFromGgml(stored, *heads) : stored;
-        };
-    return layout;
-}
-
 // GPT-2 as llama.cpp writes it: gpt2.* with LayerNorm epsilon, learned positions up to
 // context_length, the head tied when the file has no output.weight.
 ModelConfig gpt2ConfigFromGguf(const GgufFile &file)
@@ -87,6 +60,33 @@ ModelConfig gpt2ConfigFromGguf(const GgufFile &file)
 }
 
 } // namespace
+
+GgufParameterLayout ggufCausalLmLayout(const ModelConfig &config, const std::string &architecture)
+{
+    GgufParameterLayout layout;
+    layout.description = architecture + " model with " + std::to_string(config.numLayers) + " layers";
+    layout.layerCountKey = ggufKey(architecture, ggufkey::kBlockCount);
+    if (architecture == "gpt2") {
+        layout.tensorName = ggufGpt2TensorName;
+        layout.storedShape = [](std::string_view parameter, std::vector<std::int64_t> shape) {
+            if (ggufGpt2Transposes(parameter))
+                std::reverse(shape.begin(), shape.end());
+            return shape;
+        };
+        layout.fromStored = [](std::string_view parameter, torch::Tensor stored) {
+            return ggufGpt2Transposes(parameter) ? stored.t().contiguous() : stored;
+        };
+        return layout;
+    }
+    layout.tensorName = ggufTensorName;
+    layout.otherTensors.insert(std::string(kRopeFreqsTensor));
+    if (ggufPermutesRope(architecture))
+        layout.fromStored = [&config](std::string_view parameter, torch::Tensor stored) {
+            const auto heads = ropeHeadsOf(parameter, config);
+            return heads ? ropeRowsFromGgml(stored, *heads) : stored;
+        };
+    return layout;
+}
 
 // GGUF stores epsilons, rope bases and sampling settings as f32. Reading 1e-5f back as
 // the shortest decimal that gives the same float (1e-05, not 9.99999974738e-06) lets a
@@ -230,7 +230,7 @@ CausalLm loadCausalLmFromGguf(const GgufFile &file, const GgufLoadProgress &prog
     auto model = buildCausalLm(config);
     // The file's layout, not the model's type: a Mistral model is stored as "llama".
     const auto architecture = file.getString(ggufkey::kArchitecture);
-    loadGgufParameters(*model, file, layoutFor(config, architecture), progress);
+    loadGgufParameters(*model, file, ggufCausalLmLayout(config, architecture), progress);
     model->fuseProjections();
     model->eval();
     return model;

@@ -29,6 +29,10 @@ double ggufDecimal(const GgufFile &file, std::string_view key);
 // not run throw Error(Unsupported).
 ModelConfig modelConfigFromGguf(const GgufFile &file);
 
+// How the module of `config` is stored in a GGUF file of `architecture` (general.architecture).
+// The layout refers to `config`, which must outlive it.
+GgufParameterLayout ggufCausalLmLayout(const ModelConfig &config, const std::string &architecture);
+
 // A GGUF file -> a loaded model in eval() mode, every parameter filled in fp32
 // (quantized tensors are dequantized; llama's permuted attn_q / attn_k rows are put back
 // in Hugging Face order, GPT-2's [out, in] Conv1D weights transposed back to [in, out]). A missing tensor throws Error(NotFound), a wrong shape

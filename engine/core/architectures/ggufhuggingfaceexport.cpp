@@ -1,11 +1,13 @@
 #include "architectures/ggufhuggingfaceexport.h"
 
 #include "architectures/causallm.h"
+#include "architectures/causallmloader.h"
 #include "architectures/bertsaver.h"
 #include "architectures/causallmsaver.h"
 #include "architectures/ggufbert.h"
 #include "architectures/ggufllamalayout.h"
 #include "architectures/ggufcausallm.h"
+#include "architectures/ggufparameters.h"
 #include "formats/gguf/gguffile.h"
 #include "model/modelconfig.h"
 #include "tokenizer/gguftokenizerexport.h"
@@ -19,6 +21,8 @@
 #include <cmath>
 #include <filesystem>
 #include <limits>
+#include <map>
+#include <optional>
 
 namespace llmos {
 
@@ -44,18 +48,28 @@ std::optional<std::string> parameterBeyondHalf(const torch::nn::Module &model)
     return std::nullopt;
 }
 
-DType storedDtype(const torch::nn::Module &model, const GgufFile &file, const GgufToHuggingFaceOptions &options)
+// The dtype to store: the caller's, else the file's weights' (ggufWeightsDtype). F16 only
+// when every value fits it (firstBeyondHalf names a parameter that does not, if any):
+// otherwise BF16, which keeps F32's range, for the default, and an error for an F16 the
+// caller asked for (F16 would turn those values into infinities).
+DType storedDtype(const GgufFile &file, const GgufToHuggingFaceOptions &options,
+                  const std::function<std::optional<std::string>()> &firstBeyondHalf)
 {
     const DType wanted = options.storeAs.value_or(ggufWeightsDtype(file));
     if (wanted != DType::F16)
         return wanted;
-    const auto overflowing = parameterBeyondHalf(model);
+    const auto overflowing = firstBeyondHalf();
     if (!overflowing)
         return wanted;
-    if (!options.storeAs) // BF16 keeps F32's range; F16 would turn these values into infinities
+    if (!options.storeAs)
         return DType::BF16;
     throw Error(ErrorKind::InvalidInput, file.sourceName() + ": " + *overflowing,
                 "holds values beyond ±65504, which F16 cannot store; export as BF16 or F32");
+}
+
+DType storedDtype(const torch::nn::Module &model, const GgufFile &file, const GgufToHuggingFaceOptions &options)
+{
+    return storedDtype(file, options, [&] { return parameterBeyondHalf(model); });
 }
 
 // A general.sampling.* value, checked: a hostile file must not write a generation
@@ -212,20 +226,63 @@ void exportGgufAsHuggingFaceFolder(const std::string &ggufPath, const std::strin
     if (file.findString(ggufkey::kArchitecture) == "bert")
         return exportBertAsHuggingFaceFolder(file, to, destination, options);
     // What can be refused is checked before minutes of dequantizing: the architecture,
-    // the sampling recommendations, and the tokenizer (written first).
+    // the sampling recommendations, every tensor's name and shape, and the tokenizer
+    // (written first).
     const ModelConfig config = modelConfigFromGguf(file);
     const std::string generation = generationConfig(file, config).dump(2) + "\n";
+    // The module for the config with its parameters allocated but never written: their
+    // names and shapes, without the memory of the weights. The weights are then made and
+    // written one parameter at a time, so a model larger than the memory left (a 7B
+    // model is 28 GB in fp32) exports on a laptop.
+    const CausalLm skeleton = buildCausalLm(config);
+    const auto layout = ggufCausalLmLayout(config, file.getString(ggufkey::kArchitecture));
+    checkGgufParameters(*skeleton, file, layout);
+    ParameterShapes shapes;
+    std::map<std::string, std::vector<std::int64_t>> shapeOf;
+    for (const auto &item : skeleton->named_parameters(/*recurse=*/true)) {
+        shapes.emplace_back(item.key(), item.value().sizes().vec());
+        shapeOf.emplace(item.key(), item.value().sizes().vec());
+    }
+    const auto valueOf = [&](const std::string &name) { return ggufParameterValue(file, layout, name, shapeOf.at(name)); };
 
     PartialFolder partial(to);
     writeGgufTokenizerAsHuggingFace(file, partial.path().string(), config.maxPositionEmbeddings);
 
-    std::uint64_t steps = 0;
-    CausalLm model = loadWithProgress(
-        [&](const GgufLoadProgress &p) { return loadCausalLmFromGguf(file, p); }, options, destination, steps);
-    saveCausalLm(*model, partial.path().string(), storedDtype(*model, file, options));
+    // One step per parameter checked against F16's range (when that is the dtype and the
+    // file does not store the parameter as F16 already), one per parameter written.
+    const auto storesHalf = [&](const std::string &name) {
+        return ggufTensorFor(file, layout, name, shapeOf.at(name)).type == GgmlType::F16;
+    };
+    std::size_t scans = 0;
+    const bool mayScan = options.storeAs.value_or(ggufWeightsDtype(file)) == DType::F16;
+    if (mayScan)
+        for (const auto &[name, shape] : shapes)
+            scans += storesHalf(name) ? 0 : 1;
+    const std::uint64_t total = scans + shapes.size();
+    std::uint64_t done = 0;
+    const auto step = [&] {
+        if (options.progress && !options.progress(++done, total))
+            throw cancelled(destination);
+    };
+    const DType storeAs = storedDtype(file, options, [&]() -> std::optional<std::string> {
+        torch::NoGradGuard noGrad;
+        for (const auto &[name, shape] : shapes) {
+            if (storesHalf(name))
+                continue;
+            const bool beyond = valueOf(name).abs().max().item<double>() > kLargestHalf;
+            step();
+            if (beyond)
+                return name;
+        }
+        return std::nullopt;
+    });
+    done = scans; // a value beyond F16 ends the scan early
+    saveParametersAsHuggingFace(shapes, valueOf, modelConfigToJson(config), partial.path().string(), storeAs,
+                                [&](std::size_t, std::size_t) {
+                                    step();
+                                    return true;
+                                });
     writeFileAtomically((partial.path() / "generation_config.json").string(), generation);
-    if (options.progress && !options.progress(steps, steps))
-        throw cancelled(destination);
     partial.moveTo(to);
 }
 

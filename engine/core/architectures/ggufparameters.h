@@ -14,6 +14,7 @@
 namespace llmos {
 
 class GgufFile;
+struct GgufTensorInfo;
 
 // Called after each parameter is filled with (parameters done, parameters in all);
 // returning false stops the load with Error(Cancelled).
@@ -36,6 +37,19 @@ struct GgufParameterLayout {
     // Tensors the file may hold that are not parameters (rope_freqs.weight).
     std::set<std::string, std::less<>> otherTensors;
 };
+
+// The tensor of `file` holding `parameter` (of `shape` in the module), checked: missing is
+// Error(NotFound), a shape other than the module's Error(Format), an integer type
+// Error(Unsupported), each naming the tensor and the file. Reads no value.
+const GgufTensorInfo &ggufTensorFor(const GgufFile &file, const GgufParameterLayout &layout,
+                                    const std::string &parameter, const std::vector<std::int64_t> &shape);
+// That tensor's values as the parameter's, in fp32 (dequantized, put back in the module's
+// layout), contiguous.
+torch::Tensor ggufParameterValue(const GgufFile &file, const GgufParameterLayout &layout,
+                                 const std::string &parameter, const std::vector<std::int64_t> &shape);
+// Every parameter of `module` checked with ggufTensorFor, and no tensor in `file` that
+// the module does not have (Error(Format) naming it). Reads no value.
+void checkGgufParameters(const torch::nn::Module &module, const GgufFile &file, const GgufParameterLayout &layout);
 
 // Fills every parameter of `module` from `file` in fp32 (quantized tensors dequantized),
 // checking each tensor before it is used: a missing one is Error(NotFound), a shape other

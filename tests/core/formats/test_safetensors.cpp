@@ -172,6 +172,46 @@ TEST(SafetensorsWriter, WriteThenReadGivesTheSameTensorsAndRewriteTheSameBytes)
     EXPECT_EQ(llmos::test::readFile(first), llmos::test::readFile(second));
 }
 
+TEST(SafetensorsStreamWriter, WritesTensorByTensorWhatWriteSafetensorsWritesAtOnce)
+{
+    llmos::test::TempDir dir;
+    const std::vector<std::uint8_t> a{1, 2, 3, 4, 5, 6, 7, 8};
+    const std::vector<std::uint8_t> b{9, 10};
+    writeSafetensors(dir.file("whole.safetensors"), {{"w", DType::F32, {2}, a}, {"b", DType::BF16, {1}, b}},
+                     {{"format", "pt"}});
+    {
+        SafetensorsStreamWriter out(dir.file("streamed.safetensors"),
+                                    {{"w", DType::F32, {2}}, {"b", DType::BF16, {1}}}, {{"format", "pt"}});
+        EXPECT_EQ(out.next()->name, "w");
+        out.write(a);
+        EXPECT_FALSE(std::filesystem::exists(dir.file("streamed.safetensors"))); // not before commit
+        out.write(b);
+        EXPECT_EQ(out.next(), nullptr);
+        out.commit();
+    }
+    EXPECT_EQ(llmos::test::readFile(dir.file("streamed.safetensors")), llmos::test::readFile(dir.file("whole.safetensors")));
+
+    // A tensor of the wrong size, one too many or one missing: an error, and no file at all.
+    const auto files = [&] {
+        std::size_t n = 0;
+        for ([[maybe_unused]] const auto &e : std::filesystem::directory_iterator(dir.path()))
+            ++n;
+        return n;
+    };
+    {
+        SafetensorsStreamWriter out(dir.file("short.safetensors"), {{"w", DType::F32, {2}}, {"b", DType::BF16, {1}}});
+        EXPECT_THROW(out.write(b), Error);
+        EXPECT_THROW(out.write(a), Error); // nothing more once a write was refused
+        EXPECT_THROW(out.commit(), Error);
+    }
+    {
+        SafetensorsStreamWriter out(dir.file("missing.safetensors"), {{"w", DType::F32, {2}}, {"b", DType::BF16, {1}}});
+        out.write(a);
+        EXPECT_THROW(out.commit(), Error);
+    }
+    EXPECT_EQ(files(), 2u); // whole and streamed
+}
+
 TEST(SafetensorsWriter, RefusesInconsistentSizesAndLeavesNoTempFile)
 {
     llmos::test::TempDir dir;
