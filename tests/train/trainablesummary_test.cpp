@@ -136,6 +136,20 @@ TEST_F(TrainableSummaryTest, TheMemoryEstimateUsesTheExactTrainableCount)
     EXPECT_EQ(memory.weights, static_cast<std::uint64_t>(summary.totalParameters) * 4);
 }
 
+TEST_F(TrainableSummaryTest, CountingLeavesTheProcessRandomNumbersAlone)
+{
+    // A run seeds torch's one generator and draws its initial weights from it; counting
+    // from the window meanwhile must not take any of them.
+    auto recipe = fixture.causalRecipe();
+    recipe["method"] = {{"kind", "lora"}, {"rank", 4}};
+    const auto lora = parseTrainingRecipe(recipe);
+    torch::manual_seed(3);
+    const auto expected = torch::rand({8});
+    torch::manual_seed(3);
+    summarizeTrainable(lora);
+    EXPECT_TRUE(torch::equal(torch::rand({8}), expected));
+}
+
 TEST(ModuleKind, IsTheModuleHoldingTheParameter)
 {
     EXPECT_EQ(moduleKindOf("model.layers.0.self_attn.q_proj.weight"), "q_proj");

@@ -1,6 +1,7 @@
 #include "training/activationcheckpointing.h"
 
-#include <ATen/CPUGeneratorImpl.h>
+#include "training/cpugenerator.h"
+
 #include <torch/csrc/autograd/custom_function.h>
 
 #include <mutex>
@@ -11,32 +12,6 @@ namespace {
 
 using torch::autograd::AutogradContext;
 using torch::autograd::variable_list;
-
-torch::Tensor cpuGeneratorState()
-{
-    auto generator = at::detail::getDefaultCPUGenerator();
-    std::lock_guard<std::mutex> lock(generator.mutex());
-    return generator.get_state();
-}
-
-void setCpuGeneratorState(const torch::Tensor &state)
-{
-    auto generator = at::detail::getDefaultCPUGenerator();
-    std::lock_guard<std::mutex> lock(generator.mutex());
-    generator.set_state(state);
-}
-
-// Puts the CPU generator back into the state it had when this was made.
-class GeneratorStateRestorer {
-public:
-    GeneratorStateRestorer() : m_state(cpuGeneratorState()) {}
-    ~GeneratorStateRestorer() { setCpuGeneratorState(m_state); }
-    GeneratorStateRestorer(const GeneratorStateRestorer &) = delete;
-    GeneratorStateRestorer &operator=(const GeneratorStateRestorer &) = delete;
-
-private:
-    torch::Tensor m_state;
-};
 
 // The layer, kept with the recorded step until backward. AutogradContext keeps non-tensor
 // state only as IValues; a capsule is the one that carries a C++ object.

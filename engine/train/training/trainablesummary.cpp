@@ -7,6 +7,7 @@
 #include "methods/methodfactory.h"
 #include "methods/trainability.h"
 #include "training/bertsequenceclassifier.h"
+#include "training/cpugenerator.h"
 #include "training/decodersequenceclassifier.h"
 
 #include <filesystem>
@@ -85,7 +86,13 @@ TrainableSummary summarizeTrainable(const TrainingRecipe &recipe, std::int64_t l
     // any count, so the skeleton's first row stands in for the text.
     const TrainingTarget target{*skeleton.network, config, skeleton.alwaysTrained,
                                 [](const std::string &) { return std::vector<std::int64_t>{0}; }};
-    attachMethod(*method, target);
+    {
+        // Attaching draws the method's initial values from the process's generator: a run
+        // starting on another thread must get the numbers its seed gives.
+        std::lock_guard<std::mutex> seeding(seedingMutex());
+        const GeneratorStateRestorer keep;
+        attachMethod(*method, target);
+    }
 
     TrainableSummary summary;
     summary.method = method->kind();

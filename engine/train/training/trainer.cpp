@@ -14,6 +14,7 @@
 #include "training/checkpointstore.h"
 #include "training/classificationtask.h"
 #include "training/computeplacement.h"
+#include "training/cpugenerator.h"
 #include "training/dataorder.h"
 #include "training/earlystopping.h"
 #include "training/learningrateschedule.h"
@@ -21,7 +22,6 @@
 #include "training/trainingoptimizer.h"
 #include "util/error.h"
 
-#include <ATen/CPUGeneratorImpl.h>
 
 #include <chrono>
 #include <cmath>
@@ -38,25 +38,6 @@ bool isTokenEmbedding(const std::string &name)
 {
     return name.ends_with("wte.weight") || name.ends_with("embed_tokens.weight")
            || name.ends_with("word_embeddings.weight");
-}
-
-at::Generator cpuGenerator()
-{
-    return at::detail::getDefaultCPUGenerator();
-}
-
-torch::Tensor generatorState()
-{
-    auto generator = cpuGenerator();
-    std::lock_guard<std::mutex> lock(generator.mutex());
-    return generator.get_state();
-}
-
-void setGeneratorState(const torch::Tensor &state)
-{
-    auto generator = cpuGenerator();
-    std::lock_guard<std::mutex> lock(generator.mutex());
-    generator.set_state(state);
 }
 
 // Method errors name "method.x"; the recipe's reader names "<source>: method.x".
@@ -133,7 +114,9 @@ private:
 
     void buildNetwork()
     {
-        // The same seed gives the same new head, method initialisation and dropout masks.
+        // The same seed gives the same new head, method initialisation and dropout masks;
+        // nothing else in the process draws from the generator in between.
+        std::lock_guard<std::mutex> seeding(seedingMutex());
         torch::manual_seed(m_recipe.training.seed);
         if (m_recipe.task.kind == TrainingTaskKind::Classification) {
             ModelConfig config;
@@ -242,7 +225,7 @@ private:
             if (name.starts_with("method/"))
                 methodState.emplace_back(name.substr(7), tensor);
         m_method->restoreCheckpointState(methodState);
-        setGeneratorState(loaded->extra.at("rng/torch_cpu"));
+        setCpuGeneratorState(loaded->extra.at("rng/torch_cpu"));
         const auto &state = loaded->state;
         m_step = loaded->step;
         m_epoch = state.at("epoch").get<std::int64_t>();
@@ -272,7 +255,7 @@ private:
         for (const auto &[name, tensor] : m_trainable)
             c.weights.emplace_back(name, tensor.detach());
         c.optimizer = optimizerState(*m_optimizer, m_recipe.optimizer, m_trainable);
-        c.extra.emplace_back("rng/torch_cpu", generatorState());
+        c.extra.emplace_back("rng/torch_cpu", cpuGeneratorState());
         for (auto &[name, tensor] : m_method->checkpointState())
             c.extra.emplace_back("method/" + name, tensor.detach());
         const auto folder = m_store.save(c, m_recipe.training.keepCheckpoints);
