@@ -17,7 +17,7 @@ as reaching). With --seeds 0,1,2 the TPE + ASHA sweep runs once per seed; a fini
 sweep in the --home folder is reused rather than trained again.
 
 Usage: sweep_vs_grid.py LLMOS_EXECUTABLE [--steps 360] [--trials 24] [--seeds 0] [--min-steps N]
-                        [--home DIR]
+                        [--lr-max 1e-2] [--rank-max 32] [--home DIR]
 """
 import argparse, json, os, subprocess, sys, tempfile, time
 
@@ -61,6 +61,8 @@ def main():
     ap.add_argument("--seeds", default="0")
     ap.add_argument("--min-steps", type=int, help="the first rung (default: steps / 9)")
     ap.add_argument("--pruner", default="asha", choices=["asha", "hyperband"])
+    ap.add_argument("--lr-max", type=float, default=1e-2, help="TPE's learning-rate range ends here")
+    ap.add_argument("--rank-max", type=int, default=32, help="TPE's rank range ends here")
     ap.add_argument("--home")
     a = ap.parse_args()
     home = a.home or tempfile.mkdtemp(prefix="llmos-sweepbench-")
@@ -86,8 +88,8 @@ def main():
            "strategy": {"kind": "tpe", "seed": 0, "startup_trials": 8},
            "pruner": {"kind": a.pruner, "min_steps": a.min_steps or a.steps // 9, "reduction_factor": 3},
            "budget": {"max_trials": a.trials},
-           "space": {"optimizer.lr": {"log_uniform": [1e-3, 1e-2]},
-                     "method.rank": {"int": [2, 32], "log": True},
+           "space": {"optimizer.lr": {"log_uniform": [1e-3, a.lr_max]},
+                     "method.rank": {"int": [2, a.rank_max], "log": True},
                      "method.dropout": {"uniform": [0.0, 0.3]}}}
     results = {}
     results["grid"] = finished_grid(a.llmos, env)
@@ -99,7 +101,7 @@ def main():
     g = results["grid"]
     for seed in [int(x) for x in a.seeds.split(",")]:
         tpe["strategy"]["seed"] = seed
-        tpe["name"] = f"tpe-{a.pruner}-min{tpe['pruner']['min_steps']}-seed{seed}"
+        tpe["name"] = f"tpe-{a.pruner}-min{tpe['pruner']['min_steps']}-lr{a.lr_max:g}-r{a.rank_max}-seed{seed}"
         path = os.path.join(home, tpe["name"] + ".json")
         with open(path, "w") as f:
             json.dump(tpe, f, indent=2)
