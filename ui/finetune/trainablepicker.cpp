@@ -132,6 +132,7 @@ void TrainablePicker::clear(const QString &why)
 {
     m_debounce->stop();
     m_pending = false;
+    m_counting = false; // a count still running is dropped when it ends
     ++m_generation;
     m_preview.reset();
     m_totals->setStyleSheet(QStringLiteral("color: palette(mid);"));
