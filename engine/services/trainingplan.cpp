@@ -4,7 +4,6 @@
 #include "chat/modelchattemplate.h"
 #include "datasets/datasetloader.h"
 #include "datasets/rowreader.h"
-#include "formats/safetensorsweights.h"
 #include "recipe/recipepresets.h"
 #include "registry/modelreference.h"
 #include "registry/modelregistry.h"
@@ -16,11 +15,23 @@
 
 namespace llmos {
 
+namespace {
+
+// A recipe's model as a folder: a registered model's id or name resolved in `home`.
+TrainingRecipe withModelFolder(const std::string &home, const TrainingRecipe &recipe)
+{
+    ModelRegistry registry(home);
+    TrainingRecipe resolved = recipe;
+    resolved.modelPath = resolveModelReference(registry, recipe.modelPath).path;
+    return resolved;
+}
+
+} // namespace
+
 DatasetInspection inspectDataset(const std::string &registryHome, const TrainingRecipe &recipe,
                                  std::size_t previewRows, std::stop_token stop)
 {
-    ModelRegistry registry(registryHome);
-    const std::string modelPath = resolveModelReference(registry, recipe.modelPath).path;
+    const std::string modelPath = withModelFolder(registryHome, recipe).modelPath;
     DatasetInspection inspection;
     {
         // The preview stops the reader as soon as it has its rows.
@@ -82,8 +93,8 @@ double tokensPerExample(const TrainingRecipe &recipe, const DatasetReport &repor
 
 } // namespace
 
-TrainingPlan estimateTrainingPlan(const TrainingRecipe &recipe, const DatasetReport &report,
-                                  std::uint64_t parameterCount, double flopsPerSecond, std::uint64_t memoryAvailable)
+TrainingPlan estimateTrainingPlan(const TrainingRecipe &recipe, const DatasetReport &report, double flopsPerSecond,
+                                  std::uint64_t memoryAvailable)
 {
     TrainingPlan plan;
     plan.recipe = recipe;
@@ -109,7 +120,7 @@ TrainingPlan estimateTrainingPlan(const TrainingRecipe &recipe, const DatasetRep
                          * static_cast<double>(training.batchSize * training.gradAccumulation);
     const auto kind = plan.recipe.methodKind();
     const bool wholeModel = kind == "full" || kind == "freeze" || kind == "bitfit";
-    const double flopsPerToken = (wholeModel ? 6.0 : 4.0) * static_cast<double>(parameterCount);
+    const double flopsPerToken = (wholeModel ? 6.0 : 4.0) * static_cast<double>(plan.trainable.totalParameters);
     const double rate = std::max(1.0, flopsPerSecond * kTrainingEfficiency);
     plan.seconds = static_cast<double>(plan.steps) * plan.tokensPerStep * flopsPerToken / rate;
     return plan;
@@ -120,11 +131,8 @@ PlannedRun planRun(const std::string &registryHome, const TrainingRecipe &recipe
 {
     PlannedRun planned;
     planned.inspection = inspectDataset(registryHome, recipe, previewRows, stop);
-    ModelRegistry registry(registryHome);
-    TrainingRecipe sized = recipe;
-    sized.modelPath = resolveModelReference(registry, recipe.modelPath).path;
-    const auto parameters = SafetensorsWeights::openFolder(sized.modelPath).parameterCount();
-    planned.plan = estimateTrainingPlan(sized, planned.inspection.report, parameters, flopsPerSecond, memoryAvailable);
+    planned.plan = estimateTrainingPlan(withModelFolder(registryHome, recipe), planned.inspection.report,
+                                        flopsPerSecond, memoryAvailable);
     planned.plan.recipe.modelPath = recipe.modelPath;
     if (planned.plan.recipe.training.evalEvery == 0)
         planned.plan.recipe.training.evalEvery = recommendedEvalEvery(planned.plan.steps);
@@ -134,9 +142,7 @@ PlannedRun planRun(const std::string &registryHome, const TrainingRecipe &recipe
 TrainablePreview previewTrainable(const std::string &registryHome, const TrainingRecipe &recipe,
                                   std::uint64_t memoryAvailable)
 {
-    ModelRegistry registry(registryHome);
-    TrainingRecipe sized = recipe;
-    sized.modelPath = resolveModelReference(registry, recipe.modelPath).path;
+    const auto sized = withModelFolder(registryHome, recipe);
     TrainablePreview preview;
     preview.trainable = summarizeTrainable(sized);
     preview.memory = estimateTrainingMemory(sized, preview.trainable);

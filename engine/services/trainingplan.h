@@ -45,16 +45,16 @@ struct TrainingPlan {
 };
 
 // Sizes a run: steps from the dataset report (max_steps, or epochs over the training
-// examples), memory from the model's config and weights (estimateTrainingMemory), and time
-// from the work per token (about 6 x parameters FLOPs for full fine-tuning, 4 x for methods
+// examples), memory and parameters from the run's network (summarizeTrainable,
+// estimateTrainingMemory), and time from the work per token (about 6 x parameters FLOPs for full fine-tuning, 4 x for methods
 // that train a few parameters: forward 2 x, backward through the activations 2 x, weights'
 // gradients 2 x only when they train) over `flopsPerSecond`, this machine's measured
 // matmul rate, at kTrainingEfficiency of it. When the run does not fit `memoryAvailable`,
 // the batch is halved (and gradient accumulation doubled, so the effective batch stays) down
 // to 1, then activation checkpointing is turned on; `fits` says whether that was enough.
 // recipe.modelPath must be a model folder.
-TrainingPlan estimateTrainingPlan(const TrainingRecipe &recipe, const DatasetReport &report,
-                                  std::uint64_t parameterCount, double flopsPerSecond, std::uint64_t memoryAvailable);
+TrainingPlan estimateTrainingPlan(const TrainingRecipe &recipe, const DatasetReport &report, double flopsPerSecond,
+                                  std::uint64_t memoryAvailable);
 
 // Everything the designer shows before a run starts, in one call for a worker: the
 // dataset inspected (first `previewRows` rows and the report), the model's parameters

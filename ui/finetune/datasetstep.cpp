@@ -141,7 +141,6 @@ void DatasetStep::refreshKnownDatasets()
 
 void DatasetStep::showKnownDatasets(const std::vector<DatasetRecord> &datasets)
 {
-    m_knownRecords = datasets;
     m_known->clear();
     m_known->addItem(tr("Used before…"));
     for (const auto &record : datasets) {
@@ -155,9 +154,9 @@ void DatasetStep::showKnownDatasets(const std::vector<DatasetRecord> &datasets)
 
 QStringList DatasetStep::knownDatasetPaths() const
 {
-    QStringList paths;
-    for (const auto &record : m_knownRecords)
-        paths << QString::fromStdString(record.sourcePath);
+    QStringList paths; // item 0 is the "Used before…" placeholder
+    for (int i = 1; i < m_known->count(); ++i)
+        paths << m_known->itemData(i).toString();
     return paths;
 }
 

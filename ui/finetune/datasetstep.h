@@ -67,7 +67,6 @@ private:
     QLineEdit *m_path = nullptr;
     QPushButton *m_choose = nullptr;
     QComboBox *m_known = nullptr;
-    std::vector<DatasetRecord> m_knownRecords;
     QTableWidget *m_preview = nullptr;
     QLabel *m_report = nullptr;
 };

@@ -319,9 +319,6 @@ void GuidedFineTune::showPlan()
     const auto model = m_models->selectedModel();
     const std::string kind = recipe.methodKind();
     const auto &trainable = plan.trainable;
-    const double share = trainable.totalParameters > 0 ? 100.0 * double(trainable.trainableParameters)
-                                                             / double(trainable.totalParameters)
-                                                       : 0.0;
     const QString method =
         kind == "full"
             ? tr("Full fine-tuning: all %1 weights of the model are trained. The result is a new model; the original "
@@ -331,7 +328,7 @@ void GuidedFineTune::showPlan()
                  "itself stays frozen. The result is an adapter on top of %4.")
                   .arg(recipe.method.value("rank", 8))
                   .arg(ModelText::parameters(std::uint64_t(trainable.trainableParameters)))
-                  .arg(locale.toString(share, 'g', 2))
+                  .arg(ModelText::percent(trainable.trainableParameters, trainable.totalParameters))
                   .arg(model ? QString::fromStdString(model->name).toHtmlEscaped() : QString());
     paragraph(tr("How"), method);
     paragraph(tr("How long"),

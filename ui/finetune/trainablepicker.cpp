@@ -26,13 +26,6 @@ constexpr int kVisibleModuleRows = 8;
 
 enum Column { NameColumn, ParametersColumn, TrainedColumn };
 
-QString percentText(std::int64_t part, std::int64_t whole)
-{
-    const double share = whole > 0 ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0.0;
-    // Adapters train a fraction of a percent: two significant digits keep that visible.
-    return QLocale().toString(share, 'g', share >= 10 ? 3 : 2);
-}
-
 QString countText(std::int64_t count)
 {
     return ModelText::parameters(static_cast<std::uint64_t>(std::max<std::int64_t>(0, count)));
@@ -358,7 +351,7 @@ void TrainablePicker::retranslate()
     const auto &summary = m_preview->trainable;
     m_totals->setText(tr("Trains %1 of %2 parameters (%3 %).")
                           .arg(countText(summary.trainableParameters), countText(summary.totalParameters),
-                               percentText(summary.trainableParameters, summary.totalParameters)));
+                               ModelText::percent(summary.trainableParameters, summary.totalParameters)));
     m_memory->setText(tr("A run needs about %1 of memory (weights %2, gradients and optimizer %3, activations %4); "
                          "%5 is free for it now.")
                           .arg(ModelText::size(m_preview->memory.total()), ModelText::size(m_preview->memory.weights),

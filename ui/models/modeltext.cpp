@@ -36,6 +36,12 @@ QString ModelText::parameters(std::uint64_t count)
     return QString::number(count);
 }
 
+QString ModelText::percent(std::int64_t part, std::int64_t whole)
+{
+    const double share = whole > 0 ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0.0;
+    return QLocale().toString(share, 'g', share >= 10 ? 3 : 2);
+}
+
 QString ModelText::size(std::uint64_t bytes)
 {
     constexpr double kKiB = 1024.0;

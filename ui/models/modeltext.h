@@ -19,6 +19,9 @@ class ModelText {
     Q_DECLARE_TR_FUNCTIONS(llmos::ModelText)
 public:
     static QString parameters(std::uint64_t count);
+    // `part` as a percentage of `whole`, without the sign: "0.97", "12.5", "100". Two
+    // significant digits below 10, so the fraction of a percent an adapter trains shows.
+    static QString percent(std::int64_t part, std::int64_t whole);
     static QString size(std::uint64_t bytes);
     static QString contextLength(std::uint64_t tokens);
     static QString date(std::int64_t unixSeconds);

@@ -36,6 +36,24 @@ SkeletonNetwork buildSkeleton(const TrainingRecipe &recipe, const ModelConfig &c
     return {classifier, {classifier->headPrefix()}};
 }
 
+// The skeleton with `method` attached as a run attaches it. A new classification head and
+// the method's additions draw their initial values from the process's one generator: a
+// run starting on another thread must still get the numbers its seed gives, so this draws
+// under the runs' lock and puts the generator back.
+SkeletonNetwork attachedSkeleton(const TrainingRecipe &recipe, ModelConfig &config, std::int64_t labelCount,
+                                 FineTuningMethod &method)
+{
+    std::lock_guard<std::mutex> seeding(seedingMutex());
+    const GeneratorStateRestorer keep;
+    auto skeleton = buildSkeleton(recipe, config, labelCount);
+    // Prompt tuning from a text reads its embeddings' rows; which rows does not change
+    // any count, so the first row stands in for the text.
+    const TrainingTarget target{*skeleton.network, config, skeleton.alwaysTrained,
+                                [](const std::string &) { return std::vector<std::int64_t>{0}; }};
+    attachMethod(method, target);
+    return skeleton;
+}
+
 ParameterGroup &groupNamed(std::vector<ParameterGroup> &groups, std::map<std::string, std::size_t> &index,
                            const std::string &name)
 {
@@ -80,19 +98,8 @@ TrainableSummary summarizeTrainable(const TrainingRecipe &recipe, std::int64_t l
     auto config = loadModelConfig(configPath);
     if (config.family == ModelFamily::Bert)
         config = loadBertConfig(configPath).model; // as the BERT loader reads it
-    auto skeleton = buildSkeleton(recipe, config, labelCount);
     auto method = makeFineTuningMethod(recipe.method);
-    // Prompt tuning from a text reads its embeddings' rows; which rows does not change
-    // any count, so the skeleton's first row stands in for the text.
-    const TrainingTarget target{*skeleton.network, config, skeleton.alwaysTrained,
-                                [](const std::string &) { return std::vector<std::int64_t>{0}; }};
-    {
-        // Attaching draws the method's initial values from the process's generator: a run
-        // starting on another thread must get the numbers its seed gives.
-        std::lock_guard<std::mutex> seeding(seedingMutex());
-        const GeneratorStateRestorer keep;
-        attachMethod(*method, target);
-    }
+    const auto skeleton = attachedSkeleton(recipe, config, labelCount, *method);
 
     TrainableSummary summary;
     summary.method = method->kind();
