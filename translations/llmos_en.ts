@@ -938,6 +938,10 @@
         <source>unknown subverb &apos;sweeps %1&apos; (list, show, resume, promote)</source>
         <translation>unknown subverb &apos;sweeps %1&apos; (list, show, resume, promote)</translation>
     </message>
+    <message>
+        <source>reading weights of that size: %1 GB/s; batch-1 bound %2 tokens/s</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>

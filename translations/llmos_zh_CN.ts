@@ -937,6 +937,10 @@
         <source>unknown subverb &apos;sweeps %1&apos; (list, show, resume, promote)</source>
         <translation>未知子命令 &apos;sweeps %1&apos;（可用：list、show、resume、promote）</translation>
     </message>
+    <message>
+        <source>reading weights of that size: %1 GB/s; batch-1 bound %2 tokens/s</source>
+        <translation>读取同样大小的权重：%1 GB/s；批大小 1 的上限 %2 词元/秒</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>

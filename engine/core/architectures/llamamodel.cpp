@@ -176,19 +176,22 @@ torch::Tensor LlamaModelImpl::forward(const torch::Tensor &ids, const torch::Ten
                                       const torch::Tensor &allowed, KvCache *cache, DecodeTeam &team,
                                       const torch::Tensor &prompt, LayerCheckpointing *checkpointing)
 {
-    const auto [cos, sin] = m_rotary.cosSin(positions);
     auto x = embed_tokens(ids);
     if (prompt.defined())
         x = torch::cat({prompt.to(x.dtype()), x}, 1);
     x = dropoutWhileTraining(x, m_dropout, is_training());
     if (cache && !allowed.defined() && x.size(1) == 1 && ids.numel() == 1 && rowReady()) {
-        // cos and sin are [1, 1, 1, headDim] here, contiguous.
-        const float *cosRow = cos.data_ptr<float>();
-        const float *sinRow = sin.data_ptr<float>();
+        const auto headDim = 2 * m_rotary.inverseFrequencies().numel();
+        thread_local std::vector<float> angles;
+        angles.resize(static_cast<std::size_t>(2 * headDim));
+        float *cosRow = angles.data();
+        float *sinRow = cosRow + headDim;
+        m_rotary.cosSinRow(positions.item<std::int64_t>(), cosRow, sinRow);
         for (std::size_t i = 0; i < m_layers.size(); ++i)
             x = m_layers[i]->forwardRow(x, cosRow, sinRow, *cache, static_cast<std::int64_t>(i), team);
         return norm->forwardRow(x);
     }
+    const auto [cos, sin] = m_rotary.cosSin(positions);
     for (std::size_t i = 0; i < m_layers.size(); ++i) {
         const auto index = static_cast<std::int64_t>(i);
         if (checkpointing) {

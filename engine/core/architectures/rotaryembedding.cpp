@@ -63,6 +63,18 @@ std::pair<torch::Tensor, torch::Tensor> RotaryEmbedding::cosSin(const torch::Ten
     return {full.cos(), full.sin()};
 }
 
+void RotaryEmbedding::cosSinRow(std::int64_t position, float *cos, float *sin) const
+{
+    const auto half = m_inverseFrequencies.numel();
+    const float *frequencies = m_inverseFrequencies.data_ptr<float>();
+    const auto at = static_cast<float>(position); // fp32 angles, as cosSin computes them
+    for (std::int64_t i = 0; i < half; ++i) {
+        const float angle = at * frequencies[i];
+        cos[i] = cos[i + half] = std::cos(angle);
+        sin[i] = sin[i + half] = std::sin(angle);
+    }
+}
+
 torch::Tensor RotaryEmbedding::apply(const torch::Tensor &x, const torch::Tensor &cos, const torch::Tensor &sin)
 {
     const auto half = x.size(-1) / 2;

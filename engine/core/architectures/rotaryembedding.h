@@ -23,6 +23,11 @@ public:
     // cos and sin [batch, 1, seq, headDim] for positions [batch, seq].
     std::pair<torch::Tensor, torch::Tensor> cosSin(const torch::Tensor &positions) const;
 
+    // cos and sin of one position's angles, headDim values each, into the caller's buffers:
+    // what cosSin gives for that position, without the half-dozen tensor ops (a batch-1
+    // decode step on the CPU spent as long on those as on a layer's output projection).
+    void cosSinRow(std::int64_t position, float *cos, float *sin) const;
+
     // x [batch, heads, seq, headDim] rotated by its positions' angles.
     static torch::Tensor apply(const torch::Tensor &x, const torch::Tensor &cos, const torch::Tensor &sin);
 

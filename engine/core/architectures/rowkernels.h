@@ -61,4 +61,20 @@ inline constexpr std::int64_t kMatVecRowsAtOnce = 4;
 // The portable version alone, what matVecRows runs without AVX2; public for its tests.
 void matVecRowsPortable(const MatVec &product, std::int64_t begin, std::int64_t end);
 
+// out[d] = sum over t of weights[t] * rows[t * width + d], for d in [0, width): one
+// query's attention output from its softmax weights and the cached values.
+struct WeightedRows {
+    const float *rows;
+    const float *weights;
+    std::int64_t count;
+    std::int64_t width;
+    float *out;
+};
+
+// An AVX2/FMA version where the CPU has it (as matVecRows), the portable one elsewhere.
+// The AVX2 versions of both kernels return with the upper halves of the vector registers
+// clear (vzeroupper): the SSE code that follows them would otherwise run many times slower.
+void weightedRowSum(const WeightedRows &rows);
+void weightedRowSumPortable(const WeightedRows &rows);
+
 } // namespace llmos::rowkernels

@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <string>
 
 namespace llmos {
 
@@ -142,11 +143,44 @@ double measureCopyBandwidth()
     return best;
 }
 
+double measureWeightReadBandwidth(std::int64_t bytes)
+{
+    constexpr std::int64_t cols = 1024;
+    const auto rows = std::max<std::int64_t>(1, bytes / static_cast<std::int64_t>(sizeof(float)) / cols);
+    torch::NoGradGuard noGrad;
+    const auto weight = torch::rand({rows, cols});
+    const auto x = torch::rand({cols});
+    auto y = torch::empty({rows});
+    torch::mv_out(y, weight, x); // fault the pages in, fill the cache as a decode step would
+    double best = 0;
+    for (int i = 0; i < 10; ++i) {
+        const auto start = std::chrono::steady_clock::now();
+        torch::mv_out(y, weight, x);
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        best = std::max(best, static_cast<double>(weight.nbytes()) / seconds);
+    }
+    return best;
+}
+
 std::int64_t peakResidentBytes()
 {
+    // VmHWM, which restartPeakResidentCount() can reset; getrusage's figure cannot be.
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmHWM:", 0) == 0)
+            return std::stoll(line.substr(6)) * 1024; // "VmHWM:   123456 kB"
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     return static_cast<std::int64_t>(usage.ru_maxrss) * 1024;
+}
+
+bool restartPeakResidentCount()
+{
+    std::ofstream clear("/proc/self/clear_refs");
+    clear << "5"; // Linux 4.0 and later: resets VmHWM to the current resident size
+    clear.flush();
+    return static_cast<bool>(clear);
 }
 
 } // namespace llmos

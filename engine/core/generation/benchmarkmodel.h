@@ -44,7 +44,18 @@ BenchmarkFigures benchmarkGeneration(const TextGenerator &generator, std::int64_
 // bounds batch-1 decoding, which must read every weight once per token.
 double measureCopyBandwidth();
 
-// Peak resident memory of this process so far, in bytes.
+// How fast this machine reads `bytes` of fp32 weights over and over, as batch-1 decoding
+// does: the best of a few OpenBLAS matrix-vector products (torch::mv) of that size, in
+// bytes per second. On a CPU whose last-level cache holds the weights (this project's
+// development machine has 480 MiB of L3) this is well above the memory copy bandwidth,
+// and it, not the copy bandwidth, is what bounds decoding.
+double measureWeightReadBandwidth(std::int64_t bytes);
+
+// Peak resident memory of this process so far (or since restartPeakResidentCount), in bytes.
 std::int64_t peakResidentBytes();
+
+// Makes the peak start again from what is resident now, so a benchmark's peak leaves out
+// its own set-up (writing the random model). False where the system cannot (not Linux).
+bool restartPeakResidentCount();
 
 } // namespace llmos

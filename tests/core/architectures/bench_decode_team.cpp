@@ -43,6 +43,26 @@ void decodeTeam(benchmark::State &state)
     p.count(state);
 }
 
+// As a decode step sees them: enough copies of the matrix to fill 64 MiB, used in turn, so
+// each product reads its weights from the last-level cache (or memory), not from L2.
+void decodeTeamColdWeights(benchmark::State &state)
+{
+    torch::NoGradGuard noGrad;
+    const Product p(state);
+    const auto copies = std::max<std::int64_t>(1, (64 << 20) / static_cast<std::int64_t>(p.weight.nbytes()));
+    const auto weights = p.weight.unsqueeze(0).repeat({copies, 1, 1}).contiguous();
+    DecodeTeam team;
+    std::int64_t next = 0;
+    for (auto _ : state) {
+        const rowkernels::MatVec product{weights[next].data_ptr<float>(), p.weight.size(1), p.x.data_ptr<float>(),
+                                         nullptr, nullptr, p.out.data_ptr<float>()};
+        team.multiply(product, p.weight.size(0));
+        benchmark::ClobberMemory();
+        next = (next + 1) % copies;
+    }
+    p.count(state);
+}
+
 void torchMv(benchmark::State &state)
 {
     torch::NoGradGuard noGrad;
@@ -63,6 +83,7 @@ void decodeStepShapes(benchmark::internal::Benchmark *b)
 }
 
 BENCHMARK(decodeTeam)->Apply(decodeStepShapes);
+BENCHMARK(decodeTeamColdWeights)->Apply(decodeStepShapes);
 BENCHMARK(torchMv)->Apply(decodeStepShapes);
 
 } // namespace

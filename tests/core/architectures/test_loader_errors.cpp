@@ -5,6 +5,7 @@
 #include "architectures/tokenscorer.h"
 #include "formats/tensorload.h"
 #include "checkpointfixtures.h"
+#include "rowpathtesting.h"
 #include "tempdir.h"
 #include "util/error.h"
 
@@ -224,6 +225,24 @@ TEST(RotaryEmbedding, Llama3ScalingTreatsEachBand)
     config.ropeScaling = RopeScaling{"linear", 2.0};
     const auto linear = RotaryEmbedding(config).inverseFrequencies();
     EXPECT_NEAR(linear[1].item<double>(), 0.05, 1e-8);
+}
+
+// The decode path's angles for one position are the tensor path's, at positions far enough
+// out (100,000) that an angle computed in double instead of fp32 would differ.
+TEST(RotaryEmbedding, OnePositionsRowMatchesTheTensorPath)
+{
+    ModelConfig config;
+    config.headDim = 16;
+    config.ropeTheta = 500000.0;
+    config.ropeScaling = RopeScaling{"llama3", 8.0, 1.0, 4.0, 8192};
+    const RotaryEmbedding rotary(config);
+    for (const std::int64_t position : {0, 1, 77, 100000}) {
+        const auto [cos, sin] = rotary.cosSin(torch::full({1, 1}, position, torch::kLong));
+        std::vector<float> cosRow(16), sinRow(16);
+        rotary.cosSinRow(position, cosRow.data(), sinRow.data());
+        EXPECT_LT(test::maxAbsDifference(torch::tensor(cosRow), cos.flatten()), 1e-6) << "cos at " << position;
+        EXPECT_LT(test::maxAbsDifference(torch::tensor(sinRow), sin.flatten()), 1e-6) << "sin at " << position;
+    }
 }
 
 TEST(TokenScorer, LogprobsAreNextTokenLogSoftmax)

@@ -5,8 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
+#include <random>
 #include <vector>
 
 using namespace llmos;
@@ -52,6 +55,29 @@ TEST(TokenSampler, GreedyTakesTheFirstLargestLogit)
     TokenSampler sampler(options, 1);
     std::vector<float> logits{0.1f, 2.0f, -1.0f, 2.0f};
     EXPECT_EQ(sampler.next(logits, {}), 1);
+}
+
+// Vocabulary-sized rows: the maximum in any lane or in the tail past the last multiple of
+// eight, ties across lanes, NaN ignored.
+TEST(TokenSampler, GreedyOnLongRowsIsTheFirstMaximumIgnoringNaN)
+{
+    SamplingOptions options;
+    options.temperature = 0;
+    TokenSampler sampler(options, 1);
+    std::mt19937 random(7);
+    std::normal_distribution<float> normal;
+    for (const std::size_t size : {1u, 7u, 8u, 9u, 37u, 16384u})
+        for (std::size_t at = 0; at < size; at += std::max<std::size_t>(1, size / 5)) {
+            std::vector<float> logits(size);
+            for (auto &logit : logits)
+                logit = normal(random);
+            logits[at] = 100;
+            if (at + 3 < size)
+                logits[at + 3] = 100; // a later tie loses
+            if (at > 0)
+                logits[at - 1] = std::numeric_limits<float>::quiet_NaN();
+            EXPECT_EQ(sampler.next(logits, {}), static_cast<std::int32_t>(at)) << size << " logits, maximum at " << at;
+        }
 }
 
 TEST(TokenSampler, PlainSamplingFollowsTheModelsProbabilities)

@@ -40,27 +40,36 @@ def main():
     a = parser.parse_args()
     print("| shape | batch | llmos prefill tok/s | eager prefill tok/s | ratio | llmos decode tok/s "
           "| eager decode tok/s | ratio | llmos TTFT ms | eager TTFT ms | llmos peak MiB | eager peak MiB "
-          "| batch-1 bound tok/s | decode / bound |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+          "| copy bound tok/s | decode / copy bound | read bound tok/s | decode / read bound |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for shape in a.shapes.split(","):
-        ours, theirs = None, None
+        ours, theirs, bounds = None, None, None
         for _ in range(a.rounds):  # interleaved, so both see the same machine
             o, t = llmos(a.llmos, shape), eager(shape)
+            # The bounds of the llmos process whose batch-1 decode was best: measured in the
+            # same process, moments after it, so its ratio holds on a noisy machine.
+            if bounds is None or o["runs"][0]["decode_tokens_per_second"] > bounds["runs"][0]["decode_tokens_per_second"]:
+                bounds = json.loads(json.dumps(o))
             ours = o if ours is None else ours
             for i, run in enumerate(o["runs"]):
                 ours["runs"][i] = best(ours["runs"][i], run, "decode_tokens_per_second")
             theirs = t if theirs is None else {b: best(theirs[b], t[b], "decode_tokens_per_second") for b in t}
-        bound = ours["bandwidth_bound_tokens_per_second"]
+        copy_bound = bounds["bandwidth_bound_tokens_per_second"]
+        read_bound = bounds["weight_read_bound_tokens_per_second"]
         for run in ours["runs"]:
             ref = theirs[run["batch"]]
             pf, rpf = run["prefill_tokens_per_second"], ref["prefill_tokens_per_second"]
             dc, rdc = run["decode_tokens_per_second"], ref["decode_tokens_per_second"]
-            print("| %s | %d | %.0f | %.0f | %.2f | %.1f | %.1f | %.2f | %.1f | %.1f | %.0f | %.0f | %.0f | %s |" % (
+            first = run["batch"] == 1
+            print("| %s | %d | %.0f | %.0f | %.2f | %.1f | %.1f | %.2f | %.1f | %.1f | %.0f | %.0f | %.0f | %s | %.0f | %s |" % (
                 shape, run["batch"], pf, rpf, pf / rpf, dc, rdc, dc / rdc, run["time_to_first_token"] * 1000,
-                ref["time_to_first_token"] * 1000, ours["peak_rss_mib"], ref["peak_rss_mib"], bound,
-                "%.0f%%" % (100 * dc / bound) if run["batch"] == 1 else "–"))
-    print("\nweights read per decode step (small/tiny, last shape): %.1f MiB; copy bandwidth %.1f GB/s; threads %d"
-          % (ours["weight_bytes_per_token"] / 2**20, ours["copy_bandwidth_bytes_per_second"] / 1e9, ours["threads"]))
+                ref["time_to_first_token"] * 1000, ours["peak_rss_mib"], ref["peak_rss_mib"], copy_bound,
+                "%.0f%%" % (100 * dc / copy_bound) if first else "–", read_bound,
+                "%.0f%%" % (100 * dc / read_bound) if first else "–"))
+        print("\n%s: weights read per decode step %.1f MiB; copy bandwidth %.1f GB/s; reading a matrix of that size "
+              "%.1f GB/s; threads %d\n" % (shape, bounds["weight_bytes_per_token"] / 2**20,
+                                           bounds["copy_bandwidth_bytes_per_second"] / 1e9,
+                                           bounds["weight_read_bandwidth_bytes_per_second"] / 1e9, bounds["threads"]))
 
 
 if __name__ == "__main__":
