@@ -27,7 +27,8 @@ const std::vector<Command> &commands()
                                           benchmarkCommand(), modelsCommand(),     tokenizerCommand(),
                                           runsCommand(),     trainCommand(),
                                           datasetsCommand(), demoCommand(),
-                                          sweepCommand(),    sweepsCommand()};
+                                          sweepCommand(),    sweepsCommand(),
+                                          serveCommand()};
     return all;
 }
 
@@ -109,6 +110,7 @@ void CommandContext::printJson(const nlohmann::json &value) const
     // Invalid UTF-8 (a token that is half a character) is written as U+FFFD, not thrown.
     const std::string text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     std::fputs((text + "\n").c_str(), stdout);
+    std::fflush(stdout); // a line is an event: whoever reads the pipe sees it now
 }
 
 void CommandContext::printLine(const QString &text) const

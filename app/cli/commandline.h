@@ -81,6 +81,7 @@ Command scoreCommand();
 Command embedCommand();
 Command classifyCommand();
 Command generateCommand();
+Command serveCommand();
 Command chatCommand();
 Command benchmarkCommand();
 Command modelsCommand();

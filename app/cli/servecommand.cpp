@@ -1,0 +1,158 @@
+#include "cli/commandline.h"
+#include "cli/registryopen.h"
+
+#include "registry/modelreference.h"
+#include "registry/modelregistry.h"
+#include "runtime/datadirectory.h"
+#include "serve/apiserver.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+
+#include <nlohmann/json.hpp>
+
+#include <csignal>
+#include <filesystem>
+#include <pthread.h>
+
+namespace llmos::cli {
+
+namespace {
+
+// The models to deploy: each --model (a path, or a registered id or name), or every
+// registered model when none is given. Clients name them by registered name, else by
+// folder or file name.
+std::vector<serve::DeployedModel> deployedModels(CommandContext &ctx)
+{
+    std::vector<serve::DeployedModel> models;
+    const auto asked = ctx.parser().values(QStringLiteral("model"));
+    std::optional<ModelRegistry> registry;
+    auto resolve = [&](const std::string &reference) {
+        std::error_code ec;
+        if (std::filesystem::exists(reference, ec)) {
+            const auto path = std::filesystem::absolute(reference).lexically_normal();
+            const auto name = path.has_filename() ? path.filename() : path.parent_path().filename();
+            return serve::DeployedModel{name.string(), path.string()};
+        }
+        if (!registry)
+            registry.emplace(openRegistry());
+        const auto resolved = resolveModelReference(*registry, reference);
+        return serve::DeployedModel{resolved.name, resolved.path};
+    };
+    for (const auto &reference : asked)
+        models.push_back(resolve(reference.toStdString()));
+    if (asked.isEmpty()) {
+        registry.emplace(openRegistry());
+        for (const auto &record : registry->list())
+            models.push_back(resolve(record.id));
+    }
+    return models;
+}
+
+serve::ServerOptions serverOptions(CommandContext &ctx)
+{
+    const auto &p = ctx.parser();
+    serve::ServerOptions options;
+    if (p.isSet(QStringLiteral("host")))
+        options.host = p.value(QStringLiteral("host")).toStdString();
+    if (const auto port = ctx.integer(QStringLiteral("port"))) {
+        if (*port < 0 || *port > 65535)
+            throw UsageError{CommandContext::tr("--port must be between 0 and 65535")};
+        options.port = static_cast<std::uint16_t>(*port);
+    }
+    for (const auto &key : p.values(QStringLiteral("api-key")))
+        options.keys.push_back({key.toStdString(), serve::KeyScope::Management});
+    for (const auto &key : p.values(QStringLiteral("inference-key")))
+        options.keys.push_back({key.toStdString(), serve::KeyScope::Inference});
+    for (const auto &host : p.values(QStringLiteral("allowed-host")))
+        options.allowedHosts.push_back(host.toStdString());
+    for (const auto &origin : p.values(QStringLiteral("cors-origin")))
+        options.corsOrigins.push_back(origin.toStdString());
+    if (const auto cap = ctx.integer(QStringLiteral("max-tokens-cap"))) {
+        if (*cap < 1)
+            throw UsageError{CommandContext::tr("--max-tokens-cap must be at least 1")};
+        options.inference.maxTokens = *cap;
+    }
+    options.models = deployedModels(ctx);
+    return options;
+}
+
+int runServe(CommandContext &ctx)
+{
+    auto options = serverOptions(ctx);
+    // SIGINT and SIGTERM are taken by this thread with sigwait, below; blocked before the
+    // server's threads start, so none of them is interrupted by the signal.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+    serve::ApiServer server(std::move(options));
+    const auto port = server.start();
+    const auto &o = server.options();
+    if (ctx.json()) {
+        nlohmann::json models = nlohmann::json::array();
+        for (const auto &model : o.models)
+            models.push_back(model.id);
+        ctx.printJson({{"event", "listening"}, {"host", o.host}, {"port", port}, {"models", models}});
+    } else {
+        ctx.printLine(CommandContext::tr("Serving %n model(s) on http://%1:%2/v1 (Ctrl-C stops)", nullptr,
+                                         static_cast<int>(o.models.size()))
+                          .arg(QString::fromStdString(o.host))
+                          .arg(port));
+        for (const auto &model : o.models)
+            ctx.printLine(QStringLiteral("  ") + QString::fromStdString(model.id));
+    }
+    int received = 0;
+    sigwait(&signals, &received);
+    server.stop();
+    if (ctx.json())
+        ctx.printJson({{"event", "stopped"}, {"signal", received == SIGTERM ? "SIGTERM" : "SIGINT"}});
+    else
+        ctx.printLine(CommandContext::tr("Stopped."));
+    return 0;
+}
+
+} // namespace
+
+Command serveCommand()
+{
+    return {"serve",
+            QT_TRANSLATE_NOOP("Commands", "Serve models over an OpenAI-compatible HTTP API."),
+            [](QCommandLineParser &p) {
+                p.addOption({QStringLiteral("host"),
+                             QCoreApplication::translate("Commands", "Address to listen on (default 127.0.0.1; any "
+                                                                     "other needs an API key)."),
+                             QStringLiteral("ADDRESS")});
+                p.addOption({QStringLiteral("port"), QCoreApplication::translate("Commands", "Port (default 8080; 0: any free port)."),
+                             QStringLiteral("PORT")});
+                p.addOption({QStringLiteral("model"),
+                             QCoreApplication::translate("Commands", "A model to serve: a folder, a GGUF file, or a "
+                                                                     "registered id or name; repeat for more (default: "
+                                                                     "every registered model)."),
+                             QStringLiteral("MODEL")});
+                p.addOption({QStringLiteral("api-key"),
+                             QCoreApplication::translate("Commands", "A key clients must send (Authorization: Bearer "
+                                                                     "KEY), allowed everything; repeat for more."),
+                             QStringLiteral("KEY")});
+                p.addOption({QStringLiteral("inference-key"),
+                             QCoreApplication::translate("Commands", "A key allowed only the /v1 inference endpoints."),
+                             QStringLiteral("KEY")});
+                p.addOption({QStringLiteral("allowed-host"),
+                             QCoreApplication::translate("Commands", "Another Host name clients may use (the server "
+                                                                     "refuses unknown names against DNS rebinding)."),
+                             QStringLiteral("NAME")});
+                p.addOption({QStringLiteral("cors-origin"),
+                             QCoreApplication::translate("Commands", "A web origin allowed to call the API from a "
+                                                                     "browser (default: none)."),
+                             QStringLiteral("ORIGIN")});
+                p.addOption({QStringLiteral("max-tokens-cap"),
+                             QCoreApplication::translate("Commands", "The most tokens one request may generate "
+                                                                     "(default 4096)."),
+                             QStringLiteral("N")});
+            },
+            runServe};
+}
+
+} // namespace llmos::cli

@@ -1,0 +1,177 @@
+#include "serve/apirouter.h"
+
+#include "serve/apierror.h"
+#include "util/error.h"
+
+#include <exception>
+
+namespace llmos::serve {
+
+namespace {
+
+std::vector<std::string> splitPath(std::string_view path)
+{
+    std::vector<std::string> segments;
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        const auto slash = path.find('/', start);
+        const auto end = slash == std::string_view::npos ? path.size() : slash;
+        if (end > start)
+            segments.emplace_back(path.substr(start, end - start));
+        if (slash == std::string_view::npos)
+            break;
+        start = slash + 1;
+    }
+    return segments;
+}
+
+// Adds the CORS header to whatever the handler answers.
+class CorsWriter final : public ResponseWriter {
+public:
+    CorsWriter(ResponseWriter &inner, std::string origin)
+        : m_inner(inner)
+        , m_origin(std::move(origin))
+    {
+    }
+    void send(HttpResponse response) override
+    {
+        response.headers.emplace_back("Access-Control-Allow-Origin", m_origin);
+        response.headers.emplace_back("Vary", "Origin");
+        m_inner.send(std::move(response));
+    }
+    bool beginEvents(std::vector<std::pair<std::string, std::string>> headers) override
+    {
+        headers.emplace_back("Access-Control-Allow-Origin", m_origin);
+        headers.emplace_back("Vary", "Origin");
+        return m_inner.beginEvents(std::move(headers));
+    }
+    bool sendEvent(std::string_view data) override { return m_inner.sendEvent(data); }
+    void endEvents() override { m_inner.endEvents(); }
+    bool clientGone() const override { return m_inner.clientGone(); }
+    bool answered() const override { return m_inner.answered(); }
+
+private:
+    ResponseWriter &m_inner;
+    std::string m_origin;
+};
+
+// An error after the event stream began cannot change the status any more: it goes out
+// as a last event, in the same envelope, and the stream ends (no silent truncation).
+void answerWithError(ResponseWriter &writer, const ApiError &error)
+{
+    if (!writer.answered()) {
+        writer.send(errorResponse(error));
+        return;
+    }
+    writer.sendEvent(errorJson(error));
+    writer.endEvents();
+}
+
+} // namespace
+
+ApiRouter::ApiRouter(AccessPolicy policy)
+    : m_policy(std::move(policy))
+{
+}
+
+void ApiRouter::add(std::string method, std::string pathPattern, RouteAccess access, RouteHandler handler)
+{
+    auto segments = splitPath(pathPattern);
+    m_routes.push_back({std::move(method), std::move(segments), std::move(pathPattern), access, std::move(handler)});
+}
+
+std::vector<std::pair<std::string, std::string>> ApiRouter::routes() const
+{
+    std::vector<std::pair<std::string, std::string>> all;
+    for (const auto &route : m_routes)
+        all.emplace_back(route.method, route.pattern);
+    return all;
+}
+
+bool ApiRouter::matches(const Route &route, std::string_view path, RouteParams &params)
+{
+    const auto segments = splitPath(path);
+    if (segments.size() != route.segments.size())
+        return false;
+    RouteParams found;
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        const auto &want = route.segments[i];
+        if (want.size() > 2 && want.front() == '{' && want.back() == '}')
+            found.emplace(want.substr(1, want.size() - 2), segments[i]);
+        else if (want != segments[i])
+            return false;
+    }
+    params = std::move(found);
+    return true;
+}
+
+void ApiRouter::dispatch(const HttpRequest &request, ResponseWriter &writer) const
+{
+    try {
+        if (!m_policy.hostAllowed(request))
+            throw ApiError(403, "this server does not answer to that Host name", {}, "host_not_allowed");
+        const auto origin = m_policy.allowedOrigin(request);
+        if (request.method == "OPTIONS") {
+            if (!origin)
+                throw ApiError(403, "cross-origin requests are not allowed from this origin", {}, "origin_not_allowed");
+            writer.send({204,
+                         "text/plain",
+                         {},
+                         {{"Access-Control-Allow-Origin", *origin},
+                          {"Access-Control-Allow-Methods", "GET, POST, DELETE, OPTIONS"},
+                          {"Access-Control-Allow-Headers", "Authorization, Content-Type"},
+                          {"Access-Control-Max-Age", "600"},
+                          {"Vary", "Origin"}}});
+            return;
+        }
+        const auto path = request.path();
+        bool pathKnown = false;
+        for (const auto &route : m_routes) {
+            RouteParams params;
+            if (!matches(route, path, params))
+                continue;
+            pathKnown = true;
+            if (route.method != request.method)
+                continue;
+            if (origin) {
+                CorsWriter cors(writer, *origin);
+                run(route, request, params, cors);
+            } else {
+                run(route, request, params, writer);
+            }
+            return;
+        }
+        if (pathKnown)
+            throw ApiError(405, "method " + request.method + " is not allowed here", {}, "method_not_allowed");
+        throw ApiError(404, "no such route: " + std::string(path), {}, "unknown_route");
+    } catch (const ApiError &error) {
+        answerWithError(writer, error);
+    }
+}
+
+void ApiRouter::run(const Route &route, const HttpRequest &request, const RouteParams &params,
+                    ResponseWriter &writer) const
+{
+    try {
+        if (route.access != RouteAccess::Open) {
+            const auto scope = m_policy.scopeOf(request);
+            if (!scope)
+                throw ApiError(401, "a valid API key is required: send 'Authorization: Bearer <key>'", {},
+                               "invalid_api_key");
+            if (route.access == RouteAccess::Management && *scope != KeyScope::Management)
+                throw ApiError(403, "this API key may only use the inference endpoints", {}, "insufficient_scope");
+        }
+        route.handler(request, params, writer);
+    } catch (const ApiError &error) {
+        answerWithError(writer, error);
+    } catch (const Error &error) {
+        answerWithError(writer, apiErrorFrom(error));
+    } catch (const std::exception &) {
+        // What an unexpected exception says may hold paths or internals: not for the client.
+        answerWithError(writer, ApiError(500, "the server failed while answering this request"));
+    } catch (...) {
+        answerWithError(writer, ApiError(500, "the server failed while answering this request"));
+    }
+}
+
+} // namespace llmos::serve

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "serve/accesspolicy.h"
+#include "serve/httpmessage.h"
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace llmos::serve {
+
+// The {name} segments of a route's path, by name: "/api/models/{id}" matched by
+// "/api/models/m1" gives {"id": "m1"}.
+using RouteParams = std::map<std::string, std::string, std::less<>>;
+using RouteHandler = std::function<void(const HttpRequest &, const RouteParams &, ResponseWriter &)>;
+
+// Who may call a route: anyone who reaches the server (health), a key of any scope
+// (inference), or a management key.
+enum class RouteAccess { Open, Inference, Management };
+
+// Sends each request to its handler, after the checks every route shares, in this order:
+// Host allow-list (403), CORS preflight (OPTIONS), the route (404 unknown path, 405 other
+// method), the bearer key (401) and its scope (403). Whatever a handler throws becomes an
+// OpenAI error envelope (ApiError as it says, llmos::Error by its kind, anything else a
+// 500 that names no internals); dispatch itself never throws.
+class ApiRouter {
+public:
+    explicit ApiRouter(AccessPolicy policy);
+
+    void add(std::string method, std::string pathPattern, RouteAccess access, RouteHandler handler);
+
+    void dispatch(const HttpRequest &request, ResponseWriter &writer) const;
+
+    // Every route as (method, path pattern), in the order added (for /openapi.json and tests).
+    std::vector<std::pair<std::string, std::string>> routes() const;
+
+    const AccessPolicy &policy() const noexcept { return m_policy; }
+
+private:
+    struct Route {
+        std::string method;
+        std::vector<std::string> segments; // "{name}" segments capture
+        std::string pattern;
+        RouteAccess access;
+        RouteHandler handler;
+    };
+    static bool matches(const Route &route, std::string_view path, RouteParams &params);
+    void run(const Route &route, const HttpRequest &request, const RouteParams &params, ResponseWriter &writer) const;
+
+    AccessPolicy m_policy;
+    std::vector<Route> m_routes;
+};
+
+} // namespace llmos::serve

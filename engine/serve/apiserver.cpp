@@ -1,0 +1,80 @@
+#include "serve/apiserver.h"
+
+#include "serve/apirouter.h"
+#include "serve/openaiapi.h"
+#include "util/error.h"
+
+#include <boost/asio/ip/address.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+namespace llmos::serve {
+
+void ServerOptions::validate() const
+{
+    boost::system::error_code ec;
+    const auto address = boost::asio::ip::make_address(host, ec);
+    if (ec)
+        throw Error(ErrorKind::InvalidInput, "--host " + host, "is not an IP address (use 127.0.0.1, ::1 or 0.0.0.0)");
+    if (!address.is_loopback() && keys.empty())
+        throw Error(ErrorKind::InvalidInput, "--host " + host,
+                    "is reachable from other machines: set at least one API key (--api-key) to serve there");
+    std::set<std::string> ids;
+    for (const auto &model : models)
+        if (!ids.insert(model.id).second)
+            throw Error(ErrorKind::InvalidInput, "--model " + model.id, "is deployed twice under the same id");
+}
+
+namespace {
+
+AccessPolicy policyFrom(const ServerOptions &options)
+{
+    AccessPolicy policy;
+    for (const auto &key : options.keys)
+        policy.addKey(key.key, key.scope);
+    policy.allowHost(options.host);
+    for (const auto &host : options.allowedHosts)
+        policy.allowHost(host);
+    for (const auto &origin : options.corsOrigins)
+        policy.allowOrigin(origin);
+    return policy;
+}
+
+} // namespace
+
+ApiServer::ApiServer(ServerOptions options)
+    : m_options(std::move(options))
+    , m_models(std::make_unique<ModelPool>(m_options.models, m_options.maxWaitingPerModel))
+    , m_router(std::make_unique<ApiRouter>(policyFrom(m_options)))
+{
+    addOpenAiRoutes(*m_router, *m_models, m_options.inference);
+    m_router->add("GET", "/api/health", RouteAccess::Open,
+                  [this](const HttpRequest &, const RouteParams &, ResponseWriter &writer) {
+                      const nlohmann::json body{{"status", "ok"}, {"models", m_models->models().size()}};
+                      writer.send({200, "application/json", body.dump(), {}});
+                  });
+}
+
+ApiServer::~ApiServer()
+{
+    stop();
+}
+
+std::uint16_t ApiServer::start()
+{
+    m_options.validate();
+    m_http = std::make_unique<HttpServer>(m_options.limits, [this](const HttpRequest &request, ResponseWriter &writer) {
+        m_router->dispatch(request, writer);
+    });
+    return m_http->start(m_options.host, m_options.port);
+}
+
+void ApiServer::stop()
+{
+    if (m_http)
+        m_http->stop();
+}
+
+} // namespace llmos::serve

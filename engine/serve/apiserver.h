@@ -1,0 +1,60 @@
+#pragma once
+
+#include "serve/accesspolicy.h"
+#include "serve/httpserver.h"
+#include "serve/modelpool.h"
+#include "serve/openairequest.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace llmos::serve {
+
+class ApiRouter;
+
+struct ApiKey {
+    std::string key;
+    KeyScope scope = KeyScope::Management;
+};
+
+// Everything `llmos serve` (and, later, the Server page) configures.
+struct ServerOptions {
+    std::string host = "127.0.0.1";
+    std::uint16_t port = 8080;
+    std::vector<ApiKey> keys;
+    std::vector<std::string> allowedHosts;  // Host names beyond localhost and the bound address
+    std::vector<std::string> corsOrigins;   // empty: no cross-origin access
+    std::vector<DeployedModel> models;
+    ServerLimits limits;
+    InferenceLimits inference;
+    std::size_t maxWaitingPerModel = 16;
+
+    // Error(InvalidInput) for what must not run: a non-loopback address with no API key
+    // (anyone on the network could use the models), two models with one id.
+    void validate() const;
+};
+
+// The whole API server: the router with every route, the model pool and the HTTP
+// server, built from ServerOptions.
+class ApiServer {
+public:
+    explicit ApiServer(ServerOptions options);
+    ~ApiServer(); // stop()
+
+    // Validates the options, binds and serves; returns the port bound.
+    std::uint16_t start();
+    // Cancels in-flight requests (their clients see the connection close) and stops.
+    void stop();
+
+    const ServerOptions &options() const noexcept { return m_options; }
+
+private:
+    ServerOptions m_options;
+    std::unique_ptr<ModelPool> m_models;
+    std::unique_ptr<ApiRouter> m_router;
+    std::unique_ptr<HttpServer> m_http;
+};
+
+} // namespace llmos::serve

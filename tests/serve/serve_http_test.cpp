@@ -1,0 +1,290 @@
+// The API server over loopback (engine/serve/apiserver.h), as clients use it: a tiny
+// random Llama with a ChatML template (tests/core/generation/tinymodel.h), OpenAI's
+// request and response shapes, streaming, the error envelope with the right status for
+// each bad input of docs/BAD_INPUTS.md's REST section that applies so far, keys and
+// Host/CORS checks. Outputs are compared with the engine's own for the same request.
+#include "httptestclient.h"
+#include "tempdir.h"
+#include "tinymodel.h"
+
+#include "generation/textgenerator.h"
+#include "serve/apiserver.h"
+#include "util/error.h"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+using namespace llmos;
+using llmos::test::httpCall;
+using llmos::test::postJson;
+using nlohmann::json;
+
+namespace {
+
+const std::string &chatModel()
+{
+    static test::TempDir dir;
+    static const std::string folder = [] {
+        const auto path = dir.file("tiny-chat");
+        test::writeTinyModel(path, test::TinyFamily::Llama);
+        test::writeChatMlTokenizerConfig(path);
+        return path;
+    }();
+    return folder;
+}
+
+struct Server {
+    serve::ApiServer server;
+    std::uint16_t port;
+
+    explicit Server(serve::ServerOptions options = {})
+        : server(prepared(std::move(options)))
+        , port(server.start())
+    {
+    }
+
+    static serve::ServerOptions prepared(serve::ServerOptions options)
+    {
+        options.port = 0;
+        options.models = {{"tiny", chatModel()}};
+        return options;
+    }
+};
+
+json chatBody(json extra = json::object())
+{
+    json body{{"model", "tiny"},
+              {"messages", json::array({{{"role", "user"}, {"content", "Hello there"}}})},
+              {"max_tokens", 12},
+              {"temperature", 1.0},
+              {"seed", 5}};
+    body.update(extra);
+    return body;
+}
+
+// What the engine itself gives for the chat body's request.
+std::string engineReply(std::int64_t maxTokens)
+{
+    const auto generator = TextGenerator::open(chatModel());
+    GenerationRequest request;
+    request.promptIds = generator.encodeChat(nlohmann::ordered_json::array({{{"role", "user"}, {"content", "Hello there"}}}));
+    request.maxNewTokens = maxTokens;
+    request.sampling.temperature = 1.0;
+    request.sampling.seed = 5;
+    return generator.generate(request).text;
+}
+
+void expectError(const test::HttpReply &reply, int status, const std::string &param = {}, const std::string &code = {})
+{
+    EXPECT_EQ(reply.status, status) << reply.body;
+    json body;
+    ASSERT_NO_THROW(body = reply.json()) << reply.body;
+    ASSERT_TRUE(body.contains("error")) << reply.body;
+    const auto &error = body["error"];
+    EXPECT_TRUE(error["message"].is_string() && !error["message"].get<std::string>().empty()) << reply.body;
+    EXPECT_TRUE(error.contains("type") && error.contains("param") && error.contains("code")) << reply.body;
+    if (!param.empty())
+        EXPECT_EQ(error["param"], param) << reply.body;
+    if (!code.empty())
+        EXPECT_EQ(error["code"], code) << reply.body;
+}
+
+} // namespace
+
+// expectError with the caller's line in the failure message.
+#define EXPECT_API_ERROR(...)                                                                                          \
+    do {                                                                                                               \
+        SCOPED_TRACE("request at line " + std::to_string(__LINE__));                                                   \
+        expectError(__VA_ARGS__);                                                                                      \
+    } while (false)
+
+TEST(ServeHttp, ListsTheDeployedModels)
+{
+    Server s;
+    const auto reply = httpCall(s.port, {"GET", "/v1/models"});
+    ASSERT_EQ(reply.status, 200) << reply.body;
+    const auto body = reply.json();
+    EXPECT_EQ(body["object"], "list");
+    ASSERT_EQ(body["data"].size(), 1u);
+    EXPECT_EQ(body["data"][0]["id"], "tiny");
+    EXPECT_EQ(body["data"][0]["object"], "model");
+    EXPECT_EQ(httpCall(s.port, {"GET", "/v1/models/tiny"}).json()["id"], "tiny");
+    EXPECT_API_ERROR(httpCall(s.port, {"GET", "/v1/models/other"}), 404, "model", "model_not_found");
+    EXPECT_EQ(httpCall(s.port, {"GET", "/api/health"}).json()["status"], "ok");
+}
+
+TEST(ServeHttp, ChatCompletionIsTheEnginesReplyInOpenAisShape)
+{
+    Server s;
+    const auto reply = postJson(s.port, "/v1/chat/completions", chatBody());
+    ASSERT_EQ(reply.status, 200) << reply.body;
+    const auto body = reply.json();
+    EXPECT_EQ(body["object"], "chat.completion");
+    EXPECT_EQ(body["model"], "tiny");
+    EXPECT_EQ(body["id"].get<std::string>().rfind("chatcmpl-", 0), 0u);
+    ASSERT_EQ(body["choices"].size(), 1u);
+    const auto &choice = body["choices"][0];
+    EXPECT_EQ(choice["message"]["role"], "assistant");
+    EXPECT_EQ(choice["message"]["content"], engineReply(12));
+    EXPECT_FALSE(choice["message"]["content"].get<std::string>().empty()) << "a reply worth comparing";
+    EXPECT_TRUE(choice["finish_reason"] == "stop" || choice["finish_reason"] == "length");
+    const auto &usage = body["usage"];
+    EXPECT_GT(usage["prompt_tokens"].get<int>(), 0);
+    EXPECT_GT(usage["completion_tokens"].get<int>(), 0);
+    EXPECT_LE(usage["completion_tokens"].get<int>(), 12);
+    EXPECT_EQ(usage["total_tokens"], usage["prompt_tokens"].get<int>() + usage["completion_tokens"].get<int>());
+}
+
+TEST(ServeHttp, StreamedChunksAddUpToTheSameReplyAndEndWithDone)
+{
+    Server s;
+    const auto whole = postJson(s.port, "/v1/chat/completions", chatBody()).json();
+    const auto reply = postJson(s.port, "/v1/chat/completions",
+                                chatBody({{"stream", true}, {"stream_options", {{"include_usage", true}}}}));
+    ASSERT_EQ(reply.status, 200) << reply.body;
+    EXPECT_EQ(reply.header("content-type"), "text/event-stream");
+    const auto events = reply.events();
+    ASSERT_GE(events.size(), 3u) << reply.body;
+    EXPECT_EQ(events.back(), "[DONE]");
+    std::string text;
+    std::string finish;
+    for (std::size_t i = 0; i + 2 < events.size(); ++i) {
+        const auto chunk = json::parse(events[i]);
+        EXPECT_EQ(chunk["object"], "chat.completion.chunk");
+        const auto &choice = chunk["choices"][0];
+        if (i == 0)
+            EXPECT_EQ(choice["delta"]["role"], "assistant");
+        if (choice["delta"].contains("content"))
+            text += choice["delta"]["content"].get<std::string>();
+        if (!choice["finish_reason"].is_null())
+            finish = choice["finish_reason"];
+    }
+    EXPECT_EQ(text, whole["choices"][0]["message"]["content"]);
+    EXPECT_EQ(finish, whole["choices"][0]["finish_reason"]);
+    const auto usage = json::parse(events[events.size() - 2]);
+    EXPECT_TRUE(usage["choices"].empty());
+    EXPECT_EQ(usage["usage"], whole["usage"]);
+}
+
+TEST(ServeHttp, TextCompletionsWithSeveralChoicesRepeatWithTheSeed)
+{
+    Server s;
+    const json body{{"model", "tiny"}, {"prompt", "Once"}, {"max_tokens", 8}, {"n", 3}, {"seed", 11}, {"temperature", 1.0}};
+    const auto first = postJson(s.port, "/v1/completions", body);
+    ASSERT_EQ(first.status, 200) << first.body;
+    const auto again = postJson(s.port, "/v1/completions", body).json();
+    const auto choices = first.json()["choices"];
+    ASSERT_EQ(choices.size(), 3u);
+    for (std::size_t i = 0; i < 3; ++i) {
+        EXPECT_EQ(choices[i]["index"], i);
+        EXPECT_EQ(choices[i]["text"], again["choices"][i]["text"]) << "same seed, same choice " << i;
+    }
+    EXPECT_EQ(first.json()["object"], "text_completion");
+}
+
+TEST(ServeHttp, BadRequestsGetTheEnvelopeNamingTheField)
+{
+    Server s;
+    const std::string chat = "/v1/chat/completions";
+    EXPECT_API_ERROR(postJson(s.port, chat, chatBody({{"max_tokens", 0}})), 400, "max_tokens");
+    EXPECT_API_ERROR(postJson(s.port, chat, chatBody({{"max_tokens", 1000000000000LL}})), 400, "max_tokens");
+    EXPECT_API_ERROR(postJson(s.port, chat, chatBody({{"n", 1000000}})), 400, "n");
+    EXPECT_API_ERROR(postJson(s.port, chat, chatBody({{"temperature", -1}})), 400, "temperature");
+    EXPECT_API_ERROR(postJson(s.port, chat, chatBody({{"top_p", 1.5}})), 400, "top_p");
+    EXPECT_API_ERROR(postJson(s.port, chat, chatBody({{"stop", json::array({1, 2})}})), 400, "stop");
+    EXPECT_API_ERROR(postJson(s.port, chat, chatBody({{"stop", std::vector<std::string>(1000, "x")}})), 400, "stop");
+    EXPECT_API_ERROR(postJson(s.port, chat, chatBody({{"messages", "hi"}})), 400, "messages");
+    EXPECT_API_ERROR(postJson(s.port, chat, chatBody({{"messages", json::array({{{"role", "wizard"}}})}})), 400, "messages");
+    EXPECT_API_ERROR(postJson(s.port, chat, chatBody({{"model", "absent"}})), 404, "model", "model_not_found");
+    EXPECT_API_ERROR(postJson(s.port, chat, chatBody({{"max_tokens", 4000}})), 400, {}, "context_length_exceeded");
+    EXPECT_API_ERROR(postJson(s.port, "/v1/completions", {{"model", "tiny"}, {"prompt", ""}}), 400, "prompt");
+    EXPECT_API_ERROR(postJson(s.port, "/v1/completions", {{"model", "tiny"}, {"prompt", json::array({1, 2, 3})}}), 400, "prompt");
+
+    EXPECT_API_ERROR(httpCall(s.port, {"POST", chat, "{not json", {{"Content-Type", "application/json"}}}), 400);
+    EXPECT_API_ERROR(httpCall(s.port, {"POST", chat, chatBody().dump(), {{"Content-Type", "text/plain"}}}), 400);
+    EXPECT_API_ERROR(httpCall(s.port, {"POST", chat, std::string(100000, '[') + std::string(100000, ']'),
+                                  {{"Content-Type", "application/json"}}}),
+                400);
+    EXPECT_API_ERROR(httpCall(s.port, {"POST", chat, "[1, 2]", {{"Content-Type", "application/json"}}}), 400);
+    EXPECT_API_ERROR(httpCall(s.port, {"POST", chat, "{\"model\": \"\xff\xfe\"}", {{"Content-Type", "application/json"}}}), 400);
+    EXPECT_API_ERROR(httpCall(s.port, {"GET", "/v1/nothing-here"}), 404, {}, "unknown_route");
+    EXPECT_API_ERROR(httpCall(s.port, {"DELETE", "/v1/models"}), 405);
+
+    // The server is still there after all of it.
+    EXPECT_EQ(postJson(s.port, chat, chatBody()).status, 200);
+}
+
+TEST(ServeHttp, OversizedHeadersAndBodiesAreRefusedAndTheConnectionClosed)
+{
+    serve::ServerOptions options;
+    options.limits.maxBodyBytes = 1024;
+    Server s(options);
+    const auto bigHeader = test::rawExchange(
+        s.port, "GET /v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + std::string(20000, 'a') + "\r\n\r\n");
+    EXPECT_EQ(bigHeader.rfind("HTTP/1.1 431", 0), 0u) << bigHeader.substr(0, 200);
+    // Refused from Content-Length alone: the body is never sent.
+    const auto bigBody = test::rawExchange(s.port, "POST /v1/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                                   "Content-Type: application/json\r\nContent-Length: 5000000\r\n\r\n");
+    EXPECT_EQ(bigBody.rfind("HTTP/1.1 413", 0), 0u) << bigBody.substr(0, 200);
+    EXPECT_NE(bigBody.find("\"error\""), std::string::npos);
+    EXPECT_EQ(httpCall(s.port, {"GET", "/v1/models"}).status, 200);
+}
+
+TEST(ServeHttp, KeysAreRequiredAndScoped)
+{
+    serve::ServerOptions options;
+    options.keys = {{"full-secret", serve::KeyScope::Management}, {"app-secret", serve::KeyScope::Inference}};
+    Server s(options);
+    EXPECT_API_ERROR(httpCall(s.port, {"GET", "/v1/models"}), 401, {}, "invalid_api_key");
+    EXPECT_API_ERROR(httpCall(s.port, {"GET", "/v1/models", {}, {{"Authorization", "Bearer wrong"}}}), 401);
+    EXPECT_API_ERROR(httpCall(s.port, {"GET", "/v1/models", {}, {{"Authorization", "full-secret"}}}), 401);
+    EXPECT_EQ(httpCall(s.port, {"GET", "/v1/models", {}, {{"Authorization", "Bearer app-secret"}}}).status, 200);
+    EXPECT_EQ(postJson(s.port, "/v1/chat/completions", chatBody(), "full-secret").status, 200);
+    EXPECT_EQ(httpCall(s.port, {"GET", "/api/health"}).status, 200) << "health needs no key";
+}
+
+TEST(ServeHttp, ForeignHostNamesAndOriginsAreRefused)
+{
+    serve::ServerOptions options;
+    options.corsOrigins = {"https://app.example"};
+    Server s(options);
+    EXPECT_API_ERROR(httpCall(s.port, {"GET", "/v1/models", {}, {{"Host", "attacker.example"}}}), 403, {}, "host_not_allowed");
+    EXPECT_EQ(httpCall(s.port, {"GET", "/v1/models", {}, {{"Host", "localhost:1234"}}}).status, 200);
+
+    const auto evil = httpCall(s.port, {"GET", "/v1/models", {}, {{"Origin", "https://evil.example"}}});
+    EXPECT_EQ(evil.header("access-control-allow-origin"), "");
+    const auto app = httpCall(s.port, {"GET", "/v1/models", {}, {{"Origin", "https://app.example"}}});
+    EXPECT_EQ(app.header("access-control-allow-origin"), "https://app.example");
+    const auto preflight = httpCall(s.port, {"OPTIONS", "/v1/chat/completions", {}, {{"Origin", "https://app.example"}}});
+    EXPECT_EQ(preflight.status, 204);
+    EXPECT_NE(preflight.header("access-control-allow-headers").find("Authorization"), std::string::npos);
+    EXPECT_API_ERROR(httpCall(s.port, {"OPTIONS", "/v1/chat/completions", {}, {{"Origin", "https://evil.example"}}}), 403);
+}
+
+TEST(ServeHttp, ReachableAddressesNeedAKey)
+{
+    serve::ServerOptions options;
+    options.host = "0.0.0.0";
+    EXPECT_THROW(options.validate(), Error);
+    options.keys = {{"k", serve::KeyScope::Management}};
+    EXPECT_NO_THROW(options.validate());
+    options.host = "not-an-address";
+    EXPECT_THROW(options.validate(), Error);
+}
+
+TEST(ServeHttp, ConcurrentRequestsAllGetTheirAnswer)
+{
+    Server s;
+    std::vector<std::thread> clients;
+    std::vector<int> statuses(6, 0);
+    for (int i = 0; i < 6; ++i)
+        clients.emplace_back([&, i] {
+            const auto reply = postJson(s.port, "/v1/chat/completions", chatBody({{"stream", i % 2 == 1}}));
+            statuses[static_cast<std::size_t>(i)] = reply.status;
+        });
+    for (auto &client : clients)
+        client.join();
+    for (int i = 0; i < 6; ++i)
+        EXPECT_EQ(statuses[static_cast<std::size_t>(i)], 200) << "client " << i;
+}

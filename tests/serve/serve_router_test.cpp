@@ -1,0 +1,152 @@
+// The router and access policy without a network (engine/serve/apirouter.h): routes with
+// parameters, keys and their scope, what a handler's exceptions become (an engine error's
+// path never reaches the client), an error after an event stream began; and the request
+// workers' bounded queue.
+#include "serve/apierror.h"
+#include "serve/apirouter.h"
+#include "serve/requestworkers.h"
+#include "util/error.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <future>
+
+using namespace llmos;
+using namespace llmos::serve;
+using nlohmann::json;
+
+namespace {
+
+// Keeps what a handler wrote.
+class RecordingWriter final : public ResponseWriter {
+public:
+    void send(HttpResponse r) override
+    {
+        response = std::move(r);
+        m_answered = true;
+    }
+    bool beginEvents(std::vector<std::pair<std::string, std::string>>) override
+    {
+        m_answered = true;
+        streaming = true;
+        return true;
+    }
+    bool sendEvent(std::string_view data) override
+    {
+        events.emplace_back(data);
+        return true;
+    }
+    void endEvents() override { ended = true; }
+    bool clientGone() const override { return false; }
+    bool answered() const override { return m_answered; }
+
+    HttpResponse response;
+    bool streaming = false;
+    bool ended = false;
+    std::vector<std::string> events;
+
+private:
+    bool m_answered = false;
+};
+
+HttpRequest request(std::string method, std::string target, std::string key = {})
+{
+    HttpRequest r{std::move(method), std::move(target), {}, {{"host", "127.0.0.1:8080"}}};
+    if (!key.empty())
+        r.headers.emplace_back("authorization", "Bearer " + key);
+    return r;
+}
+
+RecordingWriter run(const ApiRouter &router, const HttpRequest &r)
+{
+    RecordingWriter writer;
+    router.dispatch(r, writer);
+    return writer;
+}
+
+ApiRouter routerWithKeys()
+{
+    AccessPolicy policy;
+    policy.addKey("manager", KeyScope::Management);
+    policy.addKey("app", KeyScope::Inference);
+    ApiRouter router(std::move(policy));
+    router.add("GET", "/api/models/{id}", RouteAccess::Management,
+               [](const HttpRequest &, const RouteParams &params, ResponseWriter &writer) {
+                   writer.send({200, "text/plain", params.find("id")->second, {}});
+               });
+    router.add("GET", "/v1/models", RouteAccess::Inference, [](const HttpRequest &, const RouteParams &, ResponseWriter &writer) {
+        writer.send({200, "text/plain", "models", {}});
+    });
+    return router;
+}
+
+} // namespace
+
+TEST(ApiRouter, RoutesCaptureParametersAndKeysHaveScopes)
+{
+    const auto router = routerWithKeys();
+    EXPECT_EQ(run(router, request("GET", "/api/models/m-1?x=1", "manager")).response.body, "m-1");
+    EXPECT_EQ(run(router, request("GET", "/api/models/m-1", "app")).response.status, 403);
+    EXPECT_EQ(run(router, request("GET", "/api/models/m-1")).response.status, 401);
+    EXPECT_EQ(run(router, request("GET", "/v1/models", "app")).response.status, 200);
+    EXPECT_EQ(run(router, request("GET", "/v1/models", "manager")).response.status, 200);
+    EXPECT_EQ(run(router, request("GET", "/api/models/m-1/extra", "manager")).response.status, 404);
+    EXPECT_EQ(run(router, request("POST", "/v1/models", "manager")).response.status, 405);
+    const auto envelope = json::parse(run(router, request("GET", "/v1/models", "bad")).response.body);
+    EXPECT_EQ(envelope["error"]["type"], "authentication_error");
+    EXPECT_EQ(envelope["error"]["code"], "invalid_api_key");
+}
+
+TEST(ApiRouter, HandlerExceptionsBecomeEnvelopesWithoutPaths)
+{
+    ApiRouter router{AccessPolicy{}};
+    router.add("GET", "/engine", RouteAccess::Open, [](const HttpRequest &, const RouteParams &, ResponseWriter &) {
+        throw Error(ErrorKind::NotFound, "/home/alice/models/secret/config.json", "the file is missing");
+    });
+    router.add("GET", "/bug", RouteAccess::Open, [](const HttpRequest &, const RouteParams &, ResponseWriter &) {
+        throw std::runtime_error("std::vector at /home/alice/src/thing.cpp:12");
+    });
+    const auto engine = run(router, request("GET", "/engine"));
+    EXPECT_EQ(engine.response.status, 404);
+    EXPECT_EQ(engine.response.body.find("alice"), std::string::npos) << engine.response.body;
+    EXPECT_NE(engine.response.body.find("the file is missing"), std::string::npos);
+    const auto bug = run(router, request("GET", "/bug"));
+    EXPECT_EQ(bug.response.status, 500);
+    EXPECT_EQ(bug.response.body.find("alice"), std::string::npos) << bug.response.body;
+}
+
+TEST(ApiRouter, AFailureAfterTheStreamBeganEndsItWithAnErrorEvent)
+{
+    ApiRouter router{AccessPolicy{}};
+    router.add("GET", "/stream", RouteAccess::Open, [](const HttpRequest &, const RouteParams &, ResponseWriter &writer) {
+        writer.beginEvents();
+        writer.sendEvent("{\"piece\": 1}");
+        throw Error(ErrorKind::Internal, "model", "the model failed mid-way");
+    });
+    const auto writer = run(router, request("GET", "/stream"));
+    ASSERT_TRUE(writer.streaming);
+    ASSERT_EQ(writer.events.size(), 2u);
+    EXPECT_EQ(json::parse(writer.events[1])["error"]["type"], "server_error");
+    EXPECT_TRUE(writer.ended);
+}
+
+TEST(RequestWorkers, RefusesWhenTheQueueIsFull)
+{
+    RequestWorkers workers(1, 1);
+    std::promise<void> release;
+    auto released = release.get_future().share();
+    std::promise<void> running;
+    ASSERT_TRUE(workers.tryPost([&] {
+        running.set_value();
+        released.wait();
+    }));
+    running.get_future().wait(); // the one thread is busy
+    EXPECT_TRUE(workers.tryPost([] {}));  // waits in the queue
+    EXPECT_EQ(workers.queued(), 1u);
+    EXPECT_FALSE(workers.tryPost([] {})); // the queue is full
+    release.set_value();
+    workers.stop();
+    EXPECT_EQ(workers.queued(), 0u);
+    EXPECT_FALSE(workers.tryPost([] {}));
+}
