@@ -942,6 +942,25 @@
         <source>reading weights of that size: %1 GB/s; batch-1 bound %2 tokens/s</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>--port must be between 0 and 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--max-tokens-cap must be at least 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Serving %n model(s) on http://%1:%2/v1 (Ctrl-C stops)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -1354,6 +1373,42 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     <message>
         <source>promote: the registered model&apos;s name (default: the sweep&apos;s name + &quot;-best&quot;).</source>
         <translation>promote: the registered model&apos;s name (default: the sweep&apos;s name + &quot;-best&quot;).</translation>
+    </message>
+    <message>
+        <source>Serve models over an OpenAI-compatible HTTP API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address to listen on (default 127.0.0.1; any other needs an API key).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port (default 8080; 0: any free port).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A model to serve: a folder, a GGUF file, or a registered id or name; repeat for more (default: every registered model).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key clients must send (Authorization: Bearer KEY), allowed everything; repeat for more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key allowed only the /v1 inference endpoints.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another Host name clients may use (the server refuses unknown names against DNS rebinding).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A web origin allowed to call the API from a browser (default: none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The most tokens one request may generate (default 4096).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -941,6 +941,24 @@
         <source>reading weights of that size: %1 GB/s; batch-1 bound %2 tokens/s</source>
         <translation>读取同样大小的权重：%1 GB/s；批大小 1 的上限 %2 词元/秒</translation>
     </message>
+    <message>
+        <source>--port must be between 0 and 65535</source>
+        <translation>--port 必须在 0 到 65535 之间</translation>
+    </message>
+    <message>
+        <source>--max-tokens-cap must be at least 1</source>
+        <translation>--max-tokens-cap 至少为 1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Serving %n model(s) on http://%1:%2/v1 (Ctrl-C stops)</source>
+        <translation>
+            <numerusform>正在 http://%1:%2/v1 上提供 %n 个模型（按 Ctrl-C 停止）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -1367,6 +1385,42 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     <message>
         <source>promote: the registered model&apos;s name (default: the sweep&apos;s name + &quot;-best&quot;).</source>
         <translation>promote：注册模型的名称（默认：搜索名称加 &quot;-best&quot;）。</translation>
+    </message>
+    <message>
+        <source>Serve models over an OpenAI-compatible HTTP API.</source>
+        <translation>通过兼容 OpenAI 的 HTTP API 提供模型服务。</translation>
+    </message>
+    <message>
+        <source>Address to listen on (default 127.0.0.1; any other needs an API key).</source>
+        <translation>监听地址（默认 127.0.0.1；其他地址需要 API 密钥）。</translation>
+    </message>
+    <message>
+        <source>Port (default 8080; 0: any free port).</source>
+        <translation>端口（默认 8080；0 表示任一空闲端口）。</translation>
+    </message>
+    <message>
+        <source>A model to serve: a folder, a GGUF file, or a registered id or name; repeat for more (default: every registered model).</source>
+        <translation>要提供的模型：文件夹、GGUF 文件，或已注册模型的 ID 或名称；可重复指定（默认：所有已注册的模型）。</translation>
+    </message>
+    <message>
+        <source>A key clients must send (Authorization: Bearer KEY), allowed everything; repeat for more.</source>
+        <translation>客户端必须发送的密钥（Authorization: Bearer KEY），拥有全部权限；可重复指定。</translation>
+    </message>
+    <message>
+        <source>A key allowed only the /v1 inference endpoints.</source>
+        <translation>只允许使用 /v1 推理接口的密钥。</translation>
+    </message>
+    <message>
+        <source>Another Host name clients may use (the server refuses unknown names against DNS rebinding).</source>
+        <translation>客户端可使用的其他 Host 名称（服务器拒绝未知名称，以防 DNS 重绑定）。</translation>
+    </message>
+    <message>
+        <source>A web origin allowed to call the API from a browser (default: none).</source>
+        <translation>允许从浏览器调用 API 的网页来源（默认：无）。</translation>
+    </message>
+    <message>
+        <source>The most tokens one request may generate (default 4096).</source>
+        <translation>单个请求最多可生成的词元数（默认 4096）。</translation>
     </message>
 </context>
 <context>

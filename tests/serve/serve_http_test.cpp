@@ -9,10 +9,13 @@
 
 #include "generation/textgenerator.h"
 #include "serve/apiserver.h"
+#include "serve/httpserver.h"
 #include "util/error.h"
 
+#include <boost/asio.hpp>
 #include <gtest/gtest.h>
 
+#include <future>
 #include <thread>
 
 using namespace llmos;
@@ -287,4 +290,35 @@ TEST(ServeHttp, ConcurrentRequestsAllGetTheirAnswer)
         client.join();
     for (int i = 0; i < 6; ++i)
         EXPECT_EQ(statuses[static_cast<std::size_t>(i)], 200) << "client " << i;
+}
+
+// A client that goes away mid-stream is seen by the handler (ResponseWriter::clientGone),
+// which is what stops a generation; and stop() ends a handler still streaming to a
+// client that stays.
+TEST(ServeHttp, AHandlerSeesItsClientLeaveAndStopEndsTheRest)
+{
+    std::promise<bool> sawGone;
+    auto seen = sawGone.get_future();
+    serve::HttpServer server({}, [&](const serve::HttpRequest &, serve::ResponseWriter &writer) {
+        writer.beginEvents();
+        // Streams until the client is gone (for at most 20 s, so a broken watch fails the
+        // test instead of hanging it).
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+        for (int i = 0; !writer.clientGone() && std::chrono::steady_clock::now() < deadline; ++i)
+            writer.sendEvent("{\"tick\": " + std::to_string(i) + "}");
+        sawGone.set_value(writer.clientGone());
+    });
+    const auto port = server.start("127.0.0.1", 0);
+    {
+        namespace net = boost::asio;
+        net::io_context ioc;
+        net::ip::tcp::socket socket(ioc);
+        socket.connect({net::ip::make_address("127.0.0.1"), port});
+        net::write(socket, net::buffer(std::string("GET /stream HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")));
+        char first[256];
+        ASSERT_GT(socket.read_some(net::buffer(first)), 0u); // the stream has begun
+    } // the socket closes here
+    ASSERT_EQ(seen.wait_for(std::chrono::seconds(30)), std::future_status::ready);
+    EXPECT_TRUE(seen.get());
+    server.stop();
 }

@@ -1,0 +1,62 @@
+// The official `openai` client library (npm, pinned 6.x in tests/tools/reference) against
+// `llmos serve` on a tiny random chat model: models, chat (whole and streamed),
+// completions, a missing model and a wrong key, then SIGTERM. The Node script
+// (tests/tools/reference/openai-client.mjs) only reports what the client saw.
+#include "generation/textgenerator.h"
+#include "shellcommand.h"
+#include "tempdir.h"
+#include "tinymodel.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+using namespace llmos;
+using nlohmann::json;
+
+TEST(OpenAiClient, OfficialClientWorksAgainstLlmosServeUnchanged)
+{
+    const std::string reference = LLMOS_REFERENCE_DIR;
+    if (!std::filesystem::exists(reference + "/node_modules/openai/package.json"))
+        GTEST_FAIL() << "the openai package is missing: run tests/tools/reference/fetch.sh";
+    test::TempDir dir;
+    const auto model = dir.file("tiny-chat");
+    test::writeTinyModel(model, test::TinyFamily::Llama);
+    test::writeChatMlTokenizerConfig(model);
+
+    const auto run = test::runShell("cd " + test::shellQuote(reference) + " && node openai-client.mjs " +
+                                    test::shellQuote(LLMOS_EXECUTABLE) + " " + test::shellQuote(model));
+    ASSERT_EQ(run.exitCode, 0) << run.out;
+    const auto seen = json::parse(run.out);
+    ASSERT_FALSE(seen.contains("failure")) << seen["failure"].get<std::string>();
+
+    EXPECT_EQ(seen["models"], json::array({"tiny-chat"}));
+
+    // The engine's own reply to the same request: the server adds nothing and loses nothing.
+    const auto generator = TextGenerator::open(model);
+    GenerationRequest request;
+    request.promptIds = generator.encodeChat(nlohmann::ordered_json::array({{{"role", "user"}, {"content", "Hello there"}}}));
+    request.maxNewTokens = 12;
+    request.sampling.temperature = 1.0;
+    request.sampling.seed = 5;
+    const auto expected = generator.generate(request);
+    EXPECT_EQ(seen["chat"]["content"], expected.text);
+    EXPECT_EQ(seen["chat"]["role"], "assistant");
+    EXPECT_EQ(seen["chat"]["usage"]["completion_tokens"], expected.ids.size());
+    EXPECT_EQ(seen["stream"]["content"], expected.text);
+    EXPECT_GE(seen["stream"]["chunks"].get<int>(), 2);
+    EXPECT_EQ(seen["stream"]["usage"], seen["chat"]["usage"]);
+
+    EXPECT_EQ(seen["completion"]["object"], "text_completion");
+    EXPECT_EQ(seen["completion"]["texts"].size(), 2u);
+
+    EXPECT_EQ(seen["missing"]["status"], 404);
+    EXPECT_EQ(seen["missing"]["code"], "model_not_found");
+    EXPECT_EQ(seen["missing"]["param"], "model");
+    EXPECT_EQ(seen["unauthorized"]["status"], 401);
+
+    // SIGTERM: a clean exit after saying so.
+    EXPECT_EQ(seen["exit"]["code"], 0) << seen["exit"].dump();
+    EXPECT_EQ(seen["events"], json::array({"listening", "stopped"}));
+}

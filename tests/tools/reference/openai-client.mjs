@@ -1,0 +1,76 @@
+// The official `openai` client (pinned 6.x in package.json) against `llmos serve`, as a
+// user's program would use it, unchanged but for baseURL and apiKey. Starts the server
+// itself (port 0, --json), runs models, chat (whole and streamed) and completions, then
+// stops the server with SIGTERM and checks it exits cleanly. Prints one JSON object with
+// what it saw; tests/e2e/test_openai_client.cpp makes the assertions.
+//
+// Usage: node openai-client.mjs LLMOS_EXECUTABLE MODEL_FOLDER
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import OpenAI from "openai";
+
+const [exe, modelFolder] = process.argv.slice(2);
+const key = "sk-llmos-test-key";
+const server = spawn(exe, ["serve", "--model", modelFolder, "--port", "0", "--api-key", key, "--json"], {
+  stdio: ["ignore", "pipe", "inherit"],
+});
+const exited = new Promise((resolve) => server.on("exit", (code, signal) => resolve({ code, signal })));
+const lines = createInterface({ input: server.stdout });
+const events = [];
+const listening = new Promise((resolve, reject) => {
+  lines.on("line", (line) => {
+    const event = JSON.parse(line);
+    events.push(event);
+    if (event.event === "listening") resolve(event);
+  });
+  exited.then((how) => reject(new Error(`llmos serve exited before listening: ${JSON.stringify(how)}`)));
+});
+
+const seen = {};
+try {
+  const { port, models } = await listening;
+  const client = new OpenAI({ baseURL: `http://127.0.0.1:${port}/v1`, apiKey: key, maxRetries: 0 });
+  const model = models[0];
+
+  seen.models = (await client.models.list()).data.map((m) => m.id);
+
+  const messages = [{ role: "user", content: "Hello there" }];
+  const chat = await client.chat.completions.create({ model, messages, max_tokens: 12, temperature: 1, seed: 5 });
+  seen.chat = { content: chat.choices[0].message.content, role: chat.choices[0].message.role,
+                finish_reason: chat.choices[0].finish_reason, usage: chat.usage };
+
+  const stream = await client.chat.completions.create({ model, messages, max_tokens: 12, temperature: 1, seed: 5,
+                                                        stream: true, stream_options: { include_usage: true } });
+  let streamed = "";
+  let chunks = 0;
+  let usage = null;
+  for await (const chunk of stream) {
+    chunks += 1;
+    if (chunk.usage) usage = chunk.usage;
+    for (const choice of chunk.choices) streamed += choice.delta?.content ?? "";
+  }
+  seen.stream = { content: streamed, chunks, usage };
+
+  const completion = await client.completions.create({ model, prompt: "Once upon", max_tokens: 8, n: 2, seed: 3,
+                                                       temperature: 1 });
+  seen.completion = { texts: completion.choices.map((c) => c.text), object: completion.object };
+
+  try {
+    await client.chat.completions.create({ model: "no-such-model", messages });
+  } catch (error) {
+    seen.missing = { status: error.status, code: error.code, type: error.type, param: error.param };
+  }
+  const wrongKey = new OpenAI({ baseURL: `http://127.0.0.1:${port}/v1`, apiKey: "wrong", maxRetries: 0 });
+  try {
+    await wrongKey.models.list();
+  } catch (error) {
+    seen.unauthorized = { status: error.status, code: error.code };
+  }
+} catch (error) {
+  seen.failure = String(error?.stack ?? error);
+} finally {
+  server.kill("SIGTERM");
+  seen.exit = await exited;
+  seen.events = events.map((e) => e.event);
+  console.log(JSON.stringify(seen));
+}
