@@ -1,9 +1,12 @@
 #include "serve/apirouter.h"
 
 #include "serve/apierror.h"
+#include "serve/servermetrics.h"
 #include "util/error.h"
 
+#include <chrono>
 #include <exception>
+#include <optional>
 
 namespace llmos::serve {
 
@@ -25,34 +28,45 @@ std::vector<std::string> splitPath(std::string_view path)
     return segments;
 }
 
-// Adds the CORS header to whatever the handler answers.
-class CorsWriter final : public ResponseWriter {
+// What every answer passes through: the CORS header when the origin may have one, and
+// the status, for the metrics.
+class RouterWriter final : public ResponseWriter {
 public:
-    CorsWriter(ResponseWriter &inner, std::string origin)
+    RouterWriter(ResponseWriter &inner, std::optional<std::string> origin)
         : m_inner(inner)
         , m_origin(std::move(origin))
     {
     }
     void send(HttpResponse response) override
     {
-        response.headers.emplace_back("Access-Control-Allow-Origin", m_origin);
-        response.headers.emplace_back("Vary", "Origin");
+        m_status = response.status;
+        addCors(response.headers);
         m_inner.send(std::move(response));
     }
     bool beginEvents(std::vector<std::pair<std::string, std::string>> headers) override
     {
-        headers.emplace_back("Access-Control-Allow-Origin", m_origin);
-        headers.emplace_back("Vary", "Origin");
+        m_status = 200;
+        addCors(headers);
         return m_inner.beginEvents(std::move(headers));
     }
     bool sendEvent(std::string_view data) override { return m_inner.sendEvent(data); }
     void endEvents() override { m_inner.endEvents(); }
     bool clientGone() const override { return m_inner.clientGone(); }
     bool answered() const override { return m_inner.answered(); }
+    int status() const noexcept { return m_status; }
 
 private:
+    void addCors(std::vector<std::pair<std::string, std::string>> &headers) const
+    {
+        if (!m_origin)
+            return;
+        headers.emplace_back("Access-Control-Allow-Origin", *m_origin);
+        headers.emplace_back("Vary", "Origin");
+    }
+
     ResponseWriter &m_inner;
-    std::string m_origin;
+    std::optional<std::string> m_origin;
+    int m_status = 0;
 };
 
 // An error after the event stream began cannot change the status any more: it goes out
@@ -69,8 +83,9 @@ void answerWithError(ResponseWriter &writer, const ApiError &error)
 
 } // namespace
 
-ApiRouter::ApiRouter(AccessPolicy policy)
+ApiRouter::ApiRouter(AccessPolicy policy, ServerMetrics *metrics)
     : m_policy(std::move(policy))
+    , m_metrics(metrics)
 {
 }
 
@@ -107,46 +122,51 @@ bool ApiRouter::matches(const Route &route, std::string_view path, RouteParams &
 
 void ApiRouter::dispatch(const HttpRequest &request, ResponseWriter &writer) const
 {
+    const auto started = std::chrono::steady_clock::now();
+    const bool hostAllowed = m_policy.hostAllowed(request);
+    // No CORS header for a request this server does not answer to.
+    RouterWriter answer(writer, hostAllowed ? m_policy.allowedOrigin(request) : std::nullopt);
+    std::string routeLabel = "unmatched"; // paths that match no route are not labels: clients choose them
     try {
-        if (!m_policy.hostAllowed(request))
+        if (!hostAllowed)
             throw ApiError(403, "this server does not answer to that Host name", {}, "host_not_allowed");
-        const auto origin = m_policy.allowedOrigin(request);
         if (request.method == "OPTIONS") {
-            if (!origin)
+            if (!m_policy.allowedOrigin(request))
                 throw ApiError(403, "cross-origin requests are not allowed from this origin", {}, "origin_not_allowed");
-            writer.send({204,
+            answer.send({204, // the origin header comes from RouterWriter
                          "text/plain",
                          {},
-                         {{"Access-Control-Allow-Origin", *origin},
-                          {"Access-Control-Allow-Methods", "GET, POST, DELETE, OPTIONS"},
+                         {{"Access-Control-Allow-Methods", "GET, POST, DELETE, OPTIONS"},
                           {"Access-Control-Allow-Headers", "Authorization, Content-Type"},
-                          {"Access-Control-Max-Age", "600"},
-                          {"Vary", "Origin"}}});
-            return;
+                          {"Access-Control-Max-Age", "600"}}});
         }
         const auto path = request.path();
         bool pathKnown = false;
+        bool ran = answer.answered(); // a preflight has its answer
         for (const auto &route : m_routes) {
+            if (ran)
+                break;
             RouteParams params;
             if (!matches(route, path, params))
                 continue;
             pathKnown = true;
+            routeLabel = route.pattern;
             if (route.method != request.method)
                 continue;
-            if (origin) {
-                CorsWriter cors(writer, *origin);
-                run(route, request, params, cors);
-            } else {
-                run(route, request, params, writer);
-            }
-            return;
+            run(route, request, params, answer); // a handler whose client left may not answer
+            ran = true;
         }
-        if (pathKnown)
-            throw ApiError(405, "method " + request.method + " is not allowed here", {}, "method_not_allowed");
-        throw ApiError(404, "no such route: " + std::string(path), {}, "unknown_route");
+        if (!ran) {
+            if (pathKnown)
+                throw ApiError(405, "method " + request.method + " is not allowed here", {}, "method_not_allowed");
+            throw ApiError(404, "no such route: " + std::string(path), {}, "unknown_route");
+        }
     } catch (const ApiError &error) {
-        answerWithError(writer, error);
+        answerWithError(answer, error);
     }
+    if (m_metrics)
+        m_metrics->recordRequest(routeLabel, request.method, answer.status(),
+                                 std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
 }
 
 void ApiRouter::run(const Route &route, const HttpRequest &request, const RouteParams &params,

@@ -10,6 +10,8 @@
 
 namespace llmos::serve {
 
+class ServerMetrics;
+
 // The {name} segments of a route's path, by name: "/api/models/{id}" matched by
 // "/api/models/m1" gives {"id": "m1"}.
 using RouteParams = std::map<std::string, std::string, std::less<>>;
@@ -23,10 +25,11 @@ enum class RouteAccess { Open, Inference, Management };
 // Host allow-list (403), CORS preflight (OPTIONS), the route (404 unknown path, 405 other
 // method), the bearer key (401) and its scope (403). Whatever a handler throws becomes an
 // OpenAI error envelope (ApiError as it says, llmos::Error by its kind, anything else a
-// 500 that names no internals); dispatch itself never throws.
+// 500 that names no internals); dispatch itself never throws. Each answer is counted in
+// `metrics` (when given) by route pattern, method and status.
 class ApiRouter {
 public:
-    explicit ApiRouter(AccessPolicy policy);
+    explicit ApiRouter(AccessPolicy policy, ServerMetrics *metrics = nullptr);
 
     void add(std::string method, std::string pathPattern, RouteAccess access, RouteHandler handler);
 
@@ -49,6 +52,7 @@ private:
     void run(const Route &route, const HttpRequest &request, const RouteParams &params, ResponseWriter &writer) const;
 
     AccessPolicy m_policy;
+    ServerMetrics *m_metrics;
     std::vector<Route> m_routes;
 };
 

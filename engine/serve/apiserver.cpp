@@ -47,9 +47,17 @@ AccessPolicy policyFrom(const ServerOptions &options)
 ApiServer::ApiServer(ServerOptions options)
     : m_options(std::move(options))
     , m_models(std::make_unique<ModelPool>(m_options.models, m_options.maxWaitingPerModel))
-    , m_router(std::make_unique<ApiRouter>(policyFrom(m_options)))
+    , m_router(std::make_unique<ApiRouter>(policyFrom(m_options), &m_metrics))
 {
-    addOpenAiRoutes(*m_router, *m_models, m_options.inference);
+    addOpenAiRoutes(*m_router, *m_models, m_options.inference, m_metrics);
+    m_metrics.addGauge("llmos_http_requests_waiting", "Requests waiting for a request thread.",
+                       [this] { return m_http ? static_cast<double>(m_http->queuedRequests()) : 0.0; });
+    m_metrics.addGauge("llmos_http_connections_open", "Client connections open.",
+                       [this] { return m_http ? static_cast<double>(m_http->openConnections()) : 0.0; });
+    m_router->add("GET", "/metrics", RouteAccess::Inference,
+                  [this](const HttpRequest &, const RouteParams &, ResponseWriter &writer) {
+                      writer.send({200, "text/plain; version=0.0.4; charset=utf-8", m_metrics.exposition(), {}});
+                  });
     m_router->add("GET", "/api/health", RouteAccess::Open,
                   [this](const HttpRequest &, const RouteParams &, ResponseWriter &writer) {
                       const nlohmann::json body{{"status", "ok"}, {"models", m_models->models().size()}};

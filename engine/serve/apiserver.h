@@ -4,6 +4,7 @@
 #include "serve/httpserver.h"
 #include "serve/modelpool.h"
 #include "serve/openairequest.h"
+#include "serve/servermetrics.h"
 
 #include <cstdint>
 #include <memory>
@@ -52,6 +53,7 @@ public:
 
 private:
     ServerOptions m_options;
+    ServerMetrics m_metrics;
     std::unique_ptr<ModelPool> m_models;
     std::unique_ptr<ApiRouter> m_router;
     std::unique_ptr<HttpServer> m_http;

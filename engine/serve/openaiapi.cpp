@@ -5,6 +5,7 @@
 #include "serve/apierror.h"
 #include "serve/apirouter.h"
 #include "serve/modelpool.h"
+#include "serve/servermetrics.h"
 #include "util/error.h"
 
 #include <openssl/evp.h>
@@ -126,8 +127,12 @@ json chunkDelta(const CompletionShape &shape, const std::string &text)
 
 // Runs the requests and answers: one JSON response, or a stream of chunks.
 void complete(const CompletionShape &shape, const CompletionParams &params, const TextGenerator &generator,
-              const std::vector<GenerationRequest> &requests, ResponseWriter &writer)
+              const std::vector<GenerationRequest> &requests, ResponseWriter &writer, ServerMetrics &metrics)
 {
+    auto count = [&](const std::vector<GenerationResult> &results) {
+        for (const auto &result : results)
+            metrics.recordGeneration(params.model, static_cast<std::int64_t>(result.ids.size()), result.timeToFirstToken);
+    };
     const auto id = responseId(shape.idPrefix);
     const auto created = unixTime();
     json base{{"id", id}, {"object", shape.chunkObject}, {"created", created}, {"model", params.model}};
@@ -139,6 +144,7 @@ void complete(const CompletionShape &shape, const CompletionParams &params, cons
                 stop.request_stop();
             return !writer.clientGone();
         }, stop.get_token());
+        count(results);
         if (writer.clientGone())
             return;
         json choices = json::array();
@@ -180,6 +186,7 @@ void complete(const CompletionShape &shape, const CompletionParams &params, cons
         }
         return true;
     }, stop.get_token());
+    count(results);
     if (writer.clientGone())
         return;
     for (std::size_t i = 0; i < results.size(); ++i)
@@ -196,7 +203,7 @@ void complete(const CompletionShape &shape, const CompletionParams &params, cons
 }
 
 void chatCompletions(const HttpRequest &request, ModelPool &models, const InferenceLimits &limits,
-                     ResponseWriter &writer)
+                     ServerMetrics &metrics, ResponseWriter &writer)
 {
     const auto body = parseJsonBody(request, limits);
     auto params = parseCompletionParams(body, limits, limits.maxTokens);
@@ -221,12 +228,12 @@ void chatCompletions(const HttpRequest &request, ModelPool &models, const Infere
                 std::min(room, generator.defaults().maxNewTokens.value_or(limits.maxTokens)), 1, limits.maxTokens);
         }
         complete({"chat.completion", "chat.completion.chunk", "chatcmpl-", true}, params, generator,
-                 requestsFor({ids}, params, generator), writer);
+                 requestsFor({ids}, params, generator), writer, metrics);
     });
 }
 
 void textCompletions(const HttpRequest &request, ModelPool &models, const InferenceLimits &limits,
-                     ResponseWriter &writer)
+                     ServerMetrics &metrics, ResponseWriter &writer)
 {
     const auto body = parseJsonBody(request, limits);
     auto params = parseCompletionParams(body, limits, 16); // OpenAI's default for completions
@@ -239,7 +246,7 @@ void textCompletions(const HttpRequest &request, ModelPool &models, const Infere
         for (const auto &prompt : prompts)
             encoded.push_back(generator.encode(prompt));
         complete({"text_completion", "text_completion", "cmpl-", false}, params, generator,
-                 requestsFor(encoded, params, generator), writer);
+                 requestsFor(encoded, params, generator), writer, metrics);
     });
 }
 
@@ -297,7 +304,7 @@ json modelJson(const DeployedModel &model)
 
 } // namespace
 
-void addOpenAiRoutes(ApiRouter &router, ModelPool &models, const InferenceLimits &limits)
+void addOpenAiRoutes(ApiRouter &router, ModelPool &models, const InferenceLimits &limits, ServerMetrics &metrics)
 {
     router.add("GET", "/v1/models", RouteAccess::Inference, [&models](const HttpRequest &, const RouteParams &, ResponseWriter &writer) {
         json data = json::array();
@@ -315,12 +322,12 @@ void addOpenAiRoutes(ApiRouter &router, ModelPool &models, const InferenceLimits
                                   "model", "model_not_found");
                });
     router.add("POST", "/v1/chat/completions", RouteAccess::Inference,
-               [&models, limits](const HttpRequest &request, const RouteParams &, ResponseWriter &writer) {
-                   chatCompletions(request, models, limits, writer);
+               [&models, &metrics, limits](const HttpRequest &request, const RouteParams &, ResponseWriter &writer) {
+                   chatCompletions(request, models, limits, metrics, writer);
                });
     router.add("POST", "/v1/completions", RouteAccess::Inference,
-               [&models, limits](const HttpRequest &request, const RouteParams &, ResponseWriter &writer) {
-                   textCompletions(request, models, limits, writer);
+               [&models, &metrics, limits](const HttpRequest &request, const RouteParams &, ResponseWriter &writer) {
+                   textCompletions(request, models, limits, metrics, writer);
                });
     router.add("POST", "/v1/embeddings", RouteAccess::Inference,
                [&models, limits](const HttpRequest &request, const RouteParams &, ResponseWriter &writer) {

@@ -322,3 +322,29 @@ TEST(ServeHttp, AHandlerSeesItsClientLeaveAndStopEndsTheRest)
     EXPECT_TRUE(seen.get());
     server.stop();
 }
+
+TEST(ServeHttp, MetricsCountRequestsTokensAndLatencyInPrometheusFormat)
+{
+    Server s;
+    const auto chat = postJson(s.port, "/v1/chat/completions", chatBody()).json();
+    postJson(s.port, "/v1/chat/completions", chatBody({{"n", 0}}));
+    httpCall(s.port, {"GET", "/secret/../etc/passwd"});
+    const auto reply = httpCall(s.port, {"GET", "/metrics"});
+    ASSERT_EQ(reply.status, 200);
+    EXPECT_EQ(reply.header("content-type").rfind("text/plain; version=0.0.4", 0), 0u);
+    const auto &text = reply.body;
+    auto has = [&](const std::string &line) { return text.find(line + "\n") != std::string::npos; };
+    EXPECT_TRUE(has("llmos_http_requests_total{route=\"/v1/chat/completions\",method=\"POST\",status=\"200\"} 1")) << text;
+    EXPECT_TRUE(has("llmos_http_requests_total{route=\"/v1/chat/completions\",method=\"POST\",status=\"400\"} 1")) << text;
+    EXPECT_TRUE(has("llmos_http_requests_total{route=\"unmatched\",method=\"GET\",status=\"404\"} 1")) << text;
+    EXPECT_TRUE(has("llmos_http_request_duration_seconds_count{route=\"/v1/chat/completions\",method=\"POST\",status=\"200\"} 1"))
+        << text;
+    EXPECT_TRUE(has("llmos_http_request_duration_seconds_bucket{route=\"/v1/chat/completions\",method=\"POST\",status=\"200\",le=\"+Inf\"} 1"))
+        << text;
+    EXPECT_TRUE(has("llmos_generated_tokens_total{model=\"tiny\"} " +
+                    std::to_string(chat["usage"]["completion_tokens"].get<int>())))
+        << text;
+    EXPECT_TRUE(has("llmos_time_to_first_token_seconds_count{model=\"tiny\"} 1")) << text;
+    EXPECT_NE(text.find("# TYPE llmos_http_requests_waiting gauge\nllmos_http_requests_waiting 0\n"), std::string::npos) << text;
+    EXPECT_EQ(text.find("passwd"), std::string::npos) << "paths clients choose are not labels";
+}
