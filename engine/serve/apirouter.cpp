@@ -89,17 +89,19 @@ ApiRouter::ApiRouter(AccessPolicy policy, ServerMetrics *metrics)
 {
 }
 
-void ApiRouter::add(std::string method, std::string pathPattern, RouteAccess access, RouteHandler handler)
+void ApiRouter::add(std::string method, std::string pathPattern, RouteAccess access, std::string summary,
+                    RouteHandler handler)
 {
     auto segments = splitPath(pathPattern);
-    m_routes.push_back({std::move(method), std::move(segments), std::move(pathPattern), access, std::move(handler)});
+    m_routes.push_back({std::move(method), std::move(segments), std::move(pathPattern), access, std::move(summary),
+                        std::move(handler)});
 }
 
-std::vector<std::pair<std::string, std::string>> ApiRouter::routes() const
+std::vector<ApiRouter::RouteInfo> ApiRouter::routes() const
 {
-    std::vector<std::pair<std::string, std::string>> all;
+    std::vector<RouteInfo> all;
     for (const auto &route : m_routes)
-        all.emplace_back(route.method, route.pattern);
+        all.push_back({route.method, route.pattern, route.access, route.summary});
     return all;
 }
 

@@ -31,12 +31,19 @@ class ApiRouter {
 public:
     explicit ApiRouter(AccessPolicy policy, ServerMetrics *metrics = nullptr);
 
-    void add(std::string method, std::string pathPattern, RouteAccess access, RouteHandler handler);
+    // `summary`: one line for /openapi.json.
+    void add(std::string method, std::string pathPattern, RouteAccess access, std::string summary, RouteHandler handler);
 
     void dispatch(const HttpRequest &request, ResponseWriter &writer) const;
 
-    // Every route as (method, path pattern), in the order added (for /openapi.json and tests).
-    std::vector<std::pair<std::string, std::string>> routes() const;
+    struct RouteInfo {
+        std::string method;
+        std::string pattern;
+        RouteAccess access;
+        std::string summary;
+    };
+    // Every route, in the order added.
+    std::vector<RouteInfo> routes() const;
 
     const AccessPolicy &policy() const noexcept { return m_policy; }
 
@@ -46,6 +53,7 @@ private:
         std::vector<std::string> segments; // "{name}" segments capture
         std::string pattern;
         RouteAccess access;
+        std::string summary;
         RouteHandler handler;
     };
     static bool matches(const Route &route, std::string_view path, RouteParams &params);

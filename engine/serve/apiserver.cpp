@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <set>
 
 namespace llmos::serve {
@@ -42,6 +44,41 @@ AccessPolicy policyFrom(const ServerOptions &options)
     return policy;
 }
 
+// OpenAPI 3.0 of the routes as registered: paths, methods, summaries, who may call them.
+nlohmann::json openApiDocument(const ApiRouter &router)
+{
+    nlohmann::json paths = nlohmann::json::object();
+    for (const auto &route : router.routes()) {
+        std::string method = route.method;
+        std::transform(method.begin(), method.end(), method.begin(), [](unsigned char c) { return std::tolower(c); });
+        nlohmann::json operation{{"summary", route.summary},
+                                 {"responses", {{"200", {{"description", "OK"}}},
+                                                {"default", {{"description", "An error, in OpenAI's envelope"}}}}}};
+        if (route.access == RouteAccess::Open)
+            operation["security"] = nlohmann::json::array();
+        else
+            operation["x-llmos-scope"] = route.access == RouteAccess::Management ? "management" : "inference";
+        if (route.pattern.find('{') != std::string::npos) {
+            nlohmann::json parameters = nlohmann::json::array();
+            for (std::size_t open = route.pattern.find('{'); open != std::string::npos;
+                 open = route.pattern.find('{', open + 1)) {
+                const auto close = route.pattern.find('}', open);
+                parameters.push_back({{"name", route.pattern.substr(open + 1, close - open - 1)},
+                                      {"in", "path"},
+                                      {"required", true},
+                                      {"schema", {{"type", "string"}}}});
+            }
+            operation["parameters"] = std::move(parameters);
+        }
+        paths[route.pattern][method] = std::move(operation);
+    }
+    return {{"openapi", "3.0.3"},
+            {"info", {{"title", "LLM OS Workbench API"}, {"version", "1"}}},
+            {"components", {{"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}}}},
+            {"security", nlohmann::json::array({{{"bearer", nlohmann::json::array()}}})},
+            {"paths", std::move(paths)}};
+}
+
 } // namespace
 
 ApiServer::ApiServer(ServerOptions options)
@@ -54,14 +91,18 @@ ApiServer::ApiServer(ServerOptions options)
                        [this] { return m_http ? static_cast<double>(m_http->queuedRequests()) : 0.0; });
     m_metrics.addGauge("llmos_http_connections_open", "Client connections open.",
                        [this] { return m_http ? static_cast<double>(m_http->openConnections()) : 0.0; });
-    m_router->add("GET", "/metrics", RouteAccess::Inference,
+    m_router->add("GET", "/metrics", RouteAccess::Inference, "Counters and histograms in Prometheus' text format.",
                   [this](const HttpRequest &, const RouteParams &, ResponseWriter &writer) {
                       writer.send({200, "text/plain; version=0.0.4; charset=utf-8", m_metrics.exposition(), {}});
                   });
-    m_router->add("GET", "/api/health", RouteAccess::Open,
+    m_router->add("GET", "/api/health", RouteAccess::Open, "Whether the server is up, and how many models it offers.",
                   [this](const HttpRequest &, const RouteParams &, ResponseWriter &writer) {
                       const nlohmann::json body{{"status", "ok"}, {"models", m_models->models().size()}};
                       writer.send({200, "application/json", body.dump(), {}});
+                  });
+    m_router->add("GET", "/openapi.json", RouteAccess::Open, "This description of every route (OpenAPI 3.0).",
+                  [this](const HttpRequest &, const RouteParams &, ResponseWriter &writer) {
+                      writer.send({200, "application/json", openApiDocument(*m_router).dump(), {}});
                   });
 }
 

@@ -306,13 +306,13 @@ json modelJson(const DeployedModel &model)
 
 void addOpenAiRoutes(ApiRouter &router, ModelPool &models, const InferenceLimits &limits, ServerMetrics &metrics)
 {
-    router.add("GET", "/v1/models", RouteAccess::Inference, [&models](const HttpRequest &, const RouteParams &, ResponseWriter &writer) {
+    router.add("GET", "/v1/models", RouteAccess::Inference, "The deployed models.", [&models](const HttpRequest &, const RouteParams &, ResponseWriter &writer) {
         json data = json::array();
         for (const auto &model : models.models())
             data.push_back(modelJson(model));
         writer.send(jsonResponse({{"object", "list"}, {"data", std::move(data)}}));
     });
-    router.add("GET", "/v1/models/{model}", RouteAccess::Inference,
+    router.add("GET", "/v1/models/{model}", RouteAccess::Inference, "One deployed model.",
                [&models](const HttpRequest &, const RouteParams &params, ResponseWriter &writer) {
                    const auto &wanted = params.find("model")->second;
                    for (const auto &model : models.models())
@@ -322,14 +322,16 @@ void addOpenAiRoutes(ApiRouter &router, ModelPool &models, const InferenceLimits
                                   "model", "model_not_found");
                });
     router.add("POST", "/v1/chat/completions", RouteAccess::Inference,
+               "A reply to a conversation, whole or streamed (server-sent events).",
                [&models, &metrics, limits](const HttpRequest &request, const RouteParams &, ResponseWriter &writer) {
                    chatCompletions(request, models, limits, metrics, writer);
                });
     router.add("POST", "/v1/completions", RouteAccess::Inference,
+               "A continuation of a prompt, whole or streamed (server-sent events).",
                [&models, &metrics, limits](const HttpRequest &request, const RouteParams &, ResponseWriter &writer) {
                    textCompletions(request, models, limits, metrics, writer);
                });
-    router.add("POST", "/v1/embeddings", RouteAccess::Inference,
+    router.add("POST", "/v1/embeddings", RouteAccess::Inference, "Embeddings of texts (float or base64).",
                [&models, limits](const HttpRequest &request, const RouteParams &, ResponseWriter &writer) {
                    embeddings(request, models, limits, writer);
                });

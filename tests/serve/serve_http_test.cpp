@@ -348,3 +348,25 @@ TEST(ServeHttp, MetricsCountRequestsTokensAndLatencyInPrometheusFormat)
     EXPECT_NE(text.find("# TYPE llmos_http_requests_waiting gauge\nllmos_http_requests_waiting 0\n"), std::string::npos) << text;
     EXPECT_EQ(text.find("passwd"), std::string::npos) << "paths clients choose are not labels";
 }
+
+// /openapi.json lists every route the server answers, with its path parameters, and says
+// which need no key.
+TEST(ServeHttp, OpenApiDescribesEveryRoute)
+{
+    Server s;
+    const auto reply = httpCall(s.port, {"GET", "/openapi.json"});
+    ASSERT_EQ(reply.status, 200);
+    const auto doc = reply.json();
+    EXPECT_EQ(doc["openapi"], "3.0.3");
+    const auto &paths = doc["paths"];
+    for (const auto &[path, method] : std::vector<std::pair<std::string, std::string>>{
+             {"/v1/models", "get"}, {"/v1/models/{model}", "get"}, {"/v1/chat/completions", "post"},
+             {"/v1/completions", "post"}, {"/v1/embeddings", "post"}, {"/metrics", "get"}, {"/api/health", "get"},
+             {"/openapi.json", "get"}}) {
+        ASSERT_TRUE(paths.contains(path) && paths[path].contains(method)) << method << " " << path;
+        EXPECT_FALSE(paths[path][method]["summary"].get<std::string>().empty()) << path;
+    }
+    EXPECT_EQ(paths["/v1/models/{model}"]["get"]["parameters"][0]["name"], "model");
+    EXPECT_EQ(paths["/api/health"]["get"]["security"], json::array());
+    EXPECT_FALSE(paths["/v1/chat/completions"]["post"].contains("security"));
+}

@@ -71,11 +71,11 @@ ApiRouter routerWithKeys()
     policy.addKey("manager", KeyScope::Management);
     policy.addKey("app", KeyScope::Inference);
     ApiRouter router(std::move(policy));
-    router.add("GET", "/api/models/{id}", RouteAccess::Management,
+    router.add("GET", "/api/models/{id}", RouteAccess::Management, "test route",
                [](const HttpRequest &, const RouteParams &params, ResponseWriter &writer) {
                    writer.send({200, "text/plain", params.find("id")->second, {}});
                });
-    router.add("GET", "/v1/models", RouteAccess::Inference, [](const HttpRequest &, const RouteParams &, ResponseWriter &writer) {
+    router.add("GET", "/v1/models", RouteAccess::Inference, "test route", [](const HttpRequest &, const RouteParams &, ResponseWriter &writer) {
         writer.send({200, "text/plain", "models", {}});
     });
     return router;
@@ -101,10 +101,10 @@ TEST(ApiRouter, RoutesCaptureParametersAndKeysHaveScopes)
 TEST(ApiRouter, HandlerExceptionsBecomeEnvelopesWithoutPaths)
 {
     ApiRouter router{AccessPolicy{}};
-    router.add("GET", "/engine", RouteAccess::Open, [](const HttpRequest &, const RouteParams &, ResponseWriter &) {
+    router.add("GET", "/engine", RouteAccess::Open, "test route", [](const HttpRequest &, const RouteParams &, ResponseWriter &) {
         throw Error(ErrorKind::NotFound, "/home/alice/models/secret/config.json", "the file is missing");
     });
-    router.add("GET", "/bug", RouteAccess::Open, [](const HttpRequest &, const RouteParams &, ResponseWriter &) {
+    router.add("GET", "/bug", RouteAccess::Open, "test route", [](const HttpRequest &, const RouteParams &, ResponseWriter &) {
         throw std::runtime_error("std::vector at /home/alice/src/thing.cpp:12");
     });
     const auto engine = run(router, request("GET", "/engine"));
@@ -119,7 +119,7 @@ TEST(ApiRouter, HandlerExceptionsBecomeEnvelopesWithoutPaths)
 TEST(ApiRouter, AFailureAfterTheStreamBeganEndsItWithAnErrorEvent)
 {
     ApiRouter router{AccessPolicy{}};
-    router.add("GET", "/stream", RouteAccess::Open, [](const HttpRequest &, const RouteParams &, ResponseWriter &writer) {
+    router.add("GET", "/stream", RouteAccess::Open, "test route", [](const HttpRequest &, const RouteParams &, ResponseWriter &writer) {
         writer.beginEvents();
         writer.sendEvent("{\"piece\": 1}");
         throw Error(ErrorKind::Internal, "model", "the model failed mid-way");
