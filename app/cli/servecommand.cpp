@@ -3,6 +3,7 @@
 
 #include "registry/modelreference.h"
 #include "registry/modelregistry.h"
+#include "registry/registrylayout.h"
 #include "runtime/datadirectory.h"
 #include "serve/apiserver.h"
 
@@ -13,6 +14,7 @@
 
 #include <csignal>
 #include <filesystem>
+#include <optional>
 #include <pthread.h>
 
 namespace llmos::cli {
@@ -80,6 +82,13 @@ serve::ServerOptions serverOptions(CommandContext &ctx)
 int runServe(CommandContext &ctx)
 {
     auto options = serverOptions(ctx);
+    // The management API reads the registry when there is one (the CLI keeps it open for
+    // as long as the server runs); a server of bare folders goes without.
+    std::optional<ModelRegistry> registry;
+    if (std::filesystem::exists(RegistryLayout(dataDirectory()).databaseFile())) {
+        registry.emplace(openRegistry());
+        options.registry = &*registry;
+    }
     // SIGINT and SIGTERM are taken by this thread with sigwait, below; blocked before the
     // server's threads start, so none of them is interrupted by the signal.
     sigset_t signals;

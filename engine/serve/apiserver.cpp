@@ -1,6 +1,7 @@
 #include "serve/apiserver.h"
 
 #include "serve/apirouter.h"
+#include "serve/managementapi.h"
 #include "serve/openaiapi.h"
 #include "util/error.h"
 
@@ -87,6 +88,10 @@ ApiServer::ApiServer(ServerOptions options)
     , m_router(std::make_unique<ApiRouter>(policyFrom(m_options), &m_metrics))
 {
     addOpenAiRoutes(*m_router, *m_models, m_options.inference, m_metrics);
+    if (m_options.registry) {
+        m_registry.reset(new RegistryAccess{*m_options.registry, {}});
+        addManagementRoutes(*m_router, *m_registry, *m_models);
+    }
     m_metrics.addGauge("llmos_http_requests_waiting", "Requests waiting for a request thread.",
                        [this] { return m_http ? static_cast<double>(m_http->queuedRequests()) : 0.0; });
     m_metrics.addGauge("llmos_http_connections_open", "Client connections open.",

@@ -11,9 +11,14 @@
 #include <string>
 #include <vector>
 
+namespace llmos {
+class ModelRegistry;
+}
+
 namespace llmos::serve {
 
 class ApiRouter;
+struct RegistryAccess;
 
 struct ApiKey {
     std::string key;
@@ -31,6 +36,9 @@ struct ServerOptions {
     ServerLimits limits;
     InferenceLimits inference;
     std::size_t maxWaitingPerModel = 16;
+    // The model registry for the management API (not owned; outlives the server). Null:
+    // no /api/models routes.
+    ModelRegistry *registry = nullptr;
 
     // Error(InvalidInput) for what must not run: a non-loopback address with no API key
     // (anyone on the network could use the models), two models with one id.
@@ -55,6 +63,7 @@ private:
     ServerOptions m_options;
     ServerMetrics m_metrics;
     std::unique_ptr<ModelPool> m_models;
+    std::unique_ptr<RegistryAccess> m_registry;
     std::unique_ptr<ApiRouter> m_router;
     std::unique_ptr<HttpServer> m_http;
 };

@@ -8,6 +8,7 @@
 #include "tinymodel.h"
 
 #include "generation/textgenerator.h"
+#include "registry/modelregistry.h"
 #include "serve/apiserver.h"
 #include "serve/httpserver.h"
 #include "util/error.h"
@@ -369,4 +370,41 @@ TEST(ServeHttp, OpenApiDescribesEveryRoute)
     EXPECT_EQ(paths["/v1/models/{model}"]["get"]["parameters"][0]["name"], "model");
     EXPECT_EQ(paths["/api/health"]["get"]["security"], json::array());
     EXPECT_FALSE(paths["/v1/chat/completions"]["post"].contains("security"));
+}
+
+// The management API's model routes read the registry: management keys only, no paths of
+// this machine in the answers, "deployed" for what this server offers.
+TEST(ServeHttp, ManagementKeysListTheRegistryWithoutPaths)
+{
+    test::TempDir home;
+    ModelRegistry registry(home.path());
+    ImportOptions import;
+    import.name = "tiny";
+    registry.importModel(chatModel(), import);
+    ImportOptions other;
+    other.name = "other";
+    registry.importModel(chatModel(), other);
+
+    serve::ServerOptions options;
+    options.keys = {{"admin", serve::KeyScope::Management}, {"app", serve::KeyScope::Inference}};
+    options.registry = &registry;
+    Server s(options);
+    auto get = [&](const std::string &target, const std::string &key) {
+        return httpCall(s.port, {"GET", target, {}, {{"Authorization", "Bearer " + key}}});
+    };
+    const auto list = get("/api/models", "admin");
+    ASSERT_EQ(list.status, 200) << list.body;
+    const auto models = list.json()["data"];
+    ASSERT_EQ(models.size(), 2u);
+    for (const auto &model : models)
+        EXPECT_EQ(model["deployed"], model["name"] == "tiny") << model["name"];
+    EXPECT_EQ(list.body.find(home.path()), std::string::npos) << "no paths of this machine";
+    EXPECT_EQ(list.body.find(chatModel()), std::string::npos) << "no paths of this machine";
+
+    const auto one = get("/api/models/other", "admin");
+    ASSERT_EQ(one.status, 200) << one.body;
+    EXPECT_EQ(one.json()["name"], "other");
+    EXPECT_FALSE(one.json()["files"].empty());
+    EXPECT_API_ERROR(get("/api/models/absent", "admin"), 404, "id", "model_not_found");
+    EXPECT_API_ERROR(get("/api/models", "app"), 403, {}, "insufficient_scope");
 }
