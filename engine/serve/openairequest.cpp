@@ -93,7 +93,7 @@ json parseJsonBody(const HttpRequest &request, const InferenceLimits &limits)
     json body;
     try {
         body = json::parse(request.body);
-    } catch (const json::parse_error &error) {
+    } catch (const json::exception &error) { // parse_error, and out_of_range for numbers like 1e400
         throw ApiError(400, std::string("the request body is not valid JSON: ") + error.what());
     }
     if (!body.is_object())

@@ -211,6 +211,9 @@ TEST(ServeHttp, BadRequestsGetTheEnvelopeNamingTheField)
                                   {{"Content-Type", "application/json"}}}),
                 400);
     EXPECT_API_ERROR(httpCall(s.port, {"POST", chat, "[1, 2]", {{"Content-Type", "application/json"}}}), 400);
+    EXPECT_API_ERROR(httpCall(s.port, {"POST", chat, R"({"model": "tiny", "max_tokens": 1e400})",
+                                       {{"Content-Type", "application/json"}}}),
+                     400);
     EXPECT_API_ERROR(httpCall(s.port, {"POST", chat, "{\"model\": \"\xff\xfe\"}", {{"Content-Type", "application/json"}}}), 400);
     EXPECT_API_ERROR(httpCall(s.port, {"GET", "/v1/nothing-here"}), 404, {}, "unknown_route");
     EXPECT_API_ERROR(httpCall(s.port, {"DELETE", "/v1/models"}), 405);
