@@ -961,6 +961,10 @@
         <source>Stopped.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>--unload-after must be 0 (never) or a number of seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -1408,6 +1412,10 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
     <message>
         <source>The most tokens one request may generate (default 4096).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unload a model no request has used for this many seconds (default 600; 0: never).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

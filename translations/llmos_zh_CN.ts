@@ -959,6 +959,10 @@
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
+    <message>
+        <source>--unload-after must be 0 (never) or a number of seconds</source>
+        <translation>--unload-after 必须为 0（从不）或秒数</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -1421,6 +1425,10 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     <message>
         <source>The most tokens one request may generate (default 4096).</source>
         <translation>单个请求最多可生成的词元数（默认 4096）。</translation>
+    </message>
+    <message>
+        <source>Unload a model no request has used for this many seconds (default 600; 0: never).</source>
+        <translation>模型在这么多秒内没有请求使用时将其卸载（默认 600；0 表示从不）。</translation>
     </message>
 </context>
 <context>

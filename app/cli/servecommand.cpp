@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <optional>
@@ -74,6 +75,11 @@ serve::ServerOptions serverOptions(CommandContext &ctx)
         if (*cap < 1)
             throw UsageError{CommandContext::tr("--max-tokens-cap must be at least 1")};
         options.inference.maxTokens = *cap;
+    }
+    if (const auto idle = ctx.integer(QStringLiteral("unload-after"))) {
+        if (*idle < 0)
+            throw UsageError{CommandContext::tr("--unload-after must be 0 (never) or a number of seconds")};
+        options.unloadAfterIdle = std::chrono::seconds(*idle);
     }
     options.models = deployedModels(ctx);
     return options;
@@ -156,6 +162,10 @@ Command serveCommand()
                              QCoreApplication::translate("Commands", "A web origin allowed to call the API from a "
                                                                      "browser (default: none)."),
                              QStringLiteral("ORIGIN")});
+                p.addOption({QStringLiteral("unload-after"),
+                             QCoreApplication::translate("Commands", "Unload a model no request has used for this "
+                                                                     "many seconds (default 600; 0: never)."),
+                             QStringLiteral("SECONDS")});
                 p.addOption({QStringLiteral("max-tokens-cap"),
                              QCoreApplication::translate("Commands", "The most tokens one request may generate "
                                                                      "(default 4096)."),

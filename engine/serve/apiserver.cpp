@@ -122,11 +122,29 @@ std::uint16_t ApiServer::start()
     m_http = std::make_unique<HttpServer>(m_options.limits, [this](const HttpRequest &request, ResponseWriter &writer) {
         m_router->dispatch(request, writer);
     });
-    return m_http->start(m_options.host, m_options.port);
+    const auto port = m_http->start(m_options.host, m_options.port);
+    if (m_options.unloadAfterIdle.count() > 0) {
+        const auto idle = m_options.unloadAfterIdle;
+        const auto period = std::clamp<std::chrono::seconds>(idle / 4, std::chrono::seconds(1), std::chrono::seconds(60));
+        m_unloader = std::jthread([this, idle, period](std::stop_token stop) {
+            std::unique_lock lock(m_unloaderMutex);
+            for (;;) {
+                m_unloaderWake.wait_for(lock, stop, period, [] { return false; }); // wakes early on stop
+                if (stop.stop_requested())
+                    return;
+                m_models->unloadIdle(idle);
+            }
+        });
+    }
+    return port;
 }
 
 void ApiServer::stop()
 {
+    if (m_unloader.joinable()) {
+        m_unloader.request_stop();
+        m_unloader.join();
+    }
     if (m_http)
         m_http->stop();
 }

@@ -6,7 +6,11 @@
 #include "serve/openairequest.h"
 #include "serve/servermetrics.h"
 
+#include <chrono>
+#include <condition_variable>
 #include <cstdint>
+#include <mutex>
+#include <thread>
 #include <memory>
 #include <string>
 #include <vector>
@@ -36,6 +40,8 @@ struct ServerOptions {
     ServerLimits limits;
     InferenceLimits inference;
     std::size_t maxWaitingPerModel = 16;
+    // A model no request has used for this long is unloaded (0: kept until the server stops).
+    std::chrono::seconds unloadAfterIdle{600};
     // The model registry for the management API (not owned; outlives the server). Null:
     // no /api/models routes.
     ModelRegistry *registry = nullptr;
@@ -66,6 +72,10 @@ private:
     std::unique_ptr<RegistryAccess> m_registry;
     std::unique_ptr<ApiRouter> m_router;
     std::unique_ptr<HttpServer> m_http;
+    // Unloads idle models every little while (see ServerOptions::unloadAfterIdle).
+    std::jthread m_unloader;
+    std::mutex m_unloaderMutex;
+    std::condition_variable_any m_unloaderWake;
 };
 
 } // namespace llmos::serve

@@ -1,5 +1,6 @@
 #include "serve/managementapi.h"
 
+#include "registry/modelreference.h"
 #include "registry/modelregistry.h"
 #include "serve/apierror.h"
 #include "serve/apirouter.h"
@@ -25,9 +26,7 @@ json modelForClients(const ModelRecord &model, const ModelPool &pool)
     if (body.contains("files"))
         for (auto &file : body["files"])
             file.erase("source_path"); // "path" is inside the model folder: kept
-    const auto &deployed = pool.models();
-    body["deployed"] = std::any_of(deployed.begin(), deployed.end(),
-                                   [&](const DeployedModel &d) { return d.id == model.name || d.id == model.id; });
+    body["deployed"] = pool.deployed(model.name);
     return body;
 }
 
@@ -36,9 +35,18 @@ HttpResponse jsonResponse(const json &body)
     return {200, "application/json", body.dump(-1, ' ', false, json::error_handler_t::replace), {}};
 }
 
+// The registered model `id` names (an id or a name); 404 when there is none.
+ResolvedModel registered(RegistryAccess &access, const std::string &id)
+{
+    std::lock_guard lock(access.mutex);
+    if (!access.registry.find(id))
+        throw ApiError(404, "no registered model has the id or name '" + id + "'", "id", "model_not_found");
+    return resolveModelReference(access.registry, id);
+}
+
 } // namespace
 
-void addManagementRoutes(ApiRouter &router, RegistryAccess &access, const ModelPool &models)
+void addManagementRoutes(ApiRouter &router, RegistryAccess &access, ModelPool &models)
 {
     router.add("GET", "/api/models", RouteAccess::Management, "The registered models.",
                [&access, &models](const HttpRequest &, const RouteParams &, ResponseWriter &writer) {
@@ -63,6 +71,28 @@ void addManagementRoutes(ApiRouter &router, RegistryAccess &access, const ModelP
                        throw ApiError(404, "no registered model has the id or name '" + id + "'", "id",
                                       "model_not_found");
                    writer.send(jsonResponse(modelForClients(*model, models)));
+               });
+    router.add("POST", "/api/models/{id}/deploy", RouteAccess::Management,
+               "Starts offering a registered model on /v1 under its name; it loads on its first request.",
+               [&access, &models](const HttpRequest &, const RouteParams &params, ResponseWriter &writer) {
+                   const auto model = registered(access, params.find("id")->second);
+                   models.deploy({model.name, model.path});
+                   writer.send(jsonResponse({{"id", model.name}, {"deployed", true}}));
+               });
+    router.add("POST", "/api/models/{id}/undeploy", RouteAccess::Management,
+               "Stops offering a model; requests using it finish first.",
+               [&access, &models](const HttpRequest &, const RouteParams &params, ResponseWriter &writer) {
+                   const auto &id = params.find("id")->second;
+                   // A deployed id, or a registered model's id or name that maps to one.
+                   auto name = id;
+                   if (!models.deployed(name)) {
+                       std::lock_guard lock(access.mutex);
+                       if (const auto record = access.registry.find(id))
+                           name = record->name;
+                   }
+                   if (!models.undeploy(name))
+                       throw ApiError(404, "no model '" + id + "' is deployed on this server", "id", "not_deployed");
+                   writer.send(jsonResponse({{"id", name}, {"deployed", false}}));
                });
 }
 

@@ -410,4 +410,41 @@ TEST(ServeHttp, ManagementKeysListTheRegistryWithoutPaths)
     EXPECT_FALSE(one.json()["files"].empty());
     EXPECT_API_ERROR(get("/api/models/absent", "admin"), 404, "id", "model_not_found");
     EXPECT_API_ERROR(get("/api/models", "app"), 403, {}, "insufficient_scope");
+
+    // Deploy "other" while the server runs; it answers on /v1 under its name; undeploy it.
+    auto post = [&](const std::string &target, const std::string &key) {
+        return httpCall(s.port, {"POST", target, {}, {{"Authorization", "Bearer " + key}}});
+    };
+    EXPECT_API_ERROR(post("/api/models/other/deploy", "app"), 403);
+    const auto deployed = post("/api/models/other/deploy", "admin");
+    ASSERT_EQ(deployed.status, 200) << deployed.body;
+    EXPECT_EQ(postJson(s.port, "/v1/chat/completions", chatBody({{"model", "other"}}), "app").status, 200);
+    EXPECT_EQ(get("/api/models/other", "admin").json()["deployed"], true);
+    EXPECT_API_ERROR(post("/api/models/other/deploy", "admin"), 409, {}, "already_deployed");
+    EXPECT_EQ(post("/api/models/other/undeploy", "admin").status, 200);
+    EXPECT_API_ERROR(postJson(s.port, "/v1/chat/completions", chatBody({{"model", "other"}}), "app"), 404, "model",
+                     "model_not_found");
+    EXPECT_API_ERROR(post("/api/models/other/undeploy", "admin"), 404, "id", "not_deployed");
+    EXPECT_API_ERROR(post("/api/models/absent/deploy", "admin"), 404, "id", "model_not_found");
+}
+
+// Idle models leave memory and come back on the next request; one in use stays.
+TEST(ServeHttp, IdleModelsAreUnloadedAndReloadedOnDemand)
+{
+    serve::ModelPool pool({{"tiny", chatModel()}});
+    EXPECT_TRUE(pool.loaded().empty()) << "nothing loads before its first request";
+    std::string first;
+    pool.withGenerator("tiny", [&](const TextGenerator &generator) { first = generator.deviceName(); });
+    EXPECT_EQ(pool.loaded(), std::vector<std::string>{"tiny"});
+    EXPECT_EQ(pool.unloadIdle(std::chrono::hours(1)), 0u) << "used a moment ago";
+    pool.withGenerator("tiny", [&](const TextGenerator &) {
+        std::thread other([&] { EXPECT_EQ(pool.unloadIdle(std::chrono::seconds(0)), 0u) << "in use"; });
+        other.join();
+    });
+    EXPECT_EQ(pool.unloadIdle(std::chrono::seconds(0)), 1u);
+    EXPECT_TRUE(pool.loaded().empty());
+    std::string again;
+    pool.withGenerator("tiny", [&](const TextGenerator &generator) { again = generator.deviceName(); });
+    EXPECT_EQ(again, first);
+    EXPECT_EQ(pool.loaded(), std::vector<std::string>{"tiny"});
 }
