@@ -1,11 +1,13 @@
 #include "cli/commandline.h"
 #include "cli/registryopen.h"
+#include "cli/runfollower.h"
 
 #include "registry/modelreference.h"
 #include "registry/modelregistry.h"
 #include "registry/registrylayout.h"
 #include "runtime/datadirectory.h"
 #include "serve/apiserver.h"
+#include "services/trainingjobs.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -17,6 +19,7 @@
 #include <filesystem>
 #include <optional>
 #include <pthread.h>
+#include <thread>
 
 namespace llmos::cli {
 
@@ -95,6 +98,13 @@ int runServe(CommandContext &ctx)
         registry.emplace(openRegistry());
         options.registry = &*registry;
     }
+    // Fine-tunes submitted over /api/jobs run here, one at a time, as `llmos train` runs
+    // them; destroyed after the server, which pauses a run still going (with a checkpoint).
+    const int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    JobScheduler scheduler = foregroundScheduler(threads);
+    TrainingJobs training(scheduler, dataDirectory(), threads);
+    options.scheduler = &scheduler;
+    options.training = &training;
     // SIGINT and SIGTERM are taken by this thread with sigwait, below; blocked before the
     // server's threads start, so none of them is interrupted by the signal.
     sigset_t signals;

@@ -1,6 +1,7 @@
 #include "serve/apiserver.h"
 
 #include "serve/apirouter.h"
+#include "serve/jobsapi.h"
 #include "serve/managementapi.h"
 #include "serve/openaiapi.h"
 #include "util/error.h"
@@ -92,6 +93,8 @@ ApiServer::ApiServer(ServerOptions options)
         m_registry.reset(new RegistryAccess{*m_options.registry, {}});
         addManagementRoutes(*m_router, *m_registry, *m_models);
     }
+    if (m_options.scheduler && m_options.training)
+        addJobRoutes(*m_router, *m_options.scheduler, *m_options.training);
     m_metrics.addGauge("llmos_http_requests_waiting", "Requests waiting for a request thread.",
                        [this] { return m_http ? static_cast<double>(m_http->queuedRequests()) : 0.0; });
     m_metrics.addGauge("llmos_http_connections_open", "Client connections open.",

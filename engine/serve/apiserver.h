@@ -16,8 +16,10 @@
 #include <vector>
 
 namespace llmos {
+class JobScheduler;
 class ModelRegistry;
-}
+class TrainingJobs;
+} // namespace llmos
 
 namespace llmos::serve {
 
@@ -45,6 +47,9 @@ struct ServerOptions {
     // The model registry for the management API (not owned; outlives the server). Null:
     // no /api/models routes.
     ModelRegistry *registry = nullptr;
+    // The scheduler and training service for /api/jobs (not owned; both or neither).
+    JobScheduler *scheduler = nullptr;
+    TrainingJobs *training = nullptr;
 
     // Error(InvalidInput) for what must not run: a non-loopback address with no API key
     // (anyone on the network could use the models), two models with one id.

@@ -8,7 +8,11 @@
 #include "tinymodel.h"
 
 #include "generation/textgenerator.h"
+#include "jobs/jobscheduler.h"
 #include "registry/modelregistry.h"
+#include "services/localscheduler.h"
+#include "services/trainingjobs.h"
+#include "trainingfixture.h"
 #include "serve/apiserver.h"
 #include "serve/httpserver.h"
 #include "util/error.h"
@@ -447,4 +451,56 @@ TEST(ServeHttp, IdleModelsAreUnloadedAndReloadedOnDemand)
     pool.withGenerator("tiny", [&](const TextGenerator &generator) { again = generator.deviceName(); });
     EXPECT_EQ(again, first);
     EXPECT_EQ(pool.loaded(), std::vector<std::string>{"tiny"});
+}
+
+// A fine-tune end to end over the management API: submit a recipe, follow its events to the
+// end, see the run succeed and its model registered; bad recipes and ids are refused.
+TEST(ServeHttp, AFineTuneRunsEndToEndOverTheManagementApi)
+{
+    test::TrainingFixture fixture;
+    test::TempDir home;
+    JobScheduler scheduler(RunStore(home.file("runs")), localSchedulerOptions(2));
+    TrainingJobs training(scheduler, home.path(), 2);
+    ModelRegistry registry(home.path());
+    serve::ServerOptions options;
+    options.keys = {{"admin", serve::KeyScope::Management}, {"app", serve::KeyScope::Inference}};
+    options.scheduler = &scheduler;
+    options.training = &training;
+    options.registry = &registry;
+    Server s(options);
+    const std::map<std::string, std::string> admin{{"Authorization", "Bearer admin"}};
+
+    auto recipe = fixture.causalRecipe();
+    recipe["output"]["name"] = "served-fine-tune";
+    const auto submitted = postJson(s.port, "/api/jobs", recipe, "admin");
+    ASSERT_EQ(submitted.status, 201) << submitted.body;
+    const auto id = submitted.json()["id"].get<std::string>();
+
+    const auto events = httpCall(s.port, {"GET", "/api/jobs/" + id + "/events", {}, admin});
+    ASSERT_EQ(events.status, 200) << events.body;
+    const auto data = events.events();
+    ASSERT_GE(data.size(), 3u) << events.body;
+    EXPECT_EQ(data.back(), "[DONE]");
+    bool sawStep = false;
+    std::uint64_t previous = 0;
+    for (std::size_t i = 0; i + 1 < data.size(); ++i) {
+        const auto event = json::parse(data[i]);
+        EXPECT_GT(event["seq"].get<std::uint64_t>(), previous) << "in order, none twice";
+        previous = event["seq"].get<std::uint64_t>();
+        sawStep = sawStep || event.dump().find("\"loss\"") != std::string::npos;
+    }
+    EXPECT_TRUE(sawStep) << events.body;
+
+    const auto run = httpCall(s.port, {"GET", "/api/jobs/" + id, {}, admin});
+    ASSERT_EQ(run.status, 200);
+    EXPECT_EQ(run.json()["state"], "succeeded") << run.body;
+    EXPECT_TRUE(registry.find("served-fine-tune").has_value()) << "the fine-tune is registered";
+    const auto list = httpCall(s.port, {"GET", "/api/jobs", {}, admin}).json();
+    EXPECT_EQ(list["data"].size(), 1u);
+
+    EXPECT_API_ERROR(httpCall(s.port, {"POST", "/api/jobs/" + id + "/cancel", {}, admin}), 409, "id", "job_state_conflict");
+    EXPECT_API_ERROR(httpCall(s.port, {"GET", "/api/jobs/..%2F..%2Fetc", {}, admin}), 404);
+    EXPECT_API_ERROR(httpCall(s.port, {"GET", "/api/jobs/r-aaaaaaaaaaaa", {}, admin}), 404);
+    EXPECT_API_ERROR(postJson(s.port, "/api/jobs", {{"model", {{"path", "x"}}}}, "admin"), 400);
+    EXPECT_API_ERROR(postJson(s.port, "/api/jobs", recipe, "app"), 403, {}, "insufficient_scope");
 }
