@@ -1,5 +1,6 @@
 #include "serve/apierror.h"
 
+#include "serve/jsonresponse.h"
 #include "util/error.h"
 
 #include <nlohmann/json.hpp>
@@ -44,8 +45,7 @@ std::string errorJson(const ApiError &error)
                                 {"type", error.type()},
                                 {"param", nullIfEmpty(error.param())},
                                 {"code", nullIfEmpty(error.code())}}}};
-    // Invalid UTF-8 in a message (an echoed prompt fragment) becomes U+FFFD, never a throw.
-    return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return jsonText(body); // an echoed fragment with invalid UTF-8 cannot make it throw
 }
 
 HttpResponse errorResponse(const ApiError &error)

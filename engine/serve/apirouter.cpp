@@ -29,18 +29,25 @@ std::vector<std::string> splitPath(std::string_view path)
 }
 
 // What every answer passes through: the CORS header when the origin may have one, and
-// the status, for the metrics.
+// the metrics. A whole response is counted just before it is written, so a client that
+// reads it and then scrapes /metrics finds it there; a stream when it ends.
 class RouterWriter final : public ResponseWriter {
 public:
-    RouterWriter(ResponseWriter &inner, std::optional<std::string> origin)
+    using Clock = std::chrono::steady_clock;
+
+    RouterWriter(ResponseWriter &inner, std::optional<std::string> origin, ServerMetrics *metrics,
+                 const std::string &method)
         : m_inner(inner)
         , m_origin(std::move(origin))
+        , m_metrics(metrics)
+        , m_method(method)
     {
     }
     void send(HttpResponse response) override
     {
         m_status = response.status;
         addCors(response.headers);
+        count();
         m_inner.send(std::move(response));
     }
     bool beginEvents(std::vector<std::pair<std::string, std::string>> headers) override
@@ -53,7 +60,17 @@ public:
     void endEvents() override { m_inner.endEvents(); }
     bool clientGone() const override { return m_inner.clientGone(); }
     bool answered() const override { return m_inner.answered(); }
-    int status() const noexcept { return m_status; }
+
+    void setRoute(std::string route) { m_route = std::move(route); }
+    // Once per request; a stream's time runs to its end.
+    void count()
+    {
+        if (m_counted || !m_metrics)
+            return;
+        m_counted = true;
+        m_metrics->recordRequest(m_route, m_method, m_status,
+                                 std::chrono::duration<double>(Clock::now() - m_started).count());
+    }
 
 private:
     void addCors(std::vector<std::pair<std::string, std::string>> &headers) const
@@ -66,7 +83,12 @@ private:
 
     ResponseWriter &m_inner;
     std::optional<std::string> m_origin;
+    ServerMetrics *m_metrics;
+    const std::string &m_method;
+    std::string m_route = "unmatched"; // paths that match no route are not labels: clients choose them
+    Clock::time_point m_started = Clock::now();
     int m_status = 0;
+    bool m_counted = false;
 };
 
 // An error after the event stream began cannot change the status any more: it goes out
@@ -124,11 +146,10 @@ bool ApiRouter::matches(const Route &route, std::string_view path, RouteParams &
 
 void ApiRouter::dispatch(const HttpRequest &request, ResponseWriter &writer) const
 {
-    const auto started = std::chrono::steady_clock::now();
     const bool hostAllowed = m_policy.hostAllowed(request);
     // No CORS header for a request this server does not answer to.
-    RouterWriter answer(writer, hostAllowed ? m_policy.allowedOrigin(request) : std::nullopt);
-    std::string routeLabel = "unmatched"; // paths that match no route are not labels: clients choose them
+    RouterWriter answer(writer, hostAllowed ? m_policy.allowedOrigin(request) : std::nullopt, m_metrics,
+                        request.method);
     try {
         if (!hostAllowed)
             throw ApiError(403, "this server does not answer to that Host name", {}, "host_not_allowed");
@@ -152,7 +173,7 @@ void ApiRouter::dispatch(const HttpRequest &request, ResponseWriter &writer) con
             if (!matches(route, path, params))
                 continue;
             pathKnown = true;
-            routeLabel = route.pattern;
+            answer.setRoute(route.pattern);
             if (route.method != request.method)
                 continue;
             run(route, request, params, answer); // a handler whose client left may not answer
@@ -166,9 +187,7 @@ void ApiRouter::dispatch(const HttpRequest &request, ResponseWriter &writer) con
     } catch (const ApiError &error) {
         answerWithError(answer, error);
     }
-    if (m_metrics)
-        m_metrics->recordRequest(routeLabel, request.method, answer.status(),
-                                 std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    answer.count(); // an event stream, or a handler whose client left before its answer
 }
 
 void ApiRouter::run(const Route &route, const HttpRequest &request, const RouteParams &params,

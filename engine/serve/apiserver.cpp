@@ -1,6 +1,7 @@
 #include "serve/apiserver.h"
 
 #include "serve/apirouter.h"
+#include "serve/jsonresponse.h"
 #include "serve/jobsapi.h"
 #include "serve/managementapi.h"
 #include "serve/openaiapi.h"
@@ -106,11 +107,11 @@ ApiServer::ApiServer(ServerOptions options)
     m_router->add("GET", "/api/health", RouteAccess::Open, "Whether the server is up, and how many models it offers.",
                   [this](const HttpRequest &, const RouteParams &, ResponseWriter &writer) {
                       const nlohmann::json body{{"status", "ok"}, {"models", m_models->models().size()}};
-                      writer.send({200, "application/json", body.dump(), {}});
+                      writer.send(jsonResponse(body));
                   });
     m_router->add("GET", "/openapi.json", RouteAccess::Open, "This description of every route (OpenAPI 3.0).",
                   [this](const HttpRequest &, const RouteParams &, ResponseWriter &writer) {
-                      writer.send({200, "application/json", openApiDocument(*m_router).dump(), {}});
+                      writer.send(jsonResponse(openApiDocument(*m_router)));
                   });
 }
 

@@ -5,6 +5,7 @@
 #include "recipe/trainingrecipe.h"
 #include "serve/apierror.h"
 #include "serve/apirouter.h"
+#include "serve/jsonresponse.h"
 #include "serve/openairequest.h"
 #include "services/trainingjobs.h"
 #include "util/error.h"
@@ -21,10 +22,6 @@ namespace {
 
 using nlohmann::json;
 
-HttpResponse jsonResponse(const json &body, int status = 200)
-{
-    return {status, "application/json", body.dump(-1, ' ', false, json::error_handler_t::replace), {}};
-}
 
 const std::string &checkedId(const RouteParams &params)
 {
@@ -75,7 +72,7 @@ void streamEvents(JobScheduler &scheduler, const std::string &id, ResponseWriter
         return;
     std::uint64_t sent = 0;
     for (const auto &event : scheduler.store().readEvents(id).events) {
-        if (!writer.sendEvent(toJson(event).dump()))
+        if (!writer.sendEvent(jsonText(toJson(event))))
             return;
         sent = std::max(sent, event.sequence);
     }
@@ -90,7 +87,7 @@ void streamEvents(JobScheduler &scheduler, const std::string &id, ResponseWriter
                 continue;
             sent = event.sequence;
             lock.unlock();
-            if (!writer.sendEvent(toJson(event).dump()))
+            if (!writer.sendEvent(jsonText(toJson(event))))
                 return;
             if (const auto *change = std::get_if<JobStateChanged>(&event.payload))
                 going = stillGoing(change->to);

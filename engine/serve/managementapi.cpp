@@ -4,6 +4,7 @@
 #include "registry/modelregistry.h"
 #include "serve/apierror.h"
 #include "serve/apirouter.h"
+#include "serve/jsonresponse.h"
 #include "serve/modelpool.h"
 
 #include <nlohmann/json.hpp>
@@ -30,10 +31,6 @@ json modelForClients(const ModelRecord &model, const ModelPool &pool)
     return body;
 }
 
-HttpResponse jsonResponse(const json &body)
-{
-    return {200, "application/json", body.dump(-1, ' ', false, json::error_handler_t::replace), {}};
-}
 
 // The registered model `id` names (an id or a name); 404 when there is none.
 ResolvedModel registered(RegistryAccess &access, const std::string &id)

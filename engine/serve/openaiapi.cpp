@@ -4,6 +4,7 @@
 #include "generation/textgenerator.h"
 #include "serve/apierror.h"
 #include "serve/apirouter.h"
+#include "serve/jsonresponse.h"
 #include "serve/modelpool.h"
 #include "serve/servermetrics.h"
 #include "util/error.h"
@@ -22,17 +23,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr auto kDumpReplacingBadUtf8 = json::error_handler_t::replace;
-
-std::string dump(const json &value)
-{
-    return value.dump(-1, ' ', false, kDumpReplacingBadUtf8);
-}
-
-HttpResponse jsonResponse(const json &body)
-{
-    return {200, "application/json", dump(body), {}};
-}
 
 std::int64_t unixTime()
 {
@@ -171,7 +161,7 @@ void complete(const CompletionShape &shape, const CompletionParams &params, cons
         if (!shape.chat)
             piece["logprobs"] = nullptr;
         event["choices"] = json::array({std::move(piece)});
-        return writer.sendEvent(dump(event));
+        return writer.sendEvent(jsonText(event));
     };
     if (shape.chat) // as OpenAI's streams begin: each choice's role, before any text
         for (std::size_t i = 0; i < requests.size(); ++i)
@@ -196,7 +186,7 @@ void complete(const CompletionShape &shape, const CompletionParams &params, cons
         json usage = base;
         usage["choices"] = json::array();
         usage["usage"] = usageOf(results, static_cast<std::size_t>(params.choices));
-        writer.sendEvent(dump(usage));
+        writer.sendEvent(jsonText(usage));
     }
     writer.sendEvent("[DONE]");
     writer.endEvents();
