@@ -26,7 +26,7 @@ namespace llmos::cli {
 namespace {
 
 // The models to deploy: each --model (a path, or a registered id or name), or every
-// registered model when none is given. Clients name them by registered name, else by
+// registered model but adapters when none is given. Clients name them by registered name, else by
 // folder or file name.
 std::vector<serve::DeployedModel> deployedModels(CommandContext &ctx)
 {
@@ -49,8 +49,10 @@ std::vector<serve::DeployedModel> deployedModels(CommandContext &ctx)
         models.push_back(resolve(reference.toStdString()));
     if (asked.isEmpty()) {
         registry.emplace(openRegistry());
+        // Adapters (PEFT) are not models a client can call alone: their merged models are.
         for (const auto &record : registry->list())
-            models.push_back(resolve(record.id));
+            if (record.format != ModelFormat::Peft)
+                models.push_back(resolve(record.id));
     }
     return models;
 }

@@ -32,12 +32,17 @@ json modelForClients(const ModelRecord &model, const ModelPool &pool)
 }
 
 
-// The registered model `id` names (an id or a name); 404 when there is none.
-ResolvedModel registered(RegistryAccess &access, const std::string &id)
+// The registered model `id` names (an id or a name), as /v1 can serve it: 404 when there is
+// none, 400 for an adapter (a client calls the model it was merged into).
+ResolvedModel deployable(RegistryAccess &access, const std::string &id)
 {
     std::lock_guard lock(access.mutex);
-    if (!access.registry.find(id))
+    const auto record = access.registry.find(id);
+    if (!record)
         throw ApiError(404, "no registered model has the id or name '" + id + "'", "id", "model_not_found");
+    if (record->format == ModelFormat::Peft)
+        throw ApiError(400, "'" + record->name + "' is an adapter; deploy a model merged with it instead", "id",
+                       "adapter_not_deployable");
     return resolveModelReference(access.registry, id);
 }
 
@@ -72,7 +77,7 @@ void addManagementRoutes(ApiRouter &router, RegistryAccess &access, ModelPool &m
     router.add("POST", "/api/models/{id}/deploy", RouteAccess::Management,
                "Starts offering a registered model on /v1 under its name; it loads on its first request.",
                [&access, &models](const HttpRequest &, const RouteParams &params, ResponseWriter &writer) {
-                   const auto model = registered(access, params.find("id")->second);
+                   const auto model = deployable(access, params.find("id")->second);
                    models.deploy({model.name, model.path});
                    writer.send(jsonResponse({{"id", model.name}, {"deployed", true}}));
                });

@@ -10,6 +10,7 @@
 #include "generation/textgenerator.h"
 #include "jobs/jobscheduler.h"
 #include "registry/modelregistry.h"
+#include "registryfixtures.h"
 #include "services/localscheduler.h"
 #include "services/trainingjobs.h"
 #include "trainingfixture.h"
@@ -430,6 +431,14 @@ TEST(ServeHttp, ManagementKeysListTheRegistryWithoutPaths)
                      "model_not_found");
     EXPECT_API_ERROR(post("/api/models/other/undeploy", "admin"), 404, "id", "not_deployed");
     EXPECT_API_ERROR(post("/api/models/absent/deploy", "admin"), 404, "id", "model_not_found");
+
+    // An adapter is not something /v1 can run alone.
+    const auto adapter = home.file("adapter");
+    test::writeTinyAdapter(adapter, "tiny");
+    ImportOptions asAdapter;
+    asAdapter.name = "tiny-lora";
+    registry.importModel(adapter, asAdapter);
+    EXPECT_API_ERROR(post("/api/models/tiny-lora/deploy", "admin"), 400, "id", "adapter_not_deployable");
 }
 
 // Idle models leave memory and come back on the next request; one in use stays.
