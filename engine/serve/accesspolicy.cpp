@@ -64,21 +64,21 @@ void AccessPolicy::allowOrigin(std::string origin)
     m_origins.push_back(std::move(origin));
 }
 
-std::optional<KeyScope> AccessPolicy::scopeOf(const HttpRequest &request) const
+std::optional<AccessPolicy::Caller> AccessPolicy::callerOf(const HttpRequest &request) const
 {
     if (m_keys.empty())
-        return KeyScope::Management;
+        return Caller{-1, KeyScope::Management};
     const auto authorization = request.header("authorization");
     constexpr std::string_view bearer = "Bearer ";
     if (!authorization || authorization->size() <= bearer.size()
         || lowerCase(authorization->substr(0, bearer.size())) != "bearer ")
         return std::nullopt;
     const auto digest = sha256Hex(authorization->substr(bearer.size()));
-    std::optional<KeyScope> scope;
-    for (const auto &key : m_keys) // every key compared, so the time says nothing either
-        if (sameDigest(key.digest, digest) && !scope)
-            scope = key.scope;
-    return scope;
+    std::optional<Caller> caller;
+    for (std::size_t i = 0; i < m_keys.size(); ++i) // every key compared, so the time says nothing either
+        if (sameDigest(m_keys[i].digest, digest) && !caller)
+            caller = Caller{static_cast<int>(i), m_keys[i].scope};
+    return caller;
 }
 
 bool AccessPolicy::hostAllowed(const HttpRequest &request) const

@@ -26,9 +26,15 @@ public:
 
     bool requiresKeys() const noexcept { return !m_keys.empty(); }
 
-    // The scope of the request's bearer key; nullopt when keys are required and the
-    // request has none or a wrong one. Full scope when no key is configured.
-    std::optional<KeyScope> scopeOf(const HttpRequest &request) const;
+    // The request's bearer key: its index among the keys added (-1 when no key is
+    // configured) and its scope; nullopt when keys are required and the request has none
+    // or a wrong one. Full scope when no key is configured.
+    struct Caller {
+        int key;
+        KeyScope scope;
+    };
+    std::optional<Caller> callerOf(const HttpRequest &request) const;
+    std::size_t keyCount() const noexcept { return m_keys.size(); }
 
     // Whether the Host header names this server (a name or address allowed, any port).
     bool hostAllowed(const HttpRequest &request) const;

@@ -105,9 +105,11 @@ void answerWithError(ResponseWriter &writer, const ApiError &error)
 
 } // namespace
 
-ApiRouter::ApiRouter(AccessPolicy policy, ServerMetrics *metrics)
+ApiRouter::ApiRouter(AccessPolicy policy, ServerMetrics *metrics, int maxRequestsPerKey)
     : m_policy(std::move(policy))
     , m_metrics(metrics)
+    , m_maxRequestsPerKey(maxRequestsPerKey)
+    , m_inProgress(std::make_unique<std::atomic<int>[]>(m_policy.keyCount()))
 {
 }
 
@@ -194,14 +196,31 @@ void ApiRouter::run(const Route &route, const HttpRequest &request, const RouteP
                     ResponseWriter &writer) const
 {
     try {
+        std::atomic<int> *inProgress = nullptr;
         if (route.access != RouteAccess::Open) {
-            const auto scope = m_policy.scopeOf(request);
-            if (!scope)
+            const auto caller = m_policy.callerOf(request);
+            if (!caller)
                 throw ApiError(401, "a valid API key is required: send 'Authorization: Bearer <key>'", {},
                                "invalid_api_key");
-            if (route.access == RouteAccess::Management && *scope != KeyScope::Management)
+            if (route.access == RouteAccess::Management && caller->scope != KeyScope::Management)
                 throw ApiError(403, "this API key may only use the inference endpoints", {}, "insufficient_scope");
+            if (caller->key >= 0 && m_maxRequestsPerKey > 0) {
+                inProgress = &m_inProgress[static_cast<std::size_t>(caller->key)];
+                if (inProgress->fetch_add(1) >= m_maxRequestsPerKey) {
+                    --*inProgress;
+                    throw ApiError(429, "this API key already has " + std::to_string(m_maxRequestsPerKey) +
+                                            " requests in progress; try again when one ends", {}, "too_many_requests");
+                }
+            }
         }
+        struct Release {
+            std::atomic<int> *count;
+            ~Release()
+            {
+                if (count)
+                    --*count;
+            }
+        } release{inProgress};
         route.handler(request, params, writer);
     } catch (const ApiError &error) {
         answerWithError(writer, error);

@@ -3,7 +3,9 @@
 #include "serve/accesspolicy.h"
 #include "serve/httpmessage.h"
 
+#include <atomic>
 #include <functional>
+#include <memory>
 #include <map>
 #include <string>
 #include <vector>
@@ -29,7 +31,9 @@ enum class RouteAccess { Open, Inference, Management };
 // `metrics` (when given) by route pattern, method and status.
 class ApiRouter {
 public:
-    explicit ApiRouter(AccessPolicy policy, ServerMetrics *metrics = nullptr);
+    // maxRequestsPerKey: requests one API key may have in progress at once (0: no cap);
+    // the next is a 429 with Retry-After.
+    explicit ApiRouter(AccessPolicy policy, ServerMetrics *metrics = nullptr, int maxRequestsPerKey = 0);
 
     // `summary`: one line for /openapi.json.
     void add(std::string method, std::string pathPattern, RouteAccess access, std::string summary, RouteHandler handler);
@@ -61,6 +65,8 @@ private:
 
     AccessPolicy m_policy;
     ServerMetrics *m_metrics;
+    int m_maxRequestsPerKey;
+    std::unique_ptr<std::atomic<int>[]> m_inProgress; // per key, as AccessPolicy numbers them
     std::vector<Route> m_routes;
 };
 

@@ -87,7 +87,7 @@ nlohmann::json openApiDocument(const ApiRouter &router)
 ApiServer::ApiServer(ServerOptions options)
     : m_options(std::move(options))
     , m_models(std::make_unique<ModelPool>(m_options.models, m_options.maxWaitingPerModel))
-    , m_router(std::make_unique<ApiRouter>(policyFrom(m_options), &m_metrics))
+    , m_router(std::make_unique<ApiRouter>(policyFrom(m_options), &m_metrics, m_options.maxRequestsPerKey))
 {
     addOpenAiRoutes(*m_router, *m_models, m_options.inference, m_metrics);
     if (m_options.registry) {

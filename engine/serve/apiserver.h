@@ -42,6 +42,7 @@ struct ServerOptions {
     ServerLimits limits;
     InferenceLimits inference;
     std::size_t maxWaitingPerModel = 16;
+    int maxRequestsPerKey = 8; // requests one API key may have in progress (0: no cap)
     // A model no request has used for this long is unloaded (0: kept until the server stops).
     std::chrono::seconds unloadAfterIdle{600};
     // The model registry for the management API (not owned; outlives the server). Null:

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <future>
+#include <thread>
 
 using namespace llmos;
 using namespace llmos::serve;
@@ -149,4 +150,33 @@ TEST(RequestWorkers, RefusesWhenTheQueueIsFull)
     workers.stop();
     EXPECT_EQ(workers.queued(), 0u);
     EXPECT_FALSE(workers.tryPost([] {}));
+}
+
+// A key's requests in progress are capped; the next is a 429 until one ends. Without keys
+// (loopback, one user) there is no cap.
+TEST(ApiRouter, RequestsInProgressPerKeyAreCapped)
+{
+    AccessPolicy policy;
+    policy.addKey("k", KeyScope::Inference);
+    policy.addKey("other", KeyScope::Inference);
+    ApiRouter router(std::move(policy), nullptr, 1);
+    std::promise<void> entered, release;
+    auto released = release.get_future().share();
+    router.add("GET", "/slow", RouteAccess::Inference, "test route",
+               [&](const HttpRequest &r, const RouteParams &, ResponseWriter &writer) {
+                   if (r.target == "/slow?hold") {
+                       entered.set_value();
+                       released.wait();
+                   }
+                   writer.send({200, "text/plain", "done", {}});
+               });
+    std::thread holder([&] { run(router, request("GET", "/slow?hold", "k")); });
+    entered.get_future().wait();
+    const auto refused = run(router, request("GET", "/slow", "k"));
+    EXPECT_EQ(refused.response.status, 429);
+    EXPECT_EQ(json::parse(refused.response.body)["error"]["code"], "too_many_requests");
+    EXPECT_EQ(run(router, request("GET", "/slow", "other")).response.status, 200) << "another key is not held up";
+    release.set_value();
+    holder.join();
+    EXPECT_EQ(run(router, request("GET", "/slow", "k")).response.status, 200) << "free again once it ended";
 }
