@@ -7,6 +7,7 @@
 #include "serve/jsonresponse.h"
 #include "serve/modelpool.h"
 #include "serve/servermetrics.h"
+#include "tokenizer/tokenizer.h"
 #include "util/error.h"
 
 #include <openssl/evp.h>
@@ -75,6 +76,7 @@ std::vector<GenerationRequest> requestsFor(const std::vector<std::vector<std::in
             if (request.sampling.seed)
                 request.sampling.seed = *request.sampling.seed + static_cast<std::uint64_t>(c);
             request.stopStrings = params.stop;
+            request.logprobs = params.logprobs;
             requests.push_back(std::move(request));
         }
     }
@@ -115,6 +117,49 @@ json chunkDelta(const CompletionShape &shape, const std::string &text)
     return {{"delta", {{"content", text}}}};
 }
 
+// The generated tokens' log-probabilities as OpenAI shapes them: chat's list of
+// {token, logprob, bytes, top_logprobs}, or completions' parallel lists. A final
+// end-of-sequence or stop token is not part of the text and is left out.
+json logprobsJson(const CompletionShape &shape, const GenerationResult &result, const TextGenerator &generator)
+{
+    auto entries = result.logprobs;
+    if (!entries.empty() &&
+        (result.finishReason == FinishReason::EndOfSequence || result.finishReason == FinishReason::StopToken))
+        entries.pop_back();
+    auto text = [&](std::int32_t id) { return generator.tokenizer().decode(std::span(&id, 1)); };
+    auto bytes = [](const std::string &s) {
+        std::vector<int> values;
+        for (const unsigned char c : s)
+            values.push_back(c);
+        return values;
+    };
+    if (shape.chat) {
+        json content = json::array();
+        for (const auto &entry : entries) {
+            json top = json::array();
+            for (const auto &[id, logprob] : entry.top)
+                top.push_back({{"token", text(id)}, {"logprob", logprob}, {"bytes", bytes(text(id))}});
+            const auto token = text(entry.id);
+            content.push_back({{"token", token}, {"logprob", entry.logprob}, {"bytes", bytes(token)}, {"top_logprobs", top}});
+        }
+        return {{"content", std::move(content)}};
+    }
+    json tokens = json::array(), logprobs = json::array(), top = json::array(), offsets = json::array();
+    std::size_t offset = 0;
+    for (const auto &entry : entries) {
+        const auto token = text(entry.id);
+        tokens.push_back(token);
+        logprobs.push_back(entry.logprob);
+        json alternatives = json::object();
+        for (const auto &[id, logprob] : entry.top)
+            alternatives[text(id)] = logprob;
+        top.push_back(std::move(alternatives));
+        offsets.push_back(offset);
+        offset += token.size();
+    }
+    return {{"tokens", tokens}, {"token_logprobs", logprobs}, {"top_logprobs", top}, {"text_offset", offsets}};
+}
+
 // Runs the requests and answers: one JSON response, or a stream of chunks.
 void complete(const CompletionShape &shape, const CompletionParams &params, const TextGenerator &generator,
               const std::vector<GenerationRequest> &requests, ResponseWriter &writer, ServerMetrics &metrics)
@@ -142,7 +187,7 @@ void complete(const CompletionShape &shape, const CompletionParams &params, cons
             json choice = choiceText(shape, results[i].text);
             choice["index"] = i;
             choice["finish_reason"] = finishReason(results[i].finishReason);
-            choice["logprobs"] = nullptr;
+            choice["logprobs"] = params.logprobs >= 0 ? logprobsJson(shape, results[i], generator) : json();
             choices.push_back(std::move(choice));
         }
         base["object"] = shape.object;
@@ -226,7 +271,7 @@ void textCompletions(const HttpRequest &request, ModelPool &models, const Infere
                      ServerMetrics &metrics, ResponseWriter &writer)
 {
     const auto body = parseJsonBody(request, limits);
-    auto params = parseCompletionParams(body, limits, 16); // OpenAI's default for completions
+    auto params = parseCompletionParams(body, limits, 16, false); // 16: OpenAI's default for completions
     if (body.contains("echo") && body["echo"] == true)
         throw ApiError::invalid("echo", "is not supported by this server yet");
     const auto prompts = stringOrStrings(body, "prompt", limits.maxPrompts);

@@ -1,5 +1,6 @@
 #include "serve/openairequest.h"
 
+#include "generation/textgenerator.h"
 #include "serve/apierror.h"
 
 #include <cmath>
@@ -109,7 +110,8 @@ std::string requiredModel(const json &body)
     return model->get<std::string>();
 }
 
-CompletionParams parseCompletionParams(const json &body, const InferenceLimits &limits, std::int64_t defaultMaxTokens)
+CompletionParams parseCompletionParams(const json &body, const InferenceLimits &limits, std::int64_t defaultMaxTokens,
+                                       bool chat)
 {
     CompletionParams params;
     params.model = requiredModel(body);
@@ -145,8 +147,17 @@ CompletionParams parseCompletionParams(const json &body, const InferenceLimits &
     for (const char *unsupported : {"tools", "functions", "response_format", "logit_bias", "suffix"})
         if (field(body, unsupported))
             throw ApiError::invalid(unsupported, "is not supported by this server yet");
-    if (const auto *logprobs = field(body, "logprobs"); logprobs && !(logprobs->is_boolean() && !logprobs->get<bool>()))
-        throw ApiError::invalid("logprobs", "is not supported by this server yet");
+    const int most = GenerationRequest::kMaxTopLogprobs;
+    if (chat) {
+        if (field(body, "logprobs") && boolean(body, "logprobs"))
+            params.logprobs = field(body, "top_logprobs") ? static_cast<int>(integer(body, "top_logprobs", 0, most)) : 0;
+        else if (field(body, "top_logprobs"))
+            throw ApiError::invalid("top_logprobs", "needs \"logprobs\": true");
+    } else if (field(body, "logprobs")) {
+        params.logprobs = static_cast<int>(integer(body, "logprobs", 0, most));
+    }
+    if (params.logprobs >= 0 && params.stream)
+        throw ApiError::invalid("logprobs", "is not supported with \"stream\": true yet");
     return params;
 }
 

@@ -38,9 +38,11 @@ struct CompletionParams {
     std::vector<std::string> stop;
     bool stream = false;
     bool includeUsage = false;       // stream_options.include_usage
+    int logprobs = -1;               // GenerationRequest::logprobs
 };
+// `chat`: logprobs is chat's boolean with top_logprobs, else the completions API's count.
 CompletionParams parseCompletionParams(const nlohmann::json &body, const InferenceLimits &limits,
-                                       std::int64_t defaultMaxTokens);
+                                       std::int64_t defaultMaxTokens, bool chat = true);
 
 // The model's defaults where the request is silent (temperature, top_p, ...).
 void applySamplingDefaults(CompletionParams &params, const nlohmann::json &body, const SamplingOptions &modelDefaults);

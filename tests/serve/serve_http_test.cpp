@@ -513,3 +513,44 @@ TEST(ServeHttp, AFineTuneRunsEndToEndOverTheManagementApi)
     EXPECT_API_ERROR(postJson(s.port, "/api/jobs", {{"model", {{"path", "x"}}}}, "admin"), 400);
     EXPECT_API_ERROR(postJson(s.port, "/api/jobs", recipe, "app"), 403, {}, "insufficient_scope");
 }
+
+// logprobs in OpenAI's two shapes: chat's content list with top_logprobs, completions'
+// parallel lists; not with streaming yet; the bounds of top_logprobs.
+TEST(ServeHttp, LogprobsComeInOpenAisShapes)
+{
+    Server s;
+    const auto chat = postJson(s.port, "/v1/chat/completions", chatBody({{"logprobs", true}, {"top_logprobs", 2}}));
+    ASSERT_EQ(chat.status, 200) << chat.body;
+    const auto body = chat.json();
+    ASSERT_TRUE(body["choices"][0]["logprobs"].is_object()) << chat.body;
+    const auto &content = body["choices"][0]["logprobs"]["content"];
+    ASSERT_FALSE(content.empty()) << chat.body;
+    std::string text;
+    for (const auto &entry : content) {
+        EXPECT_LE(entry["logprob"].get<double>(), 0.0);
+        ASSERT_EQ(entry["top_logprobs"].size(), 2u);
+        EXPECT_GE(entry["top_logprobs"][0]["logprob"].get<double>(), entry["top_logprobs"][1]["logprob"].get<double>());
+        EXPECT_GE(entry["top_logprobs"][0]["logprob"].get<double>(), entry["logprob"].get<double>() - 1e-9);
+        text += entry["token"].get<std::string>();
+    }
+    const auto usage = body["usage"]["completion_tokens"].get<std::size_t>();
+    EXPECT_TRUE(content.size() == usage || content.size() + 1 == usage) << "one entry a token, but a final stop token";
+    EXPECT_EQ(postJson(s.port, "/v1/chat/completions", chatBody()).json()["choices"][0]["logprobs"], nullptr);
+
+    const auto completion = postJson(s.port, "/v1/completions",
+                                     {{"model", "tiny"}, {"prompt", "Once"}, {"max_tokens", 5}, {"logprobs", 1},
+                                      {"temperature", 1.0}, {"seed", 2}});
+    ASSERT_EQ(completion.status, 200) << completion.body;
+    const auto completionBody = completion.json();
+    const auto &lists = completionBody["choices"][0]["logprobs"];
+    ASSERT_TRUE(lists.is_object()) << completion.body;
+    EXPECT_EQ(lists["tokens"].size(), lists["token_logprobs"].size());
+    EXPECT_EQ(lists["tokens"].size(), lists["top_logprobs"].size());
+    EXPECT_EQ(lists["tokens"].size(), lists["text_offset"].size());
+
+    EXPECT_API_ERROR(postJson(s.port, "/v1/chat/completions", chatBody({{"logprobs", true}, {"top_logprobs", 21}})), 400,
+                     "top_logprobs");
+    EXPECT_API_ERROR(postJson(s.port, "/v1/chat/completions", chatBody({{"top_logprobs", 2}})), 400, "top_logprobs");
+    EXPECT_API_ERROR(postJson(s.port, "/v1/chat/completions", chatBody({{"logprobs", true}, {"stream", true}})), 400,
+                     "logprobs");
+}

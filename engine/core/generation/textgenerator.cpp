@@ -12,7 +12,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
+#include <limits>
+#include <numeric>
 #include <random>
 
 namespace llmos {
@@ -58,6 +61,45 @@ struct Sequence {
     std::vector<std::int32_t> history; // prompt and output, for the repetition penalty
     GenerationResult result;
     bool finished = false;
+};
+
+// The log-softmax of one step's logits, kept for the token the sampler then picks.
+class LogDistribution {
+public:
+    LogDistribution() = default;
+    explicit LogDistribution(std::span<const float> logits)
+        : m_logits(logits.begin(), logits.end())
+    {
+        double largest = -std::numeric_limits<double>::infinity();
+        for (const float value : m_logits)
+            largest = std::max(largest, static_cast<double>(value));
+        double sum = 0;
+        for (const float value : m_logits)
+            sum += std::exp(static_cast<double>(value) - largest);
+        m_logSum = largest + std::log(sum);
+    }
+
+    TokenLogprob describe(std::int32_t id, int top) const
+    {
+        TokenLogprob entry{id, logprob(id), {}};
+        std::vector<std::int32_t> order(m_logits.size());
+        std::iota(order.begin(), order.end(), 0);
+        const auto k = std::min<std::size_t>(static_cast<std::size_t>(top), order.size());
+        std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k), order.end(),
+                          [&](std::int32_t a, std::int32_t b) {
+                              return m_logits[static_cast<std::size_t>(a)] > m_logits[static_cast<std::size_t>(b)] ||
+                                     (m_logits[static_cast<std::size_t>(a)] == m_logits[static_cast<std::size_t>(b)] && a < b);
+                          });
+        for (std::size_t i = 0; i < k; ++i)
+            entry.top.emplace_back(order[i], logprob(order[i]));
+        return entry;
+    }
+
+private:
+    double logprob(std::int32_t id) const { return static_cast<double>(m_logits[static_cast<std::size_t>(id)]) - m_logSum; }
+
+    std::vector<float> m_logits;
+    double m_logSum = 0;
 };
 
 } // namespace
@@ -211,6 +253,9 @@ void TextGenerator::State::checkRequest(const GenerationRequest &request, std::s
                         + " tokens, which leaves no room in the model's context of "
                         + std::to_string(config.maxPositionEmbeddings) + " tokens; shorten it");
     validateSamplingOptions(request.sampling);
+    if (request.logprobs < -1 || request.logprobs > GenerationRequest::kMaxTopLogprobs)
+        throw Error(ErrorKind::InvalidInput, where,
+                    "top logprobs must be between 0 and " + std::to_string(GenerationRequest::kMaxTopLogprobs));
 }
 
 void TextGenerator::State::emit(Sequence &sequence, std::size_t index, std::int32_t id, std::string text,
@@ -329,8 +374,12 @@ std::vector<GenerationResult> TextGenerator::generateBatch(std::span<const Gener
             if (sequence.finished)
                 continue;
             const auto row = logits[static_cast<std::int64_t>(i)];
-            const auto id = sequence.sampler.next(std::span(row.data_ptr<float>(), static_cast<std::size_t>(row.numel())),
-                                                  sequence.history);
+            const std::span values(row.data_ptr<float>(), static_cast<std::size_t>(row.numel()));
+            // Read before the sampler, which may change the logits (repetition penalty).
+            const auto distribution = sequence.request.logprobs >= 0 ? LogDistribution(values) : LogDistribution();
+            const auto id = sequence.sampler.next(values, sequence.history);
+            if (sequence.request.logprobs >= 0)
+                sequence.result.logprobs.push_back(distribution.describe(id, sequence.request.logprobs));
             next[i] = id;
             state.accept(sequence, i, id, onToken);
         }

@@ -14,6 +14,7 @@
 #include <span>
 #include <stop_token>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace llmos {
@@ -27,6 +28,19 @@ struct GenerationRequest {
     std::vector<std::string> stopStrings;    // end the output before the first match
     std::vector<std::int32_t> stopTokenIds;  // in addition to the model's end-of-sequence tokens
     bool ignoreEos = false;                  // generate through EOS (benchmarks)
+    // Log-probabilities of the generated tokens (GenerationResult::logprobs): -1 none, 0 the
+    // chosen token's, k also the k most likely at each step (at most kMaxTopLogprobs). From
+    // the model's own distribution, before temperature, penalties or truncation.
+    int logprobs = -1;
+    static constexpr int kMaxTopLogprobs = 20;
+};
+
+// One generated token's log-probability and, when asked, the most likely alternatives
+// (most likely first).
+struct TokenLogprob {
+    std::int32_t id = 0;
+    double logprob = 0;
+    std::vector<std::pair<std::int32_t, double>> top;
 };
 
 // One step of one sequence, delivered to the TokenCallback as soon as it is known.
@@ -54,6 +68,7 @@ const char *finishReasonName(FinishReason reason) noexcept;
 struct GenerationResult {
     std::string text;               // the output, without stop strings and special tokens
     std::vector<std::int32_t> ids;  // every generated id, including a final EOS/stop token
+    std::vector<TokenLogprob> logprobs; // one per id when the request asked for them
     FinishReason finishReason = FinishReason::Length;
     std::size_t promptTokens = 0;
     std::uint64_t seed = 0;         // what a rerun needs to reproduce a sampled output

@@ -279,3 +279,40 @@ TEST(TextGenerator, ChatUsesTheModelsTemplate)
     // Bad messages are refused before they reach the template.
     EXPECT_THROW(generator.encodeChat(nlohmann::ordered_json::array({{{"role", "wizard"}, {"content", "x"}}})), Error);
 }
+
+// Log-probabilities of sampled tokens are the model's own (the full forward pass's
+// log-softmax, not the tempered, penalised distribution), with the k most likely
+// alternatives in order; asking for them changes nothing of what is generated.
+TEST(TextGenerator, LogprobsAreTheModelsLogSoftmaxOfEachGeneratedToken)
+{
+    const auto generator = TextGenerator::open(models().llama, {.device = "cpu"});
+    auto request = greedyRequest(generator, "The weather", 6);
+    request.sampling = {.temperature = 1.5, .repetitionPenalty = 1.3, .seed = 7};
+    const auto plain = generator.generate(request);
+    request.logprobs = 3;
+    const auto result = generator.generate(request);
+    EXPECT_EQ(result.ids, plain.ids) << "asking for logprobs changes nothing generated";
+    ASSERT_EQ(result.logprobs.size(), result.ids.size());
+
+    auto model = loadCausalLm(models().llama);
+    torch::NoGradGuard noGrad;
+    std::vector<std::int64_t> all(request.promptIds.begin(), request.promptIds.end());
+    all.insert(all.end(), result.ids.begin(), result.ids.end());
+    const auto logSoftmax = torch::log_softmax(
+        model->forward(torch::tensor(all, torch::kLong).unsqueeze(0))[0].to(torch::kDouble), -1);
+    const auto prompt = static_cast<std::int64_t>(request.promptIds.size());
+    for (std::size_t i = 0; i < result.ids.size(); ++i) {
+        const auto row = logSoftmax[prompt - 1 + static_cast<std::int64_t>(i)];
+        const auto &entry = result.logprobs[i];
+        EXPECT_EQ(entry.id, result.ids[i]);
+        EXPECT_NEAR(entry.logprob, row[result.ids[i]].item<double>(), 1e-4) << "token " << i;
+        ASSERT_EQ(entry.top.size(), 3u);
+        const auto [values, indices] = row.topk(3);
+        for (int k = 0; k < 3; ++k) {
+            EXPECT_EQ(entry.top[static_cast<std::size_t>(k)].first, indices[k].item<std::int64_t>()) << "token " << i;
+            EXPECT_NEAR(entry.top[static_cast<std::size_t>(k)].second, values[k].item<double>(), 1e-4);
+        }
+    }
+    request.logprobs = GenerationRequest::kMaxTopLogprobs + 1;
+    EXPECT_THROW(generator.generate(request), Error);
+}
