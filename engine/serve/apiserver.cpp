@@ -95,7 +95,7 @@ ApiServer::ApiServer(ServerOptions options)
         addManagementRoutes(*m_router, *m_registry, *m_models);
     }
     if (m_options.scheduler && m_options.training)
-        addJobRoutes(*m_router, *m_options.scheduler, *m_options.training);
+        addJobRoutes(*m_router, *m_options.scheduler, *m_options.training, m_metrics);
     m_metrics.addGauge("llmos_http_requests_waiting", "Requests waiting for a request thread.",
                        [this] { return m_http ? static_cast<double>(m_http->queuedRequests()) : 0.0; });
     m_metrics.addGauge("llmos_http_connections_open", "Client connections open.",

@@ -18,6 +18,8 @@ struct HttpRequest {
 
     // The path without the query string.
     std::string_view path() const;
+    // The value of a query parameter ("?force=true" -> "true"), as sent (not percent-decoded).
+    std::optional<std::string_view> query(std::string_view name) const;
     // The first header of that (lower-case) name.
     std::optional<std::string_view> header(std::string_view lowerCaseName) const;
 };

@@ -7,6 +7,7 @@
 #include "serve/apirouter.h"
 #include "serve/jsonresponse.h"
 #include "serve/openairequest.h"
+#include "serve/servermetrics.h"
 #include "services/trainingjobs.h"
 #include "util/error.h"
 
@@ -14,6 +15,7 @@
 
 #include <condition_variable>
 #include <deque>
+#include <map>
 #include <mutex>
 
 namespace llmos::serve {
@@ -102,8 +104,17 @@ void streamEvents(JobScheduler &scheduler, const std::string &id, ResponseWriter
 
 } // namespace
 
-void addJobRoutes(ApiRouter &router, JobScheduler &scheduler, TrainingJobs &training)
+void addJobRoutes(ApiRouter &router, JobScheduler &scheduler, TrainingJobs &training, ServerMetrics &metrics)
 {
+    metrics.addLabeledGauge("llmos_jobs", "Runs the server's scheduler holds, by state.", "state", [&scheduler] {
+        std::map<std::string, double> byState;
+        for (const auto state : {JobState::Queued, JobState::Running, JobState::Paused, JobState::Succeeded,
+                                 JobState::Failed, JobState::Cancelled, JobState::Interrupted})
+            byState[jobStateName(state)] = 0;
+        for (const auto &run : scheduler.jobs())
+            byState[jobStateName(run.state)] += 1;
+        return ServerMetrics::LabeledValues(byState.begin(), byState.end());
+    });
     router.add("POST", "/api/jobs", RouteAccess::Management, "Starts a fine-tune from a training recipe.",
                [&scheduler, &training](const HttpRequest &request, const RouteParams &, ResponseWriter &writer) {
                    const auto body = parseJsonBody(request, InferenceLimits{});

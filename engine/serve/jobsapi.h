@@ -8,6 +8,7 @@ class TrainingJobs;
 namespace llmos::serve {
 
 class ApiRouter;
+class ServerMetrics;
 
 // The management API's job routes (management keys only), over the same scheduler and
 // training service the CLI and the window use:
@@ -19,6 +20,7 @@ class ApiRouter;
 //   POST /api/jobs/{id}/cancel | pause | resume
 // Ids are checked for their shape before anything touches the disk (../ is a 404); a
 // state that does not allow the action is a 409.
-void addJobRoutes(ApiRouter &router, JobScheduler &scheduler, TrainingJobs &training);
+// The runs by state go to `metrics` as llmos_jobs{state=...}.
+void addJobRoutes(ApiRouter &router, JobScheduler &scheduler, TrainingJobs &training, ServerMetrics &metrics);
 
 } // namespace llmos::serve

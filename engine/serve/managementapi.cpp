@@ -6,6 +6,7 @@
 #include "serve/apirouter.h"
 #include "serve/jsonresponse.h"
 #include "serve/modelpool.h"
+#include "util/error.h"
 
 #include <nlohmann/json.hpp>
 
@@ -80,6 +81,32 @@ void addManagementRoutes(ApiRouter &router, RegistryAccess &access, ModelPool &m
                    const auto model = deployable(access, params.find("id")->second);
                    models.deploy({model.name, model.path});
                    writer.send(jsonResponse({{"id", model.name}, {"deployed", true}}));
+               });
+    router.add("DELETE", "/api/models/{id}", RouteAccess::Management,
+               "Removes a registered model and the files no other model uses; ?force=true also when others "
+               "were made from it. A deployed model must be undeployed first.",
+               [&access, &models](const HttpRequest &request, const RouteParams &params, ResponseWriter &writer) {
+                   const auto &id = params.find("id")->second;
+                   const bool force = request.query("force") == "true";
+                   std::lock_guard lock(access.mutex);
+                   const auto record = access.registry.find(id);
+                   if (!record)
+                       throw ApiError(404, "no registered model has the id or name '" + id + "'", "id", "model_not_found");
+                   if (models.deployed(record->name))
+                       throw ApiError(409, "'" + record->name + "' is deployed: undeploy it first", "id", "model_deployed");
+                   try {
+                       const auto report = access.registry.remove(record->id, force);
+                       writer.send(jsonResponse({{"id", record->id},
+                                                 {"name", record->name},
+                                                 {"deleted", true},
+                                                 {"bytes_freed", report.bytesFreed},
+                                                 {"orphaned", report.orphaned}}));
+                   } catch (const Error &error) {
+                       if (error.kind() == ErrorKind::InvalidInput) // others were made from it
+                           throw ApiError(409, error.detail() + " (add ?force=true to remove it anyway)", "id",
+                                          "model_has_descendants");
+                       throw;
+                   }
                });
     router.add("POST", "/api/models/{id}/undeploy", RouteAccess::Management,
                "Stops offering a model; requests using it finish first.",

@@ -67,7 +67,14 @@ void ServerMetrics::recordGeneration(const std::string &model, std::int64_t toke
 void ServerMetrics::addGauge(std::string name, std::string help, std::function<double()> read)
 {
     std::lock_guard lock(m_mutex);
-    m_gauges.push_back({std::move(name), std::move(help), std::move(read)});
+    m_gauges.push_back({std::move(name), std::move(help), {}, std::move(read), {}});
+}
+
+void ServerMetrics::addLabeledGauge(std::string name, std::string help, std::string label,
+                                    std::function<LabeledValues()> read)
+{
+    std::lock_guard lock(m_mutex);
+    m_gauges.push_back({std::move(name), std::move(help), std::move(label), {}, std::move(read)});
 }
 
 std::string ServerMetrics::exposition() const
@@ -110,9 +117,15 @@ std::string ServerMetrics::exposition() const
            "# TYPE llmos_time_to_first_token_seconds histogram\n";
     for (const auto &[model, h] : m_firstToken)
         histogram("llmos_time_to_first_token_seconds", "model=\"" + label(model) + "\"", h);
-    for (const auto &gauge : m_gauges)
-        out += "# HELP " + gauge.name + " " + gauge.help + "\n# TYPE " + gauge.name + " gauge\n" + gauge.name + " " +
-               number(gauge.read()) + "\n";
+    for (const auto &gauge : m_gauges) {
+        out += "# HELP " + gauge.name + " " + gauge.help + "\n# TYPE " + gauge.name + " gauge\n";
+        if (gauge.label.empty()) {
+            out += gauge.name + " " + number(gauge.read()) + "\n";
+            continue;
+        }
+        for (const auto &[value, amount] : gauge.readLabeled())
+            out += gauge.name + "{" + gauge.label + "=\"" + label(value) + "\"} " + number(amount) + "\n";
+    }
     return out;
 }
 

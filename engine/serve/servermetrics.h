@@ -6,6 +6,7 @@
 #include <mutex>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 namespace llmos::serve {
@@ -24,6 +25,9 @@ public:
 
     // A value read at each scrape: name, help text, and how to read it.
     void addGauge(std::string name, std::string help, std::function<double()> read);
+    // Values by one label, read at each scrape (jobs by state).
+    using LabeledValues = std::vector<std::pair<std::string, double>>;
+    void addLabeledGauge(std::string name, std::string help, std::string label, std::function<LabeledValues()> read);
 
     std::string exposition() const;
 
@@ -36,7 +40,9 @@ private:
     };
     struct Gauge {
         std::string name, help;
+        std::string label; // empty: one value, from read; else values by label, from readLabeled
         std::function<double()> read;
+        std::function<LabeledValues()> readLabeled;
     };
     using RequestKey = std::tuple<std::string, std::string, int>; // route, method, status
 

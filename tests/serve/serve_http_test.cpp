@@ -439,6 +439,19 @@ TEST(ServeHttp, ManagementKeysListTheRegistryWithoutPaths)
     asAdapter.name = "tiny-lora";
     registry.importModel(adapter, asAdapter);
     EXPECT_API_ERROR(post("/api/models/tiny-lora/deploy", "admin"), 400, "id", "adapter_not_deployable");
+
+    // Deleting: not while deployed, then gone from the registry.
+    auto remove = [&](const std::string &name) {
+        return httpCall(s.port, {"DELETE", "/api/models/" + name, {}, {{"Authorization", "Bearer admin"}}});
+    };
+    ASSERT_EQ(post("/api/models/other/deploy", "admin").status, 200);
+    EXPECT_API_ERROR(remove("other"), 409, "id", "model_deployed");
+    ASSERT_EQ(post("/api/models/other/undeploy", "admin").status, 200);
+    const auto removed = remove("other");
+    ASSERT_EQ(removed.status, 200) << removed.body;
+    EXPECT_EQ(removed.json()["deleted"], true);
+    EXPECT_FALSE(registry.find("other").has_value());
+    EXPECT_API_ERROR(remove("other"), 404, "id", "model_not_found");
 }
 
 // Idle models leave memory and come back on the next request; one in use stays.
@@ -512,6 +525,10 @@ TEST(ServeHttp, AFineTuneRunsEndToEndOverTheManagementApi)
     EXPECT_API_ERROR(httpCall(s.port, {"GET", "/api/jobs/r-aaaaaaaaaaaa", {}, admin}), 404);
     EXPECT_API_ERROR(postJson(s.port, "/api/jobs", {{"model", {{"path", "x"}}}}, "admin"), 400);
     EXPECT_API_ERROR(postJson(s.port, "/api/jobs", recipe, "app"), 403, {}, "insufficient_scope");
+
+    const auto metrics = httpCall(s.port, {"GET", "/metrics", {}, admin}).body;
+    EXPECT_NE(metrics.find("llmos_jobs{state=\"succeeded\"} 1\n"), std::string::npos) << metrics;
+    EXPECT_NE(metrics.find("llmos_jobs{state=\"running\"} 0\n"), std::string::npos) << metrics;
 }
 
 // logprobs in OpenAI's two shapes: chat's content list with top_logprobs, completions'

@@ -180,3 +180,13 @@ TEST(ApiRouter, RequestsInProgressPerKeyAreCapped)
     holder.join();
     EXPECT_EQ(run(router, request("GET", "/slow", "k")).response.status, 200) << "free again once it ended";
 }
+
+TEST(HttpRequest, QueryParametersAreFoundByName)
+{
+    const auto r = request("DELETE", "/api/models/m?xforce=true&force=true&flag");
+    EXPECT_EQ(r.query("force"), "true");
+    EXPECT_EQ(r.query("xforce"), "true");
+    EXPECT_EQ(r.query("flag"), "");
+    EXPECT_FALSE(r.query("absent").has_value());
+    EXPECT_FALSE(request("GET", "/plain").query("force").has_value());
+}
