@@ -33,6 +33,11 @@ json modelForClients(const ModelRecord &model, const ModelPool &pool)
 }
 
 
+ApiError notRegistered(const std::string &id)
+{
+    return ApiError(404, "no registered model has the id or name '" + id + "'", "id", "model_not_found");
+}
+
 // The registered model `id` names (an id or a name), as /v1 can serve it: 404 when there is
 // none, 400 for an adapter (a client calls the model it was merged into).
 ResolvedModel deployable(RegistryAccess &access, const std::string &id)
@@ -40,7 +45,7 @@ ResolvedModel deployable(RegistryAccess &access, const std::string &id)
     std::lock_guard lock(access.mutex);
     const auto record = access.registry.find(id);
     if (!record)
-        throw ApiError(404, "no registered model has the id or name '" + id + "'", "id", "model_not_found");
+        throw notRegistered(id);
     if (record->format == ModelFormat::Peft)
         throw ApiError(400, "'" + record->name + "' is an adapter; deploy a model merged with it instead", "id",
                        "adapter_not_deployable");
@@ -71,8 +76,7 @@ void addManagementRoutes(ApiRouter &router, RegistryAccess &access, ModelPool &m
                        model = access.registry.find(id);
                    }
                    if (!model)
-                       throw ApiError(404, "no registered model has the id or name '" + id + "'", "id",
-                                      "model_not_found");
+                       throw notRegistered(id);
                    writer.send(jsonResponse(modelForClients(*model, models)));
                });
     router.add("POST", "/api/models/{id}/deploy", RouteAccess::Management,
@@ -91,7 +95,7 @@ void addManagementRoutes(ApiRouter &router, RegistryAccess &access, ModelPool &m
                    std::lock_guard lock(access.mutex);
                    const auto record = access.registry.find(id);
                    if (!record)
-                       throw ApiError(404, "no registered model has the id or name '" + id + "'", "id", "model_not_found");
+                       throw notRegistered(id);
                    if (models.deployed(record->name))
                        throw ApiError(409, "'" + record->name + "' is deployed: undeploy it first", "id", "model_deployed");
                    try {
