@@ -56,7 +56,8 @@ const char *finishReason(FinishReason reason)
 // The requests for `prompts` x `choices`: choice c of prompt p is request p * choices + c.
 // With a seed, choice c draws from seed + c, so n choices differ yet repeat exactly.
 std::vector<GenerationRequest> requestsFor(const std::vector<std::vector<std::int32_t>> &prompts,
-                                           const CompletionParams &params, const TextGenerator &generator)
+                                           const CompletionParams &params, const TextGenerator &generator,
+                                           const char *promptField)
 {
     const auto context = generator.config().maxPositionEmbeddings;
     std::vector<GenerationRequest> requests;
@@ -67,7 +68,7 @@ std::vector<GenerationRequest> requestsFor(const std::vector<std::vector<std::in
                            "this model's context is " + std::to_string(context) + " tokens; the prompt has " +
                                std::to_string(promptTokens) + " and max_tokens asks for " +
                                std::to_string(params.maxTokens) + " more",
-                           "messages", "context_length_exceeded");
+                           promptField, "context_length_exceeded");
         for (int c = 0; c < params.choices; ++c) {
             GenerationRequest request;
             request.promptIds = ids;
@@ -263,7 +264,7 @@ void chatCompletions(const HttpRequest &request, ModelPool &models, const Infere
                 std::min(room, generator.defaults().maxNewTokens.value_or(limits.maxTokens)), 1, limits.maxTokens);
         }
         complete({"chat.completion", "chat.completion.chunk", "chatcmpl-", true}, params, generator,
-                 requestsFor({ids}, params, generator), writer, metrics);
+                 requestsFor({ids}, params, generator, "messages"), writer, metrics);
     });
 }
 
@@ -281,7 +282,7 @@ void textCompletions(const HttpRequest &request, ModelPool &models, const Infere
         for (const auto &prompt : prompts)
             encoded.push_back(generator.encode(prompt));
         complete({"text_completion", "text_completion", "cmpl-", false}, params, generator,
-                 requestsFor(encoded, params, generator), writer, metrics);
+                 requestsFor(encoded, params, generator, "prompt"), writer, metrics);
     });
 }
 

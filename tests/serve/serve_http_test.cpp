@@ -206,7 +206,9 @@ TEST(ServeHttp, BadRequestsGetTheEnvelopeNamingTheField)
     EXPECT_API_ERROR(postJson(s.port, chat, chatBody({{"messages", "hi"}})), 400, "messages");
     EXPECT_API_ERROR(postJson(s.port, chat, chatBody({{"messages", json::array({{{"role", "wizard"}}})}})), 400, "messages");
     EXPECT_API_ERROR(postJson(s.port, chat, chatBody({{"model", "absent"}})), 404, "model", "model_not_found");
-    EXPECT_API_ERROR(postJson(s.port, chat, chatBody({{"max_tokens", 4000}})), 400, {}, "context_length_exceeded");
+    EXPECT_API_ERROR(postJson(s.port, chat, chatBody({{"max_tokens", 4000}})), 400, "messages", "context_length_exceeded");
+    EXPECT_API_ERROR(postJson(s.port, "/v1/completions", {{"model", "tiny"}, {"prompt", "x"}, {"max_tokens", 4000}}), 400,
+                     "prompt", "context_length_exceeded");
     EXPECT_API_ERROR(postJson(s.port, "/v1/completions", {{"model", "tiny"}, {"prompt", ""}}), 400, "prompt");
     EXPECT_API_ERROR(postJson(s.port, "/v1/completions", {{"model", "tiny"}, {"prompt", json::array({1, 2, 3})}}), 400, "prompt");
 
