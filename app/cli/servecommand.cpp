@@ -2,11 +2,11 @@
 #include "cli/registryopen.h"
 #include "cli/runfollower.h"
 
-#include "registry/modelreference.h"
 #include "registry/modelregistry.h"
 #include "registry/registrylayout.h"
 #include "runtime/datadirectory.h"
 #include "serve/apiserver.h"
+#include "serve/registeredmodels.h"
 #include "services/trainingjobs.h"
 
 #include <QCommandLineParser>
@@ -31,28 +31,22 @@ namespace {
 std::vector<serve::DeployedModel> deployedModels(CommandContext &ctx)
 {
     std::vector<serve::DeployedModel> models;
-    const auto asked = ctx.parser().values(QStringLiteral("model"));
-    std::optional<ModelRegistry> registry;
-    auto resolve = [&](const std::string &reference) {
+    std::vector<std::string> registered;
+    for (const auto &reference : ctx.parser().values(QStringLiteral("model"))) {
+        const auto asked = reference.toStdString();
         std::error_code ec;
-        if (std::filesystem::exists(reference, ec)) {
-            const auto path = std::filesystem::absolute(reference).lexically_normal();
-            const auto name = path.has_filename() ? path.filename() : path.parent_path().filename();
-            return serve::DeployedModel{name.string(), path.string()};
+        if (!std::filesystem::exists(asked, ec)) {
+            registered.push_back(asked);
+            continue;
         }
-        if (!registry)
-            registry.emplace(openRegistry());
-        const auto resolved = resolveModelReference(*registry, reference);
-        return serve::DeployedModel{resolved.name, resolved.path};
-    };
-    for (const auto &reference : asked)
-        models.push_back(resolve(reference.toStdString()));
-    if (asked.isEmpty()) {
-        registry.emplace(openRegistry());
-        // Adapters (PEFT) are not models a client can call alone: their merged models are.
-        for (const auto &record : registry->list())
-            if (record.format != ModelFormat::Peft)
-                models.push_back(resolve(record.id));
+        const auto path = std::filesystem::absolute(asked).lexically_normal();
+        const auto name = path.has_filename() ? path.filename() : path.parent_path().filename();
+        models.push_back({name.string(), path.string()});
+    }
+    if (models.empty() || !registered.empty()) {
+        auto registry = openRegistry();
+        for (auto &model : serve::registeredDeployments(registry, registered))
+            models.push_back(std::move(model));
     }
     return models;
 }
@@ -68,10 +62,16 @@ serve::ServerOptions serverOptions(CommandContext &ctx)
             throw UsageError{CommandContext::tr("--port must be between 0 and 65535")};
         options.port = static_cast<std::uint16_t>(*port);
     }
-    for (const auto &key : p.values(QStringLiteral("api-key")))
-        options.keys.push_back({key.toStdString(), serve::KeyScope::Management});
-    for (const auto &key : p.values(QStringLiteral("inference-key")))
-        options.keys.push_back({key.toStdString(), serve::KeyScope::Inference});
+    auto addKeys = [&](const QString &option, serve::KeyScope scope) {
+        for (const auto &value : p.values(option)) {
+            serve::ApiKey key;
+            key.key = value.toStdString();
+            key.scope = scope;
+            options.keys.push_back(std::move(key));
+        }
+    };
+    addKeys(QStringLiteral("api-key"), serve::KeyScope::Management);
+    addKeys(QStringLiteral("inference-key"), serve::KeyScope::Inference);
     for (const auto &host : p.values(QStringLiteral("allowed-host")))
         options.allowedHosts.push_back(host.toStdString());
     for (const auto &origin : p.values(QStringLiteral("cors-origin")))

@@ -54,6 +54,26 @@ void AccessPolicy::addKey(const std::string &key, KeyScope scope)
     m_keys.push_back({sha256Hex(key), scope});
 }
 
+bool AccessPolicy::addKeyDigest(const std::string &digest, KeyScope scope)
+{
+    if (!isDigest(digest))
+        return false;
+    m_keys.push_back({digest, scope});
+    return true;
+}
+
+std::string AccessPolicy::digestOf(std::string_view key)
+{
+    return sha256Hex(key);
+}
+
+bool AccessPolicy::isDigest(std::string_view text)
+{
+    return text.size() == 64 && std::all_of(text.begin(), text.end(), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+           });
+}
+
 void AccessPolicy::allowHost(std::string host)
 {
     m_hosts.push_back(lowerCase(withoutPort(host)));

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace llmos::serve {
@@ -21,6 +22,12 @@ enum class KeyScope { Inference, Management };
 class AccessPolicy {
 public:
     void addKey(const std::string &key, KeyScope scope);
+    // A key known only by its digest (the window stores no key itself). False, and
+    // nothing added, unless `digest` is 64 lower-case hex digits.
+    bool addKeyDigest(const std::string &digest, KeyScope scope);
+    // What a key is kept as: SHA-256, lower-case hex.
+    static std::string digestOf(std::string_view key);
+    static bool isDigest(std::string_view text);
     void allowHost(std::string host); // a name or address, without the port
     void allowOrigin(std::string origin); // "https://app.example", or "*"
 

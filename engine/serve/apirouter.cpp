@@ -36,11 +36,12 @@ public:
     using Clock = std::chrono::steady_clock;
 
     RouterWriter(ResponseWriter &inner, std::optional<std::string> origin, ServerMetrics *metrics,
-                 const std::string &method)
+                 const RequestObserver &observer, const HttpRequest &request)
         : m_inner(inner)
         , m_origin(std::move(origin))
         , m_metrics(metrics)
-        , m_method(method)
+        , m_observer(observer)
+        , m_request(request)
     {
     }
     void send(HttpResponse response) override
@@ -60,16 +61,34 @@ public:
     void endEvents() override { m_inner.endEvents(); }
     bool clientGone() const override { return m_inner.clientGone(); }
     bool answered() const override { return m_inner.answered(); }
+    void noteUsage(const std::string &model, std::int64_t tokens, double timeToFirstToken) override
+    {
+        if (m_record.model.empty())
+            m_record.timeToFirstToken = timeToFirstToken;
+        m_record.model = model;
+        m_record.tokens += tokens;
+    }
 
     void setRoute(std::string route) { m_route = std::move(route); }
+    void setKey(int key) { m_record.key = key; }
     // Once per request; a stream's time runs to its end.
     void count()
     {
-        if (m_counted || !m_metrics)
+        if (m_counted)
             return;
         m_counted = true;
-        m_metrics->recordRequest(m_route, m_method, m_status,
-                                 std::chrono::duration<double>(Clock::now() - m_started).count());
+        const double seconds = std::chrono::duration<double>(Clock::now() - m_started).count();
+        if (m_metrics)
+            m_metrics->recordRequest(m_route, m_request.method, m_status, seconds);
+        if (!m_observer)
+            return;
+        m_record.finished = std::chrono::system_clock::now();
+        m_record.method = m_request.method;
+        m_record.path = std::string(m_request.path());
+        m_record.route = m_route;
+        m_record.status = m_status;
+        m_record.seconds = seconds;
+        m_observer(m_record);
     }
 
 private:
@@ -84,7 +103,9 @@ private:
     ResponseWriter &m_inner;
     std::optional<std::string> m_origin;
     ServerMetrics *m_metrics;
-    const std::string &m_method;
+    const RequestObserver &m_observer;
+    const HttpRequest &m_request;
+    RequestRecord m_record;
     std::string m_route = "unmatched"; // paths that match no route are not labels: clients choose them
     Clock::time_point m_started = Clock::now();
     int m_status = 0;
@@ -151,7 +172,7 @@ void ApiRouter::dispatch(const HttpRequest &request, ResponseWriter &writer) con
     const bool hostAllowed = m_policy.hostAllowed(request);
     // No CORS header for a request this server does not answer to.
     RouterWriter answer(writer, hostAllowed ? m_policy.allowedOrigin(request) : std::nullopt, m_metrics,
-                        request.method);
+                        m_observer, request);
     try {
         if (!hostAllowed)
             throw ApiError(403, "this server does not answer to that Host name", {}, "host_not_allowed");
@@ -178,7 +199,8 @@ void ApiRouter::dispatch(const HttpRequest &request, ResponseWriter &writer) con
             answer.setRoute(route.pattern);
             if (route.method != request.method)
                 continue;
-            run(route, request, params, answer); // a handler whose client left may not answer
+            run(route, request, params, answer, [&answer](int key) { answer.setKey(key); });
+            // (a handler whose client left may not answer)
             ran = true;
         }
         if (!ran) {
@@ -193,7 +215,7 @@ void ApiRouter::dispatch(const HttpRequest &request, ResponseWriter &writer) con
 }
 
 void ApiRouter::run(const Route &route, const HttpRequest &request, const RouteParams &params,
-                    ResponseWriter &writer) const
+                    ResponseWriter &writer, const std::function<void(int)> &noteKey) const
 {
     try {
         std::atomic<int> *inProgress = nullptr;
@@ -202,6 +224,7 @@ void ApiRouter::run(const Route &route, const HttpRequest &request, const RouteP
             if (!caller)
                 throw ApiError(401, "a valid API key is required: send 'Authorization: Bearer <key>'", {},
                                "invalid_api_key");
+            noteKey(caller->key);
             if (route.access == RouteAccess::Management && caller->scope != KeyScope::Management)
                 throw ApiError(403, "this API key may only use the inference endpoints", {}, "insufficient_scope");
             if (caller->key >= 0 && m_maxRequestsPerKey > 0) {

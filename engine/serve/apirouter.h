@@ -2,6 +2,7 @@
 
 #include "serve/accesspolicy.h"
 #include "serve/httpmessage.h"
+#include "serve/requestrecord.h"
 
 #include <atomic>
 #include <functional>
@@ -51,6 +52,9 @@ public:
 
     const AccessPolicy &policy() const noexcept { return m_policy; }
 
+    // Told of every answered request (the window's request log); set before serving.
+    void setObserver(RequestObserver observer) { m_observer = std::move(observer); }
+
 private:
     struct Route {
         std::string method;
@@ -61,10 +65,13 @@ private:
         RouteHandler handler;
     };
     static bool matches(const Route &route, std::string_view path, RouteParams &params);
-    void run(const Route &route, const HttpRequest &request, const RouteParams &params, ResponseWriter &writer) const;
+    // noteKey: told which API key the request used, once it is known.
+    void run(const Route &route, const HttpRequest &request, const RouteParams &params, ResponseWriter &writer,
+             const std::function<void(int)> &noteKey) const;
 
     AccessPolicy m_policy;
     ServerMetrics *m_metrics;
+    RequestObserver m_observer;
     int m_maxRequestsPerKey;
     std::unique_ptr<std::atomic<int>[]> m_inProgress; // per key, as AccessPolicy numbers them
     std::vector<Route> m_routes;

@@ -26,6 +26,10 @@ void ServerOptions::validate() const
     if (!address.is_loopback() && keys.empty())
         throw Error(ErrorKind::InvalidInput, "--host " + host,
                     "is reachable from other machines: set at least one API key (--api-key) to serve there");
+    for (const auto &key : keys)
+        if (key.key.empty() && !AccessPolicy::isDigest(key.digest))
+            throw Error(ErrorKind::InvalidInput, "API key " + (key.name.empty() ? std::string("(unnamed)") : key.name),
+                        "is empty (a key, or its SHA-256 digest in hex, is needed)");
     std::set<std::string> ids;
     for (const auto &model : models)
         if (!ids.insert(model.id).second)
@@ -37,8 +41,12 @@ namespace {
 AccessPolicy policyFrom(const ServerOptions &options)
 {
     AccessPolicy policy;
-    for (const auto &key : options.keys)
-        policy.addKey(key.key, key.scope);
+    for (const auto &key : options.keys) {
+        if (key.key.empty())
+            policy.addKeyDigest(key.digest, key.scope); // validate() has checked it
+        else
+            policy.addKey(key.key, key.scope);
+    }
     policy.allowHost(options.host);
     for (const auto &host : options.allowedHosts)
         policy.allowHost(host);
@@ -89,6 +97,7 @@ ApiServer::ApiServer(ServerOptions options)
     , m_models(std::make_unique<ModelPool>(m_options.models, m_options.maxWaitingPerModel))
     , m_router(std::make_unique<ApiRouter>(policyFrom(m_options), &m_metrics, m_options.maxRequestsPerKey))
 {
+    m_router->setObserver(m_options.onRequest);
     addOpenAiRoutes(*m_router, *m_models, m_options.inference, m_metrics);
     if (m_options.registry) {
         m_registry.reset(new RegistryAccess{*m_options.registry, {}});

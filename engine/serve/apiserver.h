@@ -4,6 +4,7 @@
 #include "serve/httpserver.h"
 #include "serve/modelpool.h"
 #include "serve/openairequest.h"
+#include "serve/requestrecord.h"
 #include "serve/servermetrics.h"
 
 #include <chrono>
@@ -26,12 +27,16 @@ namespace llmos::serve {
 class ApiRouter;
 struct RegistryAccess;
 
+// A key clients send as "Authorization: Bearer KEY": the key itself (the command line),
+// or only its SHA-256 digest (the window, which shows a new key once and keeps the digest).
 struct ApiKey {
     std::string key;
     KeyScope scope = KeyScope::Management;
+    std::string digest; // used when `key` is empty: AccessPolicy::digestOf(key)
+    std::string name;   // what the window's request log calls it
 };
 
-// Everything `llmos serve` (and, later, the Server page) configures.
+// Everything `llmos serve` and the window's Server page configure.
 struct ServerOptions {
     std::string host = "127.0.0.1";
     std::uint16_t port = 8080;
@@ -51,9 +56,12 @@ struct ServerOptions {
     // The scheduler and training service for /api/jobs (not owned; both or neither).
     JobScheduler *scheduler = nullptr;
     TrainingJobs *training = nullptr;
+    // Told of every answered request (the window's request log and live figures).
+    RequestObserver onRequest;
 
     // Error(InvalidInput) for what must not run: a non-loopback address with no API key
-    // (anyone on the network could use the models), two models with one id.
+    // (anyone on the network could use the models), two models with one id, a key that
+    // is empty or whose digest is not one.
     void validate() const;
 };
 
@@ -70,6 +78,8 @@ public:
     void stop();
 
     const ServerOptions &options() const noexcept { return m_options; }
+    // The deployed models: the window deploys and undeploys through it while serving.
+    ModelPool &models() noexcept { return *m_models; }
 
 private:
     ServerOptions m_options;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,6 +55,13 @@ public:
     virtual bool clientGone() const = 0;
     // Whether send() or beginEvents() was called.
     virtual bool answered() const = 0;
+
+    // Which model a handler used and the tokens it generated, for the request log
+    // (RequestRecord); tokens add up over calls. Writers that keep no log ignore it.
+    virtual void noteUsage(const std::string &model, std::int64_t tokens, double timeToFirstToken)
+    {
+        (void)model, (void)tokens, (void)timeToFirstToken;
+    }
 };
 
 } // namespace llmos::serve

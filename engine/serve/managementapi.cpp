@@ -6,6 +6,7 @@
 #include "serve/apirouter.h"
 #include "serve/jsonresponse.h"
 #include "serve/modelpool.h"
+#include "serve/registeredmodels.h"
 #include "util/error.h"
 
 #include <nlohmann/json.hpp>
@@ -46,7 +47,7 @@ ResolvedModel deployable(RegistryAccess &access, const std::string &id)
     const auto record = access.registry.find(id);
     if (!record)
         throw notRegistered(id);
-    if (record->format == ModelFormat::Peft)
+    if (!servable(*record))
         throw ApiError(400, "'" + record->name + "' is an adapter; deploy a model merged with it instead", "id",
                        "adapter_not_deployable");
     return resolveModelReference(access.registry, id);

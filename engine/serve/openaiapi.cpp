@@ -166,8 +166,11 @@ void complete(const CompletionShape &shape, const CompletionParams &params, cons
               const std::vector<GenerationRequest> &requests, ResponseWriter &writer, ServerMetrics &metrics)
 {
     auto count = [&](const std::vector<GenerationResult> &results) {
-        for (const auto &result : results)
-            metrics.recordGeneration(params.model, static_cast<std::int64_t>(result.ids.size()), result.timeToFirstToken);
+        for (const auto &result : results) {
+            const auto tokens = static_cast<std::int64_t>(result.ids.size());
+            metrics.recordGeneration(params.model, tokens, result.timeToFirstToken);
+            writer.noteUsage(params.model, tokens, result.timeToFirstToken);
+        }
     };
     const auto id = responseId(shape.idPrefix);
     const auto created = unixTime();
@@ -310,6 +313,7 @@ void embeddings(const HttpRequest &request, ModelPool &models, const InferenceLi
         format = it->get<std::string>();
     }
     models.withEmbedder(model, [&](const TextEmbedder &embedder) {
+        writer.noteUsage(model, 0, 0);
         if (const auto it = body.find("dimensions"); it != body.end() && !it->is_null()
                                                       && (!it->is_number_integer() || *it != embedder.dimension()))
             throw ApiError::invalid("dimensions", "this model gives " + std::to_string(embedder.dimension()) +

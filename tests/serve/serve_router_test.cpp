@@ -190,3 +190,57 @@ TEST(HttpRequest, QueryParametersAreFoundByName)
     EXPECT_FALSE(r.query("absent").has_value());
     EXPECT_FALSE(request("GET", "/plain").query("force").has_value());
 }
+
+TEST(AccessPolicy, AKeyKnownOnlyByItsDigestIsAccepted)
+{
+    AccessPolicy policy;
+    EXPECT_FALSE(policy.addKeyDigest("not-a-digest", KeyScope::Inference));
+    EXPECT_FALSE(policy.addKeyDigest(std::string(64, 'A'), KeyScope::Inference)); // upper case is not how it is kept
+    ASSERT_TRUE(policy.addKeyDigest(AccessPolicy::digestOf("sk-window"), KeyScope::Inference));
+    EXPECT_EQ(policy.keyCount(), 1u);
+    const auto caller = policy.callerOf(request("GET", "/v1/models", "sk-window"));
+    ASSERT_TRUE(caller);
+    EXPECT_EQ(caller->key, 0);
+    EXPECT_EQ(caller->scope, KeyScope::Inference);
+    EXPECT_FALSE(policy.callerOf(request("GET", "/v1/models", "sk-windo")));
+}
+
+// The window's request log: one record per answered request, with the key's index, the
+// route's pattern and the path without its query (which may carry anything), the model
+// and tokens a generation handler notes; a stream is recorded when it ends.
+TEST(ApiRouter, TheObserverGetsOneRecordPerRequest)
+{
+    auto router = routerWithKeys();
+    router.add("POST", "/v1/stream", RouteAccess::Inference, "test route",
+               [](const HttpRequest &, const RouteParams &, ResponseWriter &writer) {
+                   writer.beginEvents();
+                   writer.noteUsage("tiny", 3, 0.25);
+                   writer.noteUsage("tiny", 2, 0.5); // a second choice: tokens add up, the first time stays
+                   writer.sendEvent("[DONE]");
+                   writer.endEvents();
+               });
+    std::vector<RequestRecord> records;
+    router.setObserver([&records](const RequestRecord &record) { records.push_back(record); });
+
+    run(router, request("GET", "/api/models/m-1?secret=1", "manager"));
+    run(router, request("GET", "/api/models/m-1", "app"));
+    run(router, request("POST", "/v1/stream", "app"));
+    run(router, request("GET", "/nowhere"));
+    ASSERT_EQ(records.size(), 4u);
+    EXPECT_EQ(records[0].path, "/api/models/m-1");
+    EXPECT_EQ(records[0].route, "/api/models/{id}");
+    EXPECT_EQ(records[0].status, 200);
+    EXPECT_EQ(records[0].key, 0);
+    EXPECT_EQ(records[0].method, "GET");
+    EXPECT_EQ(records[1].status, 403);
+    EXPECT_EQ(records[1].key, 1); // the inference key, refused a management route
+    EXPECT_EQ(records[2].status, 200);
+    EXPECT_EQ(records[2].key, 1);
+    EXPECT_EQ(records[2].model, "tiny");
+    EXPECT_EQ(records[2].tokens, 5);
+    EXPECT_DOUBLE_EQ(records[2].timeToFirstToken, 0.25);
+    EXPECT_EQ(records[3].status, 404);
+    EXPECT_EQ(records[3].route, "unmatched");
+    for (const auto &record : records)
+        EXPECT_GE(record.seconds, 0.0);
+}
