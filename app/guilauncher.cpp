@@ -7,6 +7,7 @@
 #include "models/modellibrary.h"
 #include "pagescreenshots.h"
 #include "screenshotscene.h"
+#include "server/servercontroller.h"
 #include "runtime/datadirectory.h"
 #include "runtime/runtimeinfo.h"
 #include "settings/settingsstore.h"
@@ -105,10 +106,13 @@ int runWorkbench(int argc, char **argv)
     // Runs left going by a window that was killed become interrupted here, and can be resumed.
     // The screenshots' demo runs take one core each, so the run and the search go side by side.
     JobCenter jobs(registryHome, takeScreenshots ? 1 : settings.threads);
-    MainWindow window({settingsStore, language, theme, models, jobs});
+    // After the job center, so it goes first: a server still running stops before the
+    // scheduler its /api/jobs routes use.
+    ServerController server(registryHome, &jobs);
+    MainWindow window({settingsStore, language, theme, models, jobs, server});
     if (takeScreenshots) {
         window.resize(1200, 760); // the same size every time, not the size it was left at
-        auto *scene = new ScreenshotScene(window, jobs, models, &app);
+        auto *scene = new ScreenshotScene(window, jobs, models, server, &app);
         auto *screenshots = new PageScreenshots(window, parser.value(QStringLiteral("screenshot")), &app);
         QObject::connect(screenshots, &PageScreenshots::finished, &app, [&app, &jobs](bool ok) {
             jobs.stopAll(ShutdownPolicy::Cancel); // the demo run need not save a checkpoint

@@ -8,10 +8,12 @@
 #include "pages/jobspage.h"
 #include "pages/modelspage.h"
 #include "pages/plannedpage.h"
+#include "pages/serverpage.h"
 #include "pages/settingspage.h"
 #include "settings/settingsstore.h"
 #include "widgets/resourceusageindicator.h"
 #include "widgets/runningjobsindicator.h"
+#include "widgets/serverstatusindicator.h"
 
 #include <QCloseEvent>
 #include <QDragEnterEvent>
@@ -31,6 +33,7 @@ const QString kModelsPage = QStringLiteral("models");
 const QString kFineTunePage = QStringLiteral("finetune");
 const QString kJobsPage = QStringLiteral("jobs");
 const QString kExperimentsPage = QStringLiteral("experiments");
+const QString kServerPage = QStringLiteral("server");
 
 // The pages later issues fill, in sidebar order. The sidebar title is translated in the
 // window's context, the rest by the page itself.
@@ -48,9 +51,6 @@ constexpr PlannedPageText kPlannedPages[] = {
                        "stream monitor."),
      QT_TRANSLATE_NOOP("llmos::PlannedPage",
                        "Until this page arrives, chat with a model from a terminal:\nllmos chat --model PATH")},
-    {"server", QT_TRANSLATE_NOOP("llmos::MainWindow", "Server"), QT_TRANSLATE_NOOP("llmos::PlannedPage", "Server"),
-     QT_TRANSLATE_NOOP("llmos::PlannedPage", "Serve your models on this machine through an OpenAI-compatible API."),
-     nullptr},
 };
 constexpr QSize kDefaultSize(1200, 760);
 
@@ -108,6 +108,8 @@ MainWindow::MainWindow(WindowServices services, QWidget *parent)
         addPage(QString::fromLatin1(planned.id), planned.sidebarTitle,
                 new PlannedPage(planned.title, planned.description, planned.meanwhile, this));
     }
+    m_serverPage = new ServerPage(services.server, services.settings, services.models, services.jobs.home(), this);
+    addPage(kServerPage, QT_TRANSLATE_NOOP("llmos::MainWindow", "Server"), m_serverPage);
     addPage(QStringLiteral("settings"), QT_TRANSLATE_NOOP("llmos::MainWindow", "Settings"),
             new SettingsPage(services, this));
     connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
@@ -140,6 +142,9 @@ MainWindow::MainWindow(WindowServices services, QWidget *parent)
         showPage(kFineTunePage);
     });
     m_closeGuard = new CloseGuard(services.jobs, *this);
+    m_serverStatus = new ServerStatusIndicator(services.server, this);
+    statusBar()->addPermanentWidget(m_serverStatus);
+    connect(m_serverStatus, &ServerStatusIndicator::clicked, this, [this] { showPage(kServerPage); });
     m_resourceUsage = new ResourceUsageIndicator(this);
     statusBar()->addPermanentWidget(m_resourceUsage);
 

@@ -17,6 +17,8 @@ class JobsPage;
 class ModelsPage;
 class ResourceUsageIndicator;
 class RunningJobsIndicator;
+class ServerPage;
+class ServerStatusIndicator;
 
 // The workbench window. It only composes pages: a sidebar on the left selects one page
 // of the stack; each page is its own widget with its own logic. The status bar holds the
@@ -41,6 +43,8 @@ public:
     FineTunePage *fineTunePage() const { return m_fineTune; }
     JobsPage *jobsPage() const { return m_jobsPage; }
     ExperimentsPage *experimentsPage() const { return m_experiments; }
+    ServerPage *serverPage() const { return m_serverPage; }
+    ServerStatusIndicator *serverStatus() const { return m_serverStatus; }
     CloseGuard *closeGuard() const { return m_closeGuard; }
 
     // Saves geometry and the current page; closing the window does this too.
@@ -69,6 +73,8 @@ private:
     FineTunePage *m_fineTune = nullptr;
     JobsPage *m_jobsPage = nullptr;
     ExperimentsPage *m_experiments = nullptr;
+    ServerPage *m_serverPage = nullptr;
+    ServerStatusIndicator *m_serverStatus = nullptr;
     CloseGuard *m_closeGuard = nullptr;
     RunningJobsIndicator *m_runningJobs = nullptr;
     ResourceUsageIndicator *m_resourceUsage = nullptr;

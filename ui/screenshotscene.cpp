@@ -12,6 +12,7 @@
 #include "pages/finetunepage.h"
 #include "pages/jobspage.h"
 #include "recipe/trainingrecipe.h"
+#include "server/serverdemotraffic.h"
 #include "sweep/sweepfile.h"
 #include "sweeps/sweepdesigner.h"
 #include "tasks/taskrunner.h"
@@ -30,11 +31,13 @@ constexpr double kMidRun = 0.15; // the run's progress at which its chart is pic
 
 } // namespace
 
-ScreenshotScene::ScreenshotScene(MainWindow &window, JobCenter &jobs, ModelLibrary &models, QObject *parent)
+ScreenshotScene::ScreenshotScene(MainWindow &window, JobCenter &jobs, ModelLibrary &models, ServerController &server,
+                                 QObject *parent)
     : QObject(parent)
     , m_window(window)
     , m_jobs(jobs)
     , m_models(models)
+    , m_traffic(new ServerDemoTraffic(server, this))
     , m_workFolder(QDir(QString::fromStdString(jobs.home())).filePath(QStringLiteral("demo")))
 {
 }
@@ -110,6 +113,7 @@ void ScreenshotScene::demoBuilt()
         m_sweepEnded = true;
     }
     fillFineTunePage();
+    m_traffic->start();
     checkReady();
 }
 
@@ -159,7 +163,7 @@ void ScreenshotScene::checkReady()
     const int row = m_jobs.jobList()->rowOf(m_runId);
     const double progress = row < 0 ? 0 : m_jobs.jobList()->index(row, 0).data(JobListModel::ProgressRole).toDouble();
     const bool runShown = !run || isTerminal(run->state) || progress >= kMidRun;
-    if (!m_sweepEnded || !runShown) {
+    if (!m_sweepEnded || !runShown || !m_traffic->isFinished()) {
         QTimer::singleShot(kPollMs, this, &ScreenshotScene::checkReady);
         return;
     }

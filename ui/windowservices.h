@@ -5,6 +5,7 @@ namespace llmos {
 class JobCenter;
 class LanguageSetup;
 class ModelLibrary;
+class ServerController;
 class SettingsStore;
 class ThemeSetup;
 
@@ -17,6 +18,7 @@ struct WindowServices {
     ThemeSetup &theme;
     ModelLibrary &models; // the model registry, read and written off the GUI thread
     JobCenter &jobs;      // training runs: started, followed and commanded off the GUI thread
+    ServerController &server; // the API server, started and stopped from the Server page
 };
 
 } // namespace llmos

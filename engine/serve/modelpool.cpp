@@ -3,6 +3,7 @@
 #include "architectures/textembedder.h"
 #include "generation/textgenerator.h"
 #include "serve/apierror.h"
+#include "util/error.h"
 
 #include <algorithm>
 #include <atomic>
@@ -85,8 +86,18 @@ void ModelPool::withLoaded(const std::string &id, std::unique_ptr<Loaded> Slot::
     std::unique_lock lock(s->inUse);
     --s->waiting;
     auto &loaded = (*s).*member;
-    if (!loaded)
-        loaded = std::make_unique<Loaded>(open(s->path));
+    if (!loaded) {
+        try {
+            loaded = std::make_unique<Loaded>(open(s->path));
+        } catch (const Error &error) {
+            // A model the client may not use this way (an encoder asked to generate) is
+            // the client's mistake; files missing or damaged on this machine are the server's.
+            if (error.kind() == ErrorKind::Unsupported || error.kind() == ErrorKind::InvalidInput)
+                throw;
+            throw ApiError(500, "the model '" + id + "' could not be loaded: " + error.detail(), "model",
+                           "model_load_failed");
+        }
+    }
     s->lastUsed = std::chrono::steady_clock::now();
     use(*loaded);
     s->lastUsed = std::chrono::steady_clock::now();

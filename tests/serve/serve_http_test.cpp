@@ -573,3 +573,25 @@ TEST(ServeHttp, LogprobsComeInOpenAisShapes)
     EXPECT_API_ERROR(postJson(s.port, "/v1/chat/completions", chatBody({{"logprobs", true}, {"stream", true}})), 400,
                      "logprobs");
 }
+
+// A deployed model whose files are damaged on this machine is the server's failure, not
+// the client's: a 500 that names the model but not where its files are; the other models
+// go on answering.
+TEST(ServeHttp, ADeployedModelThatCannotLoadIsA500WithoutItsPath)
+{
+    test::TempDir dir;
+    const auto broken = dir.file("broken-model");
+    std::filesystem::create_directories(broken);
+    test::writeTinyModel(broken, test::TinyFamily::Llama);
+    std::filesystem::remove(std::filesystem::path(broken) / "model.safetensors");
+    serve::ServerOptions options;
+    options.port = 0;
+    options.models = {{"tiny", chatModel()}, {"broken", broken}};
+    serve::ApiServer server(std::move(options));
+    const auto port = server.start();
+    const auto reply = postJson(port, "/v1/chat/completions", chatBody({{"model", "broken"}}));
+    EXPECT_API_ERROR(reply, 500, "model", "model_load_failed");
+    EXPECT_NE(reply.body.find("'broken' could not be loaded"), std::string::npos) << reply.body;
+    EXPECT_EQ(reply.body.find(dir.path()), std::string::npos) << reply.body;
+    EXPECT_EQ(postJson(port, "/v1/chat/completions", chatBody()).status, 200);
+}

@@ -25,6 +25,13 @@ llmos::JobCenter &WindowFixture::jobs()
     return *m_jobs;
 }
 
+llmos::ServerController &WindowFixture::server()
+{
+    if (!m_server)
+        m_server = std::make_unique<llmos::ServerController>(registryHome(), &jobs());
+    return *m_server;
+}
+
 void WindowFixture::nameApplication(const char *testName)
 {
     QCoreApplication::setOrganizationName(QStringLiteral("llmos-tests"));

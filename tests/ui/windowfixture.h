@@ -3,6 +3,7 @@
 #include "jobcenter/jobcenter.h"
 #include "languagesetup.h"
 #include "models/modellibrary.h"
+#include "server/servercontroller.h"
 #include "settings/settingsstore.h"
 #include "themesetup.h"
 #include "windowservices.h"
@@ -24,13 +25,15 @@ public:
     WindowFixture();
     ~WindowFixture();
 
-    llmos::WindowServices services() { return {*m_settings, *m_language, *m_theme, *m_models, jobs()}; }
+    llmos::WindowServices services() { return {*m_settings, *m_language, *m_theme, *m_models, jobs(), server()}; }
     llmos::SettingsStore &settings() { return *m_settings; }
     llmos::LanguageSetup &language() { return *m_language; }
     llmos::ThemeSetup &theme() { return *m_theme; }
     llmos::ModelLibrary &models() { return *m_models; }
     // Made on first use, so a test can register models before the job center reads them.
     llmos::JobCenter &jobs();
+    // The API server controller, stopped until a test starts it.
+    llmos::ServerController &server();
     std::string registryHome() const { return m_home.path().toStdString(); }
 
     // QSettings needs these names; the launcher sets the real ones.
@@ -43,4 +46,5 @@ private:
     QTemporaryDir m_home;
     std::unique_ptr<llmos::ModelLibrary> m_models;
     std::unique_ptr<llmos::JobCenter> m_jobs;
+    std::unique_ptr<llmos::ServerController> m_server; // after the job center: destroyed first
 };

@@ -40,6 +40,9 @@ public:
     ~JobCenter() override;
 
     JobListModel *jobList() { return &m_jobList; }
+    // For the API server's /api/jobs: runs submitted there are this window's runs too.
+    JobScheduler &scheduler() { return *m_scheduler; }
+    TrainingJobs &training() { return *m_training; }
     const std::string &home() const { return m_home; }
 
     // A run's curves and log. Runs started in this window are followed from their first

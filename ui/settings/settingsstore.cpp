@@ -91,6 +91,82 @@ void SettingsStore::saveWindowState(const QByteArray &geometry, const QString &p
     m_settings.sync();
 }
 
+namespace {
+
+bool isDigest(const QString &text)
+{
+    if (text.size() != 64)
+        return false;
+    return std::all_of(text.begin(), text.end(), [](QChar c) {
+        return (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || (c >= QLatin1Char('a') && c <= QLatin1Char('f'));
+    });
+}
+
+int intIn(const QVariant &value, int low, int high, int fallback)
+{
+    bool ok = false;
+    const int v = value.toInt(&ok);
+    return ok && v >= low && v <= high ? v : fallback;
+}
+
+} // namespace
+
+ServerSettings SettingsStore::server() const
+{
+    const ServerSettings defaults;
+    ServerSettings s;
+    m_settings.beginGroup(QStringLiteral("server"));
+    s.network = m_settings.value(QStringLiteral("network"), defaults.network).toBool();
+    s.port = intIn(m_settings.value(QStringLiteral("port")), 0, 65535, defaults.port);
+    s.deployAll = m_settings.value(QStringLiteral("deployAll"), defaults.deployAll).toBool();
+    s.deployedIds = m_settings.value(QStringLiteral("deployedIds")).toStringList();
+    s.unloadAfterMinutes = intIn(m_settings.value(QStringLiteral("unloadAfterMinutes")), 0, 24 * 60,
+                                 defaults.unloadAfterMinutes);
+    s.maxTokens = intIn(m_settings.value(QStringLiteral("maxTokens")), 1, 1 << 20, defaults.maxTokens);
+    s.alertErrorPercent = intIn(m_settings.value(QStringLiteral("alertErrorPercent")), 1, 100,
+                                defaults.alertErrorPercent);
+    s.alertFirstTokenMs = intIn(m_settings.value(QStringLiteral("alertFirstTokenMs")), 1, 3600 * 1000,
+                                defaults.alertFirstTokenMs);
+    const int count = m_settings.beginReadArray(QStringLiteral("keys"));
+    for (int i = 0; i < count; ++i) {
+        m_settings.setArrayIndex(i);
+        StoredApiKey key{m_settings.value(QStringLiteral("name")).toString(),
+                         m_settings.value(QStringLiteral("digest")).toString(),
+                         m_settings.value(QStringLiteral("management")).toBool(),
+                         m_settings.value(QStringLiteral("createdAt")).toLongLong()};
+        if (isDigest(key.digest))
+            s.keys.append(key);
+    }
+    m_settings.endArray();
+    m_settings.endGroup();
+    return s;
+}
+
+void SettingsStore::saveServer(const ServerSettings &s)
+{
+    m_settings.beginGroup(QStringLiteral("server"));
+    m_settings.setValue(QStringLiteral("network"), s.network);
+    m_settings.setValue(QStringLiteral("port"), s.port);
+    m_settings.setValue(QStringLiteral("deployAll"), s.deployAll);
+    m_settings.setValue(QStringLiteral("deployedIds"), s.deployedIds);
+    m_settings.setValue(QStringLiteral("unloadAfterMinutes"), s.unloadAfterMinutes);
+    m_settings.setValue(QStringLiteral("maxTokens"), s.maxTokens);
+    m_settings.setValue(QStringLiteral("alertErrorPercent"), s.alertErrorPercent);
+    m_settings.setValue(QStringLiteral("alertFirstTokenMs"), s.alertFirstTokenMs);
+    m_settings.remove(QStringLiteral("keys"));
+    m_settings.beginWriteArray(QStringLiteral("keys"), int(s.keys.size()));
+    for (int i = 0; i < s.keys.size(); ++i) {
+        m_settings.setArrayIndex(i);
+        m_settings.setValue(QStringLiteral("name"), s.keys[i].name);
+        m_settings.setValue(QStringLiteral("digest"), s.keys[i].digest);
+        m_settings.setValue(QStringLiteral("management"), s.keys[i].management);
+        m_settings.setValue(QStringLiteral("createdAt"), s.keys[i].createdAt);
+    }
+    m_settings.endArray();
+    m_settings.endGroup();
+    m_settings.sync();
+}
+
 QString SettingsStore::deviceName(ComputeDevice device)
 {
     return nameOf(kDeviceNames, device);

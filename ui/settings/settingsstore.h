@@ -1,5 +1,6 @@
 #pragma once
 
+#include "serversettings.h"
 #include "workbenchsettings.h"
 
 #include <QByteArray>
@@ -25,6 +26,11 @@ public:
     QByteArray windowGeometry() const;
     QString lastPage() const;
     void saveWindowState(const QByteArray &geometry, const QString &pageId);
+
+    // The Server page's choices, in the group "server". Values out of range read as defaults;
+    // a key whose digest is damaged is dropped (it could never match).
+    ServerSettings server() const;
+    void saveServer(const ServerSettings &settings);
 
     // Keys, shared with whatever else reads these settings.
     static constexpr const char *kDataFolderKey = "dataFolder";
