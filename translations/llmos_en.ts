@@ -952,9 +952,9 @@
     </message>
     <message numerus="yes">
         <source>Serving %n model(s) on http://%1:%2/v1 (Ctrl-C stops)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Serving %n model on http://%1:%2/v1 (Ctrl-C stops)</numerusform>
+            <numerusform>Serving %n models on http://%1:%2/v1 (Ctrl-C stops)</numerusform>
         </translation>
     </message>
     <message>
@@ -1445,6 +1445,49 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
             <numerusform>Wrote %n missing model manifest.</numerusform>
             <numerusform>Wrote %n missing model manifests.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ApiKeyDialog</name>
+    <message>
+        <source>New API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the models (the /v1 endpoints)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything, also manage models and jobs (/api)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the key now: this is the only time it is shown. The workbench keeps only a fingerprint of it, so a lost key cannot be recovered, only removed and replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clients send it as the header &quot;Authorization: Bearer KEY&quot;; the OpenAI libraries take it as their api_key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3428,14 +3471,6 @@ Your models&apos; files are safe; the registry can be rebuilt from the manifests
 llmos chat --model PATH</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Serve your models on this machine through an OpenAI-compatible API.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>llmos::ProgressDialog</name>
@@ -4386,6 +4421,45 @@ llmos chat --model PATH</source>
     </message>
 </context>
 <context>
+    <name>llmos::RequestLogModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>llmos::ResourceUsageIndicator</name>
     <message>
         <source>CPU %1 · llmos %2</source>
@@ -4446,6 +4520,289 @@ llmos chat --model PATH</source>
     </message>
     <message>
         <source>Show the jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ServerConfigPanel</name>
+    <message>
+        <source>The registered models could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other computers may only use the server with an API key: make one under API keys, or serve this computer only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No models are registered yet: import one on the Models page, or build the demo models there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clients name a model by its registered name. Adapters are not listed: serve the model merged with one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the key &quot;%1&quot;? Clients that use it will be refused from the next start of the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limits and alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer only (127.0.0.1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other computers too (needs an API key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every registered model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unload a model unused for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most tokens per answer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert when failed requests exceed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert when the first token takes over:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the server to change its address, keys and limits. Models can be switched on and off while it runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ServerLivePanel</name>
+    <message>
+        <source>%1 / %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>latency: median / slowest 5%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tokens per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first token, slowest 5%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last ten minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minutes ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests (newest first; the figures cover the last minute)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ServerPage</name>
+    <message>
+        <source>The server did not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than %1% of the last minute&apos;s requests failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the slowest 5% waited over %1 ms for their first token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Serving %n model(s) at %1/v1</source>
+        <translation>
+            <numerusform>Serving %n model at %1/v1</numerusform>
+            <numerusform>Serving %n models at %1/v1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopping: requests in progress are cancelled…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve your models on this machine through an OpenAI-compatible API: any OpenAI client, curl or chat front end can use them. It listens on this computer only unless you choose otherwise, and then only clients with an API key are let in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ServerStatusIndicator</name>
+    <message>
+        <source>API server alert: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many requests failed in the last minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers were slow to start in the last minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the Server page</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

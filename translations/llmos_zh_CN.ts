@@ -1457,6 +1457,49 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
 </context>
 <context>
+    <name>llmos::ApiKeyDialog</name>
+    <message>
+        <source>New API key</source>
+        <translation>新建 API 密钥</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Use the models (the /v1 endpoints)</source>
+        <translation>使用模型（/v1 接口）</translation>
+    </message>
+    <message>
+        <source>Everything, also manage models and jobs (/api)</source>
+        <translation>全部权限，包括管理模型和任务（/api）</translation>
+    </message>
+    <message>
+        <source>Allowed:</source>
+        <translation>权限：</translation>
+    </message>
+    <message>
+        <source>Copy the key now: this is the only time it is shown. The workbench keeps only a fingerprint of it, so a lost key cannot be recovered, only removed and replaced.</source>
+        <translation>请立即复制密钥：它只显示这一次。工作台只保存它的指纹，丢失的密钥无法找回，只能删除后重新创建。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Clients send it as the header &quot;Authorization: Bearer KEY&quot;; the OpenAI libraries take it as their api_key.</source>
+        <translation>客户端在请求头中发送 &quot;Authorization: Bearer KEY&quot;；OpenAI 的客户端库把它作为 api_key。</translation>
+    </message>
+    <message>
+        <source>Create key</source>
+        <translation>创建密钥</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
     <name>llmos::ChartToolBar</name>
     <message>
         <source>none</source>
@@ -3425,14 +3468,6 @@ llmos chat --model PATH</source>
         <translation>在此页面完成之前，可以在终端中与模型对话：
 llmos chat --model PATH</translation>
     </message>
-    <message>
-        <source>Server</source>
-        <translation>服务器</translation>
-    </message>
-    <message>
-        <source>Serve your models on this machine through an OpenAI-compatible API.</source>
-        <translation>通过兼容 OpenAI 的 API 在本机上提供模型服务。</translation>
-    </message>
 </context>
 <context>
     <name>llmos::ProgressDialog</name>
@@ -4383,6 +4418,45 @@ llmos chat --model PATH</translation>
     </message>
 </context>
 <context>
+    <name>llmos::RequestLogModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>key %1</source>
+        <translation>密钥 %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>词元</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>密钥</translation>
+    </message>
+</context>
+<context>
     <name>llmos::ResourceUsageIndicator</name>
     <message>
         <source>CPU %1 · llmos %2</source>
@@ -4442,6 +4516,288 @@ llmos chat --model PATH</translation>
     <message>
         <source>Show the jobs</source>
         <translation>查看任务</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ServerConfigPanel</name>
+    <message>
+        <source>The registered models could not be read: %1</source>
+        <translation>无法读取已注册的模型：%1</translation>
+    </message>
+    <message>
+        <source>Other computers may only use the server with an API key: make one under API keys, or serve this computer only.</source>
+        <translation>其他计算机只能凭 API 密钥使用服务器：请在“API 密钥”中创建一个，或只为本机提供服务。</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Models only</source>
+        <translation>仅模型</translation>
+    </message>
+    <message>
+        <source>Fingerprint %1…</source>
+        <translation>指纹 %1…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>No models are registered yet: import one on the Models page, or build the demo models there.</source>
+        <translation>尚未注册任何模型：请在“模型”页导入一个，或在那里构建演示模型。</translation>
+    </message>
+    <message>
+        <source>Clients name a model by its registered name. Adapters are not listed: serve the model merged with one.</source>
+        <translation>客户端按注册名称指定模型。适配器不在列表中：请部署与其合并后的模型。</translation>
+    </message>
+    <message>
+        <source>Key %1</source>
+        <translation>密钥 %1</translation>
+    </message>
+    <message>
+        <source>Remove API key</source>
+        <translation>删除 API 密钥</translation>
+    </message>
+    <message>
+        <source>Remove the key &quot;%1&quot;? Clients that use it will be refused from the next start of the server.</source>
+        <translation>删除密钥“%1”？从服务器下次启动起，使用它的客户端将被拒绝。</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>访问</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Limits and alerts</source>
+        <translation>限制与警报</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>This computer only (127.0.0.1)</source>
+        <translation>仅本机（127.0.0.1）</translation>
+    </message>
+    <message>
+        <source>Other computers too (needs an API key)</source>
+        <translation>也允许其他计算机（需要 API 密钥）</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>任意空闲端口</translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>New key…</source>
+        <translation>新建密钥…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Models offered</source>
+        <translation>提供的模型</translation>
+    </message>
+    <message>
+        <source>Every registered model</source>
+        <translation>所有已注册的模型</translation>
+    </message>
+    <message>
+        <source>Unload a model unused for:</source>
+        <translation>模型闲置多久后卸载：</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>Most tokens per answer:</source>
+        <translation>每次回答的最多词元数：</translation>
+    </message>
+    <message>
+        <source>Alert when failed requests exceed:</source>
+        <translation>失败请求超过此比例时警报：</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Alert when the first token takes over:</source>
+        <translation>首个词元超过此时间时警报：</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>Stop the server to change its address, keys and limits. Models can be switched on and off while it runs.</source>
+        <translation>停止服务器后才能更改地址、密钥和限制。运行期间可以开关模型。</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ServerLivePanel</name>
+    <message>
+        <source>%1 / %2 ms</source>
+        <translation>%1 / %2 毫秒</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>requests per second</source>
+        <translation>每秒请求数</translation>
+    </message>
+    <message>
+        <source>latency: median / slowest 5%</source>
+        <translation>延迟：中位数 / 最慢的 5%</translation>
+    </message>
+    <message>
+        <source>tokens per second</source>
+        <translation>每秒词元数</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>first token, slowest 5%</source>
+        <translation>首个词元，最慢的 5%</translation>
+    </message>
+    <message>
+        <source>The last ten minutes</source>
+        <translation>最近十分钟</translation>
+    </message>
+    <message>
+        <source>minutes ago</source>
+        <translation>分钟前</translation>
+    </message>
+    <message>
+        <source>Requests (newest first; the figures cover the last minute)</source>
+        <translation>请求（最新的在前；上方数字统计最近一分钟）</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ServerPage</name>
+    <message>
+        <source>The server did not start: %1</source>
+        <translation>服务器未能启动：%1</translation>
+    </message>
+    <message>
+        <source>more than %1% of the last minute&apos;s requests failed</source>
+        <translation>最近一分钟内超过 %1% 的请求失败</translation>
+    </message>
+    <message>
+        <source>the slowest 5% waited over %1 ms for their first token</source>
+        <translation>最慢的 5% 请求等待首个词元超过 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>Alert: %1.</source>
+        <translation>警报：%1。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Stop server</source>
+        <translation>停止服务器</translation>
+    </message>
+    <message>
+        <source>Start server</source>
+        <translation>启动服务器</translation>
+    </message>
+    <message>
+        <source>The server is stopped.</source>
+        <translation>服务器已停止。</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Serving %n model(s) at %1/v1</source>
+        <translation>
+            <numerusform>正在 %1/v1 提供 %n 个模型</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopping: requests in progress are cancelled…</source>
+        <translation>正在停止：进行中的请求将被取消…</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Serve your models on this machine through an OpenAI-compatible API: any OpenAI client, curl or chat front end can use them. It listens on this computer only unless you choose otherwise, and then only clients with an API key are let in.</source>
+        <translation>通过兼容 OpenAI 的 API 在本机提供你的模型：任何 OpenAI 客户端、curl 或聊天前端都能使用。默认只监听本机；若改为对外开放，则只允许持有 API 密钥的客户端访问。</translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation>复制地址</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ServerStatusIndicator</name>
+    <message>
+        <source>API server alert: %1</source>
+        <translation>API 服务器警报：%1</translation>
+    </message>
+    <message>
+        <source>API server: %1</source>
+        <translation>API 服务器：%1</translation>
+    </message>
+    <message>
+        <source>Too many requests failed in the last minute.</source>
+        <translation>最近一分钟内失败的请求过多。</translation>
+    </message>
+    <message>
+        <source>Answers were slow to start in the last minute.</source>
+        <translation>最近一分钟内回答开始得太慢。</translation>
+    </message>
+    <message>
+        <source>Show the Server page</source>
+        <translation>显示“服务器”页</translation>
     </message>
 </context>
 <context>
