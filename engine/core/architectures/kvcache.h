@@ -89,6 +89,46 @@ public:
         return {keyBase, valueBase, headStride, needed};
     }
 
+    // Batch surgery for continuous batching (generation/continuousbatcher.h): sequences
+    // join and leave a running batch between decode steps. Each call copies the cache
+    // once into fresh storage; a decode step never does.
+
+    // `tokens` masked-out slots in front of every row (the caller's attention mask gets as
+    // many zeros), so a batch can take rows with longer histories.
+    void padLeft(std::int64_t tokens)
+    {
+        restructure([&](const torch::Tensor &cached, bool, std::size_t) {
+            auto shape = cached.sizes().vec();
+            shape[2] = tokens;
+            return torch::cat({torch::zeros(shape, cached.options()), cached}, 2);
+        });
+        m_length += tokens;
+    }
+    // The first `tokens` slots of every row go (they must be padding in every row).
+    void dropLeft(std::int64_t tokens)
+    {
+        restructure([&](const torch::Tensor &cached, bool, std::size_t) {
+            return cached.narrow(2, tokens, m_length - tokens);
+        });
+        m_length -= tokens;
+    }
+    // Only these rows stay, in this order.
+    void keepRows(const torch::Tensor &rows)
+    {
+        restructure([&](const torch::Tensor &cached, bool, std::size_t) {
+            return cached.index_select(0, rows.to(cached.device()));
+        });
+    }
+    // `other`'s rows after these; both must hold the same number of tokens.
+    void appendRows(const KvCache &other)
+    {
+        restructure([&](const torch::Tensor &cached, bool keys, std::size_t layer) {
+            const auto &theirs = keys ? other.m_keys.at(layer) : other.m_values.at(layer);
+            return torch::cat({cached, theirs.narrow(2, 0, other.m_length)}, 0);
+        });
+    }
+    std::int64_t rows() const { return m_keys.empty() || !m_keys[0].defined() ? 0 : m_keys[0].size(0); }
+
     void clear()
     {
         for (auto &k : m_keys)
@@ -99,6 +139,25 @@ public:
     }
 
 private:
+    // Every layer's keys and values replaced by change(the cached part, keys?, layer), in
+    // storage with room for what was reserved.
+    template <typename Change>
+    void restructure(Change change)
+    {
+        for (const bool keys : {true, false})
+            for (std::size_t layer = 0; layer < m_keys.size(); ++layer) {
+                auto &t = keys ? m_keys[layer] : m_values[layer];
+                if (!t.defined())
+                    continue;
+                const auto changed = change(t.narrow(2, 0, m_length), keys, layer);
+                const auto capacity = std::max(changed.size(2), m_reserved);
+                auto storage = torch::empty({changed.size(0), changed.size(1), capacity, changed.size(3)},
+                                            changed.options());
+                storage.narrow(2, 0, changed.size(2)).copy_(changed);
+                t = storage;
+            }
+    }
+
     // New storage of `capacity` tokens holding what `old` holds.
     torch::Tensor grow(const torch::Tensor &old, const torch::Tensor &like, std::int64_t capacity) const
     {

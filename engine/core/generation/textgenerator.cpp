@@ -1,5 +1,7 @@
 #include "generation/textgenerator.h"
 
+#include "generation/generatorstate.h"
+
 #include "architectures/causallmloader.h"
 #include "chat/chatmessages.h"
 #include "chat/chattemplate.h"
@@ -41,67 +43,6 @@ void addId(std::vector<std::int32_t> &ids, std::optional<std::int64_t> id)
         ids.push_back(static_cast<std::int32_t>(*id));
 }
 
-// One sequence of a batch while it is being generated.
-struct Sequence {
-    Sequence(const GenerationRequest &request, const Tokenizer &tokenizer, std::uint64_t fallbackSeed)
-        : request(request)
-        , sampler(request.sampling, fallbackSeed)
-        , decoder(tokenizer, request.promptIds)
-        , stops(request.stopStrings)
-        , history(request.promptIds)
-    {
-        result.promptTokens = request.promptIds.size();
-        result.seed = sampler.seed();
-    }
-
-    const GenerationRequest &request;
-    TokenSampler sampler;
-    IncrementalDecoder decoder;
-    StopStringMatcher stops;
-    std::vector<std::int32_t> history; // prompt and output, for the repetition penalty
-    GenerationResult result;
-    bool finished = false;
-};
-
-// The log-softmax of one step's logits, kept for the token the sampler then picks.
-class LogDistribution {
-public:
-    LogDistribution() = default;
-    explicit LogDistribution(std::span<const float> logits)
-        : m_logits(logits.begin(), logits.end())
-    {
-        double largest = -std::numeric_limits<double>::infinity();
-        for (const float value : m_logits)
-            largest = std::max(largest, static_cast<double>(value));
-        double sum = 0;
-        for (const float value : m_logits)
-            sum += std::exp(static_cast<double>(value) - largest);
-        m_logSum = largest + std::log(sum);
-    }
-
-    TokenLogprob describe(std::int32_t id, int top) const
-    {
-        TokenLogprob entry{id, logprob(id), {}};
-        std::vector<std::int32_t> order(m_logits.size());
-        std::iota(order.begin(), order.end(), 0);
-        const auto k = std::min<std::size_t>(static_cast<std::size_t>(top), order.size());
-        std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k), order.end(),
-                          [&](std::int32_t a, std::int32_t b) {
-                              return m_logits[static_cast<std::size_t>(a)] > m_logits[static_cast<std::size_t>(b)] ||
-                                     (m_logits[static_cast<std::size_t>(a)] == m_logits[static_cast<std::size_t>(b)] && a < b);
-                          });
-        for (std::size_t i = 0; i < k; ++i)
-            entry.top.emplace_back(order[i], logprob(order[i]));
-        return entry;
-    }
-
-private:
-    double logprob(std::int32_t id) const { return static_cast<double>(m_logits[static_cast<std::size_t>(id)]) - m_logSum; }
-
-    std::vector<float> m_logits;
-    double m_logSum = 0;
-};
-
 } // namespace
 
 const char *finishReasonName(FinishReason reason) noexcept
@@ -122,23 +63,6 @@ double GenerationResult::tokensPerSecond() const noexcept
 {
     return totalSeconds > 0 ? static_cast<double>(ids.size()) / totalSeconds : 0;
 }
-
-struct TextGenerator::State {
-    CausalLm model{nullptr};
-    std::unique_ptr<Tokenizer> tokenizer;
-    GenerationDefaults defaults;
-    std::vector<std::int32_t> endOfSequence;
-    std::optional<ChatTemplateSource> chatTemplateSource;
-    std::optional<ChatTemplate> chatTemplate;
-    torch::Device device{torch::kCPU};
-
-    void checkRequest(const GenerationRequest &request, std::size_t index) const;
-    void emit(Sequence &sequence, std::size_t index, std::int32_t id, std::string text,
-              const TokenCallback &onToken) const;
-    void finish(Sequence &sequence, std::size_t index, FinishReason reason, const TokenCallback &onToken) const;
-    // Adds `id` to a sequence and decides whether it ends there.
-    void accept(Sequence &sequence, std::size_t index, std::int32_t id, const TokenCallback &onToken) const;
-};
 
 TextGenerator::TextGenerator(std::unique_ptr<State> state)
     : m_state(std::move(state))
@@ -303,6 +227,37 @@ void TextGenerator::State::accept(Sequence &sequence, std::size_t index, std::in
         return finish(sequence, index, FinishReason::ContextFull, onToken);
 }
 
+void TextGenerator::State::sampleRow(Sequence &sequence, std::size_t index, std::span<float> logits,
+                                     const TokenCallback &onToken) const
+{
+    // Read before the sampler, which may change the logits (repetition penalty).
+    const auto distribution = sequence.request.logprobs >= 0 ? LogDistribution(logits) : LogDistribution();
+    const auto id = sequence.sampler.next(logits, sequence.history);
+    if (sequence.request.logprobs >= 0)
+        sequence.result.logprobs.push_back(distribution.describe(id, sequence.request.logprobs));
+    accept(sequence, index, id, onToken);
+}
+
+TextGenerator::State::PaddedPrompts TextGenerator::State::leftPadded(std::span<const GenerationRequest> requests)
+{
+    PaddedPrompts p;
+    const auto batch = static_cast<std::int64_t>(requests.size());
+    for (const auto &r : requests)
+        p.longest = std::max(p.longest, static_cast<std::int64_t>(r.promptIds.size()));
+    p.ids = torch::zeros({batch, p.longest}, torch::kLong);
+    p.mask = torch::zeros({batch, p.longest}, torch::kLong);
+    for (std::int64_t b = 0; b < batch; ++b) {
+        const auto &prompt = requests[static_cast<std::size_t>(b)].promptIds;
+        const auto offset = p.longest - static_cast<std::int64_t>(prompt.size());
+        auto *row = p.ids[b].data_ptr<std::int64_t>();
+        for (std::size_t i = 0; i < prompt.size(); ++i)
+            row[offset + static_cast<std::int64_t>(i)] = prompt[i];
+        p.mask[b].narrow(0, offset, p.longest - offset).fill_(1);
+        p.padded = p.padded || offset > 0;
+    }
+    return p;
+}
+
 GenerationResult TextGenerator::generate(const GenerationRequest &request, const TokenCallback &onToken,
                                          std::stop_token stop) const
 {
@@ -332,20 +287,7 @@ std::vector<GenerationResult> TextGenerator::generateBatch(std::span<const Gener
 
     // Prefill: the prompts left-padded to one length, padding masked out.
     const auto batch = static_cast<std::int64_t>(requests.size());
-    std::int64_t longest = 0;
-    for (const auto &r : requests)
-        longest = std::max(longest, static_cast<std::int64_t>(r.promptIds.size()));
-    auto ids = torch::zeros({batch, longest}, torch::kLong);
-    auto mask = torch::zeros({batch, longest}, torch::kLong);
-    for (std::int64_t b = 0; b < batch; ++b) {
-        const auto &prompt = requests[static_cast<std::size_t>(b)].promptIds;
-        const auto offset = longest - static_cast<std::int64_t>(prompt.size());
-        auto row = ids[b];
-        for (std::size_t i = 0; i < prompt.size(); ++i)
-            row[offset + static_cast<std::int64_t>(i)] = prompt[i];
-        mask[b].narrow(0, offset, longest - offset).fill_(1);
-    }
-    const bool padded = mask.min().item<std::int64_t>() == 0;
+    const auto [ids, mask, longest, padded] = State::leftPadded(requests);
 
     c10::InferenceMode inference;
     auto &model = *state.model.ptr(); // forward() is not const, though inference changes nothing
@@ -374,14 +316,9 @@ std::vector<GenerationResult> TextGenerator::generateBatch(std::span<const Gener
             if (sequence.finished)
                 continue;
             const auto row = logits[static_cast<std::int64_t>(i)];
-            const std::span values(row.data_ptr<float>(), static_cast<std::size_t>(row.numel()));
-            // Read before the sampler, which may change the logits (repetition penalty).
-            const auto distribution = sequence.request.logprobs >= 0 ? LogDistribution(values) : LogDistribution();
-            const auto id = sequence.sampler.next(values, sequence.history);
-            if (sequence.request.logprobs >= 0)
-                sequence.result.logprobs.push_back(distribution.describe(id, sequence.request.logprobs));
-            next[i] = id;
-            state.accept(sequence, i, id, onToken);
+            state.sampleRow(sequence, i, std::span(row.data_ptr<float>(), static_cast<std::size_t>(row.numel())),
+                            onToken);
+            next[i] = sequence.result.ids.back();
         }
         if (first) {
             const auto elapsed = secondsSince(start);

@@ -136,8 +136,10 @@ public:
     std::vector<GenerationResult> generateBatch(std::span<const GenerationRequest> requests,
                                                 const TokenCallback &onToken = {}, std::stop_token stop = {}) const;
 
+    struct State; // generation/generatorstate.h
+
 private:
-    struct State;
+    friend class ContinuousBatcher;
     explicit TextGenerator(std::unique_ptr<State> state);
     std::unique_ptr<State> m_state;
 };
