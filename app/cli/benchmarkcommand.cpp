@@ -28,6 +28,18 @@ int runBenchmark(CommandContext &ctx)
         if (!ok || batches.back() < 1)
             throw UsageError{CommandContext::tr("--batch: '%1' is not a batch size").arg(item)};
     }
+    // --save-model: the shape's random model written where asked, for other benchmarks
+    // (tests/tools/bench/serve_load.py serves it), and nothing measured.
+    if (const auto keep = ctx.parser().value(QStringLiteral("save-model")); !keep.isEmpty()) {
+        if (!haveShape)
+            throw UsageError{CommandContext::tr("--save-model needs --shape small|tiny")};
+        writeBenchmarkModel(keep.toStdString(), benchmarkShape(ctx.parser().value(QStringLiteral("shape")).toStdString()));
+        if (ctx.json())
+            ctx.printJson({{"saved", keep.toStdString()}});
+        else
+            ctx.printLine(CommandContext::tr("Wrote the random model to %1").arg(keep));
+        return 0;
+    }
     const auto promptTokens = ctx.integer(QStringLiteral("prompt-tokens")).value_or(128);
     const auto newTokens = ctx.integer(QStringLiteral("new-tokens")).value_or(128);
     const auto repeat = ctx.integer(QStringLiteral("repeat")).value_or(3);
@@ -107,6 +119,10 @@ Command benchmarkCommand()
                              QCoreApplication::translate("Commands", "Benchmark a random model of this shape "
                                                                      "(small or tiny) instead of --model."),
                              QStringLiteral("NAME")});
+                p.addOption({QStringLiteral("save-model"),
+                             QCoreApplication::translate("Commands", "Only write the --shape model's random weights "
+                                                                     "and tokenizer into DIR (for other benchmarks)."),
+                             QStringLiteral("DIR")});
                 p.addOption({QStringLiteral("batch"),
                              QCoreApplication::translate("Commands", "Comma-separated batch sizes (default 1,8)."),
                              QStringLiteral("1,8"), QStringLiteral("1,8")});

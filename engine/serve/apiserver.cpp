@@ -107,6 +107,19 @@ ApiServer::ApiServer(ServerOptions options)
         addJobRoutes(*m_router, *m_options.scheduler, *m_options.training, m_metrics);
     m_metrics.addGauge("llmos_http_requests_waiting", "Requests waiting for a request thread.",
                        [this] { return m_http ? static_cast<double>(m_http->queuedRequests()) : 0.0; });
+    auto batching = [this](auto field) {
+        return [this, field] {
+            ServerMetrics::LabeledValues values;
+            for (const auto &model : m_models->batching())
+                values.emplace_back(model.model, static_cast<double>(model.*field));
+            return values;
+        };
+    };
+    m_metrics.addLabeledGauge("llmos_decode_steps", "Decode steps run on each loaded model (continuous batching).",
+                              "model", batching(&ModelPool::Batching::steps));
+    m_metrics.addLabeledGauge("llmos_decode_sequences",
+                              "Sequences those steps decoded; over llmos_decode_steps, the mean batch.", "model",
+                              batching(&ModelPool::Batching::sequences));
     m_metrics.addGauge("llmos_http_connections_open", "Client connections open.",
                        [this] { return m_http ? static_cast<double>(m_http->openConnections()) : 0.0; });
     m_router->add("GET", "/metrics", RouteAccess::Inference, "Counters and histograms in Prometheus' text format.",

@@ -17,7 +17,9 @@ struct ServerLimits {
     std::chrono::milliseconds readTimeout{30'000};  // a whole request (slowloris) or an idle keep-alive
     std::chrono::milliseconds writeTimeout{30'000}; // each write to a client that stopped reading
     int maxConnections = 256;                      // beyond: accepted and closed at once
-    int requestThreads = 8;                        // requests handled at once
+    // Requests handled at once. A generating request mostly waits on its model's batcher, so
+    // there are enough for a full decode batch (16) on each of two models.
+    int requestThreads = 32;
     std::size_t maxQueuedRequests = 64;            // beyond: 429 with Retry-After
 };
 

@@ -1,6 +1,7 @@
 #include "serve/modelpool.h"
 
 #include "architectures/textembedder.h"
+#include "generation/continuousbatcher.h"
 #include "generation/textgenerator.h"
 #include "serve/apierror.h"
 #include "util/error.h"
@@ -10,17 +11,30 @@
 
 namespace llmos::serve {
 
+// A causal LM and the batcher its requests go through (which refers to it).
+struct ModelPool::LoadedGenerator {
+    LoadedGenerator(TextGenerator loaded, std::int64_t maxBatch)
+        : generator(std::move(loaded))
+        , batcher(generator, {.maxRows = maxBatch, .beforeStep = {}})
+    {
+    }
+    TextGenerator generator;
+    ContinuousBatcher batcher;
+};
+
 struct ModelPool::Slot {
     std::string path;
-    std::mutex inUse; // guards the loaded models and lastUsed
-    std::atomic<std::size_t> waiting{0};
-    std::unique_ptr<TextGenerator> generator;
-    std::unique_ptr<TextEmbedder> embedder;
+    std::mutex loading; // guards the loaded models and lastUsed
+    std::mutex embedding; // an encoder answers one request at a time
+    std::atomic<std::size_t> inProgress{0};
+    std::shared_ptr<LoadedGenerator> generator;
+    std::shared_ptr<TextEmbedder> embedder;
     std::chrono::steady_clock::time_point lastUsed = std::chrono::steady_clock::now();
 };
 
-ModelPool::ModelPool(std::vector<DeployedModel> models, std::size_t maxWaiting)
+ModelPool::ModelPool(std::vector<DeployedModel> models, std::size_t maxWaiting, std::int64_t maxBatch)
     : m_maxWaiting(maxWaiting)
+    , m_maxBatch(maxBatch)
 {
     for (auto &model : models)
         deploy(std::move(model));
@@ -74,21 +88,42 @@ std::shared_ptr<ModelPool::Slot> ModelPool::slot(const std::string &id) const
                    "model_not_found");
 }
 
-template <typename Loaded, typename Open>
-void ModelPool::withLoaded(const std::string &id, std::unique_ptr<Loaded> Slot::*member, const Open &open,
-                           const std::function<void(const Loaded &)> &use)
-{
-    const auto s = slot(id);
-    if (s->waiting.fetch_add(1) >= m_maxWaiting) {
-        --s->waiting;
-        throw ApiError(429, "the model '" + id + "' is busy: too many requests are waiting for it", {}, "model_busy");
+namespace {
+
+// Counts a request as in progress on a slot for as long as it lives.
+template <typename Slot>
+struct InProgress {
+    std::shared_ptr<Slot> slot;
+    ~InProgress()
+    {
+        std::lock_guard lock(slot->loading);
+        slot->lastUsed = std::chrono::steady_clock::now();
+        --slot->inProgress;
     }
-    std::unique_lock lock(s->inUse);
-    --s->waiting;
-    auto &loaded = (*s).*member;
+};
+
+} // namespace
+
+std::shared_ptr<ModelPool::Slot> ModelPool::enter(const std::string &id) const
+{
+    auto s = slot(id);
+    const auto limit = m_maxWaiting + static_cast<std::size_t>(std::max<std::int64_t>(m_maxBatch, 1));
+    if (s->inProgress.fetch_add(1) >= limit) {
+        --s->inProgress;
+        throw ApiError(429, "the model '" + id + "' is busy: too many requests are in progress on it", {}, "model_busy");
+    }
+    return s;
+}
+
+template <typename Loaded, typename Open>
+std::shared_ptr<Loaded> ModelPool::load(Slot &s, std::shared_ptr<Loaded> Slot::*member, const std::string &id,
+                                        const Open &open)
+{
+    std::lock_guard lock(s.loading); // one load at a time; later requests find it loaded
+    auto &loaded = s.*member;
     if (!loaded) {
         try {
-            loaded = std::make_unique<Loaded>(open(s->path));
+            loaded = open(s.path);
         } catch (const Error &error) {
             // A model the client may not use this way (an encoder asked to generate) is
             // the client's mistake; files missing or damaged on this machine are the server's.
@@ -98,19 +133,27 @@ void ModelPool::withLoaded(const std::string &id, std::unique_ptr<Loaded> Slot::
                            "model_load_failed");
         }
     }
-    s->lastUsed = std::chrono::steady_clock::now();
-    use(*loaded);
-    s->lastUsed = std::chrono::steady_clock::now();
+    s.lastUsed = std::chrono::steady_clock::now();
+    return loaded;
 }
 
-void ModelPool::withGenerator(const std::string &id, const std::function<void(const TextGenerator &)> &use)
+void ModelPool::withGenerator(const std::string &id, const std::function<void(ContinuousBatcher &)> &use)
 {
-    withLoaded(id, &Slot::generator, [](const std::string &path) { return TextGenerator::open(path); }, use);
+    const InProgress<Slot> counted{enter(id)};
+    const auto loaded = load(*counted.slot, &Slot::generator, id, [this](const std::string &path) {
+        return std::make_shared<LoadedGenerator>(TextGenerator::open(path), m_maxBatch);
+    });
+    use(loaded->batcher);
 }
 
 void ModelPool::withEmbedder(const std::string &id, const std::function<void(const TextEmbedder &)> &use)
 {
-    withLoaded(id, &Slot::embedder, [](const std::string &path) { return TextEmbedder::open(path); }, use);
+    const InProgress<Slot> counted{enter(id)};
+    const auto loaded = load(*counted.slot, &Slot::embedder, id, [](const std::string &path) {
+        return std::make_shared<TextEmbedder>(TextEmbedder::open(path));
+    });
+    std::lock_guard lock(counted.slot->embedding);
+    use(*loaded);
 }
 
 std::size_t ModelPool::unloadIdle(std::chrono::steady_clock::duration idle)
@@ -124,9 +167,9 @@ std::size_t ModelPool::unloadIdle(std::chrono::steady_clock::duration idle)
     const auto now = std::chrono::steady_clock::now();
     std::size_t unloaded = 0;
     for (const auto &s : slots) {
-        std::unique_lock lock(s->inUse, std::try_to_lock);
-        if (!lock.owns_lock() || s->waiting.load() > 0 || now - s->lastUsed < idle)
-            continue; // in use, wanted, or used lately
+        std::unique_lock lock(s->loading, std::try_to_lock);
+        if (!lock.owns_lock() || s->inProgress.load() > 0 || now - s->lastUsed < idle)
+            continue; // loading, in use, or used lately
         if (s->generator || s->embedder)
             ++unloaded;
         s->generator.reset();
@@ -140,11 +183,25 @@ std::vector<std::string> ModelPool::loaded() const
     std::lock_guard lock(m_mutex);
     std::vector<std::string> ids;
     for (const auto &[model, s] : m_models) {
-        std::unique_lock slotLock(s->inUse, std::try_to_lock);
-        if (!slotLock.owns_lock() || s->generator || s->embedder) // busy means loaded (or loading)
+        std::unique_lock slotLock(s->loading, std::try_to_lock);
+        if (!slotLock.owns_lock() || s->generator || s->embedder) // busy means loading
             ids.push_back(model.id);
     }
     return ids;
+}
+
+std::vector<ModelPool::Batching> ModelPool::batching() const
+{
+    std::lock_guard lock(m_mutex);
+    std::vector<Batching> all;
+    for (const auto &[model, s] : m_models) {
+        std::unique_lock slotLock(s->loading, std::try_to_lock);
+        if (!slotLock.owns_lock() || !s->generator)
+            continue;
+        const auto counters = s->generator->batcher.counters();
+        all.push_back({model.id, counters.steps, counters.rows});
+    }
+    return all;
 }
 
 } // namespace llmos::serve

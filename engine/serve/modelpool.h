@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -10,8 +11,8 @@
 #include <vector>
 
 namespace llmos {
+class ContinuousBatcher;
 class TextEmbedder;
-class TextGenerator;
 } // namespace llmos
 
 namespace llmos::serve {
@@ -23,14 +24,15 @@ struct DeployedModel {
 };
 
 // The deployed models, each loaded on its first request and unloaded when it has been idle
-// for a while (unloadIdle). One request uses a model at a time; the others wait their
-// turn, and when more than `maxWaiting` wait for one model the next is refused with 429
-// (Retry-After). Decode steps of concurrent requests are not batched together yet
-// (continuous batching: issue 8's next step). Models can be deployed and undeployed while
-// the server runs; a request already using an undeployed model finishes with it.
+// for a while (unloadIdle). Requests to one causal LM run together through its
+// ContinuousBatcher: their decode steps are batched, up to `maxBatch` sequences at a time,
+// and further requests wait to join; when more than `maxWaiting` requests beyond that are
+// in progress on one model the next is refused with 429 (Retry-After). Encoders (embeddings)
+// answer one request at a time. Models can be deployed and undeployed while the server
+// runs; a request already using an undeployed model finishes with it.
 class ModelPool {
 public:
-    explicit ModelPool(std::vector<DeployedModel> models, std::size_t maxWaiting = 16);
+    explicit ModelPool(std::vector<DeployedModel> models, std::size_t maxWaiting = 16, std::int64_t maxBatch = 16);
     ~ModelPool();
 
     std::vector<DeployedModel> models() const;
@@ -40,10 +42,12 @@ public:
     // False when no model has that id.
     bool undeploy(const std::string &id);
 
-    // Runs `use` with the model's generator (a causal LM) or embedder (a BERT encoder),
-    // loading it first if needed. ApiError 404 (model_not_found) for an id not deployed,
-    // 429 when too many requests wait; the loaders' llmos::Error otherwise.
-    void withGenerator(const std::string &id, const std::function<void(const TextGenerator &)> &use);
+    // Runs `use` with the model's batcher (a causal LM; its generator() for the tokenizer
+    // and template) or embedder (a BERT encoder), loading it first if needed. ApiError 404
+    // (model_not_found) for an id not deployed, 429 when too many requests are in progress,
+    // 500 (model_load_failed) when its files cannot be loaded; the loaders' llmos::Error
+    // for a model that cannot serve this (an encoder asked to generate).
+    void withGenerator(const std::string &id, const std::function<void(ContinuousBatcher &)> &use);
     void withEmbedder(const std::string &id, const std::function<void(const TextEmbedder &)> &use);
 
     // Frees the models no request has used for `idle` (those in use are left alone); the
@@ -52,16 +56,29 @@ public:
     // The ids of the models in memory now.
     std::vector<std::string> loaded() const;
 
+    // Per loaded causal LM: decode steps run and the sequences they decoded (their ratio
+    // is the mean batch), since it was loaded.
+    struct Batching {
+        std::string model;
+        std::uint64_t steps = 0;
+        std::uint64_t sequences = 0;
+    };
+    std::vector<Batching> batching() const;
+
 private:
     struct Slot;
     std::shared_ptr<Slot> slot(const std::string &id) const;
+    struct LoadedGenerator;
+    // The slot, counted as in progress until the returned guard goes; 429 when full.
+    std::shared_ptr<Slot> enter(const std::string &id) const;
     template <typename Loaded, typename Open>
-    void withLoaded(const std::string &id, std::unique_ptr<Loaded> Slot::*member, const Open &open,
-                    const std::function<void(const Loaded &)> &use);
+    std::shared_ptr<Loaded> load(Slot &slot, std::shared_ptr<Loaded> Slot::*member, const std::string &id,
+                                 const Open &open);
 
-    mutable std::mutex m_mutex; // the list; each slot has its own lock for its use
+    mutable std::mutex m_mutex; // the list; each slot has its own locks
     std::vector<std::pair<DeployedModel, std::shared_ptr<Slot>>> m_models;
     std::size_t m_maxWaiting;
+    std::int64_t m_maxBatch;
 };
 
 } // namespace llmos::serve

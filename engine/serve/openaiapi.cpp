@@ -1,6 +1,7 @@
 #include "serve/openaiapi.h"
 
 #include "architectures/textembedder.h"
+#include "generation/continuousbatcher.h"
 #include "generation/textgenerator.h"
 #include "serve/apierror.h"
 #include "serve/apirouter.h"
@@ -162,9 +163,10 @@ json logprobsJson(const CompletionShape &shape, const GenerationResult &result, 
 }
 
 // Runs the requests and answers: one JSON response, or a stream of chunks.
-void complete(const CompletionShape &shape, const CompletionParams &params, const TextGenerator &generator,
+void complete(const CompletionShape &shape, const CompletionParams &params, ContinuousBatcher &batcher,
               const std::vector<GenerationRequest> &requests, ResponseWriter &writer, ServerMetrics &metrics)
 {
+    const auto &generator = batcher.generator();
     auto count = [&](const std::vector<GenerationResult> &results) {
         for (const auto &result : results) {
             const auto tokens = static_cast<std::int64_t>(result.ids.size());
@@ -178,7 +180,7 @@ void complete(const CompletionShape &shape, const CompletionParams &params, cons
     std::stop_source stop;
 
     if (!params.stream) {
-        const auto results = generator.generateBatch(requests, [&](const GeneratedToken &) {
+        const auto results = batcher.generate(requests, [&](const GeneratedToken &) {
             if (writer.clientGone())
                 stop.request_stop();
             return !writer.clientGone();
@@ -216,7 +218,7 @@ void complete(const CompletionShape &shape, const CompletionParams &params, cons
         for (std::size_t i = 0; i < requests.size(); ++i)
             if (!chunk(i, {{"delta", {{"role", "assistant"}, {"content", ""}}}}, nullptr))
                 return;
-    const auto results = generator.generateBatch(requests, [&](const GeneratedToken &token) {
+    const auto results = batcher.generate(requests, [&](const GeneratedToken &token) {
         if (token.text.empty())
             return !writer.clientGone();
         if (!chunk(token.sequence, chunkDelta(shape, token.text), nullptr)) {
@@ -250,7 +252,8 @@ void chatCompletions(const HttpRequest &request, ModelPool &models, const Infere
     if (messages == body.end() || !messages->is_array() || messages->empty())
         throw ApiError::invalid("messages", "must be a non-empty array of {\"role\", \"content\"} messages");
     const bool lengthAsked = body.contains("max_tokens") || body.contains("max_completion_tokens");
-    models.withGenerator(params.model, [&](const TextGenerator &generator) {
+    models.withGenerator(params.model, [&](ContinuousBatcher &batcher) {
+        const auto &generator = batcher.generator();
         applySamplingDefaults(params, body, generator.defaults().sampling());
         std::vector<std::int32_t> ids;
         try {
@@ -266,7 +269,7 @@ void chatCompletions(const HttpRequest &request, ModelPool &models, const Infere
             params.maxTokens = std::clamp<std::int64_t>(
                 std::min(room, generator.defaults().maxNewTokens.value_or(limits.maxTokens)), 1, limits.maxTokens);
         }
-        complete({"chat.completion", "chat.completion.chunk", "chatcmpl-", true}, params, generator,
+        complete({"chat.completion", "chat.completion.chunk", "chatcmpl-", true}, params, batcher,
                  requestsFor({ids}, params, generator, "messages"), writer, metrics);
     });
 }
@@ -279,12 +282,13 @@ void textCompletions(const HttpRequest &request, ModelPool &models, const Infere
     if (body.contains("echo") && body["echo"] == true)
         throw ApiError::invalid("echo", "is not supported by this server yet");
     const auto prompts = stringOrStrings(body, "prompt", limits.maxPrompts);
-    models.withGenerator(params.model, [&](const TextGenerator &generator) {
+    models.withGenerator(params.model, [&](ContinuousBatcher &batcher) {
+        const auto &generator = batcher.generator();
         applySamplingDefaults(params, body, generator.defaults().sampling());
         std::vector<std::vector<std::int32_t>> encoded;
         for (const auto &prompt : prompts)
             encoded.push_back(generator.encode(prompt));
-        complete({"text_completion", "text_completion", "cmpl-", false}, params, generator,
+        complete({"text_completion", "text_completion", "cmpl-", false}, params, batcher,
                  requestsFor(encoded, params, generator, "prompt"), writer, metrics);
     });
 }

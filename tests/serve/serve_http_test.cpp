@@ -7,6 +7,7 @@
 #include "tempdir.h"
 #include "tinymodel.h"
 
+#include "generation/continuousbatcher.h"
 #include "generation/textgenerator.h"
 #include "jobs/jobscheduler.h"
 #include "registry/modelregistry.h"
@@ -287,20 +288,48 @@ TEST(ServeHttp, ReachableAddressesNeedAKey)
     EXPECT_THROW(options.validate(), Error);
 }
 
-TEST(ServeHttp, ConcurrentRequestsAllGetTheirAnswer)
+// Concurrent requests to one model run through its continuous batcher: each gets the
+// answer it would get alone (whole or streamed), and /metrics counts the decode steps and
+// the sequences they decoded.
+TEST(ServeHttp, ConcurrentRequestsAllGetTheirOwnAnswer)
 {
     Server s;
     std::vector<std::thread> clients;
-    std::vector<int> statuses(6, 0);
+    std::vector<test::HttpReply> replies(6);
     for (int i = 0; i < 6; ++i)
         clients.emplace_back([&, i] {
-            const auto reply = postJson(s.port, "/v1/chat/completions", chatBody({{"stream", i % 2 == 1}}));
-            statuses[static_cast<std::size_t>(i)] = reply.status;
+            replies[static_cast<std::size_t>(i)] = postJson(s.port, "/v1/chat/completions",
+                                                            chatBody({{"stream", i % 2 == 1}, {"seed", 5 + i}}));
         });
     for (auto &client : clients)
         client.join();
-    for (int i = 0; i < 6; ++i)
-        EXPECT_EQ(statuses[static_cast<std::size_t>(i)], 200) << "client " << i;
+    const auto generator = TextGenerator::open(chatModel());
+    for (int i = 0; i < 6; ++i) {
+        const auto &reply = replies[static_cast<std::size_t>(i)];
+        ASSERT_EQ(reply.status, 200) << "client " << i << ": " << reply.body;
+        std::string text;
+        if (i % 2 == 1) {
+            for (const auto &event : reply.events()) {
+                if (event == "[DONE]")
+                    continue;
+                const auto chunk = json::parse(event); // kept: the loop below reads into it
+                for (const auto &choice : chunk["choices"])
+                    text += choice["delta"].value("content", "");
+            }
+        } else {
+            text = json::parse(reply.body)["choices"][0]["message"]["content"];
+        }
+        GenerationRequest request;
+        request.promptIds = generator.encodeChat(
+            nlohmann::ordered_json::array({{{"role", "user"}, {"content", "Hello there"}}}));
+        request.maxNewTokens = 12;
+        request.sampling.temperature = 1.0;
+        request.sampling.seed = static_cast<std::uint64_t>(5 + i);
+        EXPECT_EQ(text, generator.generate(request).text) << "client " << i;
+    }
+    const auto metrics = httpCall(s.port, {"GET", "/metrics"}).body;
+    EXPECT_NE(metrics.find("llmos_decode_steps{model=\"tiny\"}"), std::string::npos) << metrics;
+    EXPECT_NE(metrics.find("llmos_decode_sequences{model=\"tiny\"}"), std::string::npos) << metrics;
 }
 
 // A client that goes away mid-stream is seen by the handler (ResponseWriter::clientGone),
@@ -462,17 +491,17 @@ TEST(ServeHttp, IdleModelsAreUnloadedAndReloadedOnDemand)
     serve::ModelPool pool({{"tiny", chatModel()}});
     EXPECT_TRUE(pool.loaded().empty()) << "nothing loads before its first request";
     std::string first;
-    pool.withGenerator("tiny", [&](const TextGenerator &generator) { first = generator.deviceName(); });
+    pool.withGenerator("tiny", [&](ContinuousBatcher &batcher) { first = batcher.generator().deviceName(); });
     EXPECT_EQ(pool.loaded(), std::vector<std::string>{"tiny"});
     EXPECT_EQ(pool.unloadIdle(std::chrono::hours(1)), 0u) << "used a moment ago";
-    pool.withGenerator("tiny", [&](const TextGenerator &) {
+    pool.withGenerator("tiny", [&](ContinuousBatcher &) {
         std::thread other([&] { EXPECT_EQ(pool.unloadIdle(std::chrono::seconds(0)), 0u) << "in use"; });
         other.join();
     });
     EXPECT_EQ(pool.unloadIdle(std::chrono::seconds(0)), 1u);
     EXPECT_TRUE(pool.loaded().empty());
     std::string again;
-    pool.withGenerator("tiny", [&](const TextGenerator &generator) { again = generator.deviceName(); });
+    pool.withGenerator("tiny", [&](ContinuousBatcher &batcher) { again = batcher.generator().deviceName(); });
     EXPECT_EQ(again, first);
     EXPECT_EQ(pool.loaded(), std::vector<std::string>{"tiny"});
 }

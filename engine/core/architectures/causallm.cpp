@@ -104,13 +104,21 @@ void prependPrefix(AttentionPrefix &prefix, std::int64_t layer, torch::Tensor &k
     }
 }
 
+namespace {
+constexpr std::int64_t kMostDecodeTeamRows = 16;
+} // namespace
+
 torch::Tensor CausalLmImpl::logits(const torch::Tensor &hidden)
 {
     const auto &head = outputEmbedding();
-    if (hidden.numel() == hidden.size(-1) && !torch::GradMode::is_enabled() && DecodeTeam::handles(head, hidden)) {
+    // A decode step's few rows (one per sequence) through the decode team: the head is the
+    // largest matrix of a small model, and BLAS's threading costs more than it saves here.
+    const auto rows = hidden.numel() / std::max<std::int64_t>(hidden.size(-1), 1);
+    if (rows >= 1 && rows <= kMostDecodeTeamRows && !torch::GradMode::is_enabled() && hidden.is_contiguous()
+        && DecodeTeam::handles(head, hidden.view({rows, -1})[0])) {
         auto sizes = hidden.sizes().vec();
         sizes.back() = head.size(0);
-        return m_decodeTeam.multiply(head, hidden).view(sizes);
+        return m_decodeTeam.multiplyRows(head, hidden.view({rows, -1})).view(sizes);
     }
     return linearRows(hidden, head).to(torch::kFloat);
 }

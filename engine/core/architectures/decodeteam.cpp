@@ -51,6 +51,32 @@ void DecodeTeam::multiply(const rowkernels::MatVec &product, std::int64_t rows)
             [&product](std::int64_t begin, std::int64_t end) { rowkernels::matVecRows(product, begin, end); });
 }
 
+torch::Tensor DecodeTeam::multiplyRows(const torch::Tensor &weight, const torch::Tensor &x, const torch::Tensor &bias,
+                                       const torch::Tensor &residual)
+{
+    const auto inputs = x.size(0);
+    if (inputs == 1)
+        return multiply(weight, x, bias, residual).view({1, -1});
+    const auto cols = weight.size(1);
+    const auto rows = weight.size(0);
+    auto out = torch::empty({inputs, rows}, x.options());
+    const float *w = weight.data_ptr<float>();
+    const float *in = x.data_ptr<float>();
+    const float *b = bias.defined() ? bias.data_ptr<float>() : nullptr;
+    const float *res = residual.defined() ? residual.data_ptr<float>() : nullptr;
+    float *o = out.data_ptr<float>();
+    forRows(rows, cols * static_cast<std::int64_t>(sizeof(float)), rowkernels::kMatVecRowsAtOnce,
+            [&](std::int64_t begin, std::int64_t end) {
+                for (auto block = begin; block < end; block += rowkernels::kMatVecRowsAtOnce) {
+                    const auto blockEnd = std::min(end, block + rowkernels::kMatVecRowsAtOnce);
+                    for (std::int64_t i = 0; i < inputs; ++i)
+                        rowkernels::matVecRows({w, cols, in + i * cols, b, res ? res + i * rows : nullptr, o + i * rows},
+                                               block, blockEnd);
+                }
+            });
+    return out;
+}
+
 void DecodeTeam::matchConfiguredThreads()
 {
     // The thread count is a setting the user may change while a model is loaded.

@@ -39,6 +39,13 @@ public:
     // The product into product.out (rows values), for callers that own their buffers.
     void multiply(const rowkernels::MatVec &product, std::int64_t rows);
 
+    // multiply() for the `inputs` rows of x [inputs, in] at once (a decode step of several
+    // sequences): [inputs, out], residual (when given) [inputs, out]. Each block of weight
+    // rows is read from memory once and reused from the L1 cache for every input, and
+    // every input gets exactly the rounding multiply() gives it alone.
+    torch::Tensor multiplyRows(const torch::Tensor &weight, const torch::Tensor &x, const torch::Tensor &bias = {},
+                               const torch::Tensor &residual = {});
+
     // Runs body(begin, end) over [0, rows) on the team, in chunks that start at multiples
     // of `rowMultiple` and stream enough bytes (bytesPerRow each) to be worth a thread.
     // For products fused with other per-row work (SwiGLU) and for attention by heads.

@@ -59,34 +59,53 @@ public:
         return {k.narrow(2, 0, needed), v.narrow(2, 0, needed)};
     }
 
-    // append() for batch-1 decoding on the CPU without tensor ops: one token's keys and
-    // values for `layer`, keyValueHeads x headDim floats each, copied into fp32 storage.
-    // Returns where all cached keys and values of the layer now are.
-    rowkernels::CachedHeads appendRow(std::int64_t layer, const float *keys, const float *values,
-                                      std::int64_t keyValueHeads, std::int64_t headDim)
+    // Where a row-path step's cached keys and values are: row b's head h starts at
+    // keys + b * rowStride + h * headStride, `tokens` rows of headDim each.
+    struct CachedRows {
+        const float *keys;
+        const float *values;
+        std::int64_t rowStride;
+        std::int64_t headStride;
+        std::int64_t tokens;
+        // Row b's heads without its first `padding` (masked) slots.
+        rowkernels::CachedHeads row(std::int64_t b, std::int64_t headDim, std::int64_t padding) const
+        {
+            return {keys + b * rowStride + padding * headDim, values + b * rowStride + padding * headDim, headStride,
+                    tokens - padding};
+        }
+    };
+
+    // append() for decoding on the CPU without tensor ops: one token of each of `rows`
+    // sequences for `layer`; row b's keys and values (keyValueHeads x headDim floats each)
+    // at keys + b * inputStride and values + b * inputStride, copied into fp32 storage.
+    CachedRows appendRows(std::int64_t layer, const float *keys, const float *values, std::int64_t rows,
+                          std::int64_t inputStride, std::int64_t keyValueHeads, std::int64_t headDim)
     {
         const auto index = static_cast<std::size_t>(layer);
         auto &k = m_keys.at(index);
         auto &v = m_values.at(index);
         const auto needed = m_length + 1;
         if (!k.defined() || k.size(2) < needed) {
-            const auto like = torch::empty({1, keyValueHeads, 0, headDim}, torch::kFloat);
+            const auto like = torch::empty({rows, keyValueHeads, 0, headDim}, torch::kFloat);
             const auto capacity = std::max({needed, m_reserved, k.defined() ? 2 * k.size(2) : std::int64_t(0)});
             k = grow(k, like, capacity);
             v = grow(v, like, capacity);
         }
-        // grow() makes contiguous [1, heads, capacity, headDim] storage.
+        // grow() and restructure() make contiguous [rows, heads, capacity, headDim] storage.
         const auto headStride = k.size(2) * headDim;
+        const auto rowStride = keyValueHeads * headStride;
         float *keyBase = k.data_ptr<float>();
         float *valueBase = v.data_ptr<float>();
         const auto bytes = static_cast<std::size_t>(headDim) * sizeof(float);
-        for (std::int64_t h = 0; h < keyValueHeads; ++h) {
-            std::memcpy(keyBase + h * headStride + m_length * headDim, keys + h * headDim, bytes);
-            std::memcpy(valueBase + h * headStride + m_length * headDim, values + h * headDim, bytes);
-        }
+        for (std::int64_t b = 0; b < rows; ++b)
+            for (std::int64_t h = 0; h < keyValueHeads; ++h) {
+                const auto at = b * rowStride + h * headStride + m_length * headDim;
+                std::memcpy(keyBase + at, keys + b * inputStride + h * headDim, bytes);
+                std::memcpy(valueBase + at, values + b * inputStride + h * headDim, bytes);
+            }
         if (index + 1 == m_keys.size())
             m_length = needed;
-        return {keyBase, valueBase, headStride, needed};
+        return {keyBase, valueBase, rowStride, headStride, needed};
     }
 
     // Batch surgery for continuous batching (generation/continuousbatcher.h): sequences
@@ -120,7 +139,7 @@ public:
         });
     }
     // `other`'s rows after these; both must hold the same number of tokens.
-    void appendRows(const KvCache &other)
+    void appendBatch(const KvCache &other)
     {
         restructure([&](const torch::Tensor &cached, bool keys, std::size_t layer) {
             const auto &theirs = keys ? other.m_keys.at(layer) : other.m_values.at(layer);

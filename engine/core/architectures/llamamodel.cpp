@@ -3,6 +3,8 @@
 #include "architectures/rowkernels.h"
 #include "util/error.h"
 
+#include <algorithm>
+#include <optional>
 #include <vector>
 
 namespace llmos {
@@ -61,29 +63,42 @@ torch::Tensor LlamaAttentionImpl::forward(const torch::Tensor &x, const torch::T
     return o_proj(scaledDotProductAttention(q, k, v, attended, is_training() ? dropout : 0));
 }
 
-torch::Tensor LlamaAttentionImpl::forwardRow(const torch::Tensor &normed, const torch::Tensor &residual,
-                                             const float *cos, const float *sin, KvCache &cache, std::int64_t layer,
-                                             DecodeTeam &team)
+torch::Tensor LlamaAttentionImpl::forwardRows(const torch::Tensor &normed, const torch::Tensor &residual,
+                                              const rowkernels::DecodeRows &rows, KvCache &cache, std::int64_t layer,
+                                              DecodeTeam &team)
 {
-    auto qkv = team.multiply(m_qkv.weight(), normed, m_qkv.bias());
-    float *q = qkv.data_ptr<float>();
-    float *k = q + m_heads * m_headDim;
-    float *v = k + m_keyValueHeads * m_headDim;
+    const auto count = rows.count;
+    auto qkv = team.multiplyRows(m_qkv.weight(), normed.view({count, -1}), m_qkv.bias());
+    const auto width = qkv.size(1);
+    float *base = qkv.data_ptr<float>();
     // Query and key heads are consecutive in the fused output: one pass rotates both.
-    rowkernels::rotateHalf(q, cos, sin, m_heads + m_keyValueHeads, m_headDim);
-    const auto cached = cache.appendRow(layer, k, v, m_keyValueHeads, m_headDim);
+    for (std::int64_t b = 0; b < count; ++b)
+        rowkernels::rotateHalf(base + b * width, rows.cos(b), rows.sin(b), m_heads + m_keyValueHeads, m_headDim);
+    const auto keys = base + m_heads * m_headDim;
+    const auto values = keys + m_keyValueHeads * m_headDim;
+    const auto cached = cache.appendRows(layer, keys, values, count, width, m_keyValueHeads, m_headDim);
 
-    auto attended = torch::empty({m_heads * m_headDim}, torch::kFloat);
+    const auto qDim = m_heads * m_headDim;
+    auto attended = torch::empty({count, qDim}, torch::kFloat);
     float *out = attended.data_ptr<float>();
-    // Heads are independent: the team splits them once the cache is long enough to matter.
+    // Heads of all rows are independent: the team splits them once the cache is long
+    // enough to matter.
     const auto bytesPerHead = 2 * cached.tokens * m_headDim * static_cast<std::int64_t>(sizeof(float));
-    team.forRows(m_heads, bytesPerHead, 1, [&](std::int64_t begin, std::int64_t end) {
+    team.forRows(count * m_heads, bytesPerHead, 1, [&](std::int64_t begin, std::int64_t end) {
         thread_local std::vector<float> scores;
         scores.resize(static_cast<std::size_t>(cached.tokens));
-        rowkernels::attendOneQuery(q, cached, m_heads, m_keyValueHeads, m_headDim, begin, end, out, scores.data());
+        for (auto item = begin; item < end;) {
+            const auto b = item / m_heads;
+            const auto firstHead = item % m_heads;
+            const auto endHead = std::min(m_heads, firstHead + (end - item));
+            rowkernels::attendOneQuery(base + b * width, cached.row(b, m_headDim, rows.pad(b)), m_heads,
+                                       m_keyValueHeads, m_headDim, firstHead, endHead, out + b * qDim, scores.data());
+            item += endHead - firstHead;
+        }
     });
-    // The residual add rides on the matrix-vector product: residual + W a.
-    return team.multiply(o_proj->weight, attended, o_proj->bias, residual).view(residual.sizes());
+    // The residual add rides on the matrix-vector products: residual + W a.
+    return team.multiplyRows(o_proj->weight, attended, o_proj->bias, residual.reshape({count, -1}))
+        .view(residual.sizes());
 }
 
 LlamaMlpImpl::LlamaMlpImpl(const ModelConfig &config)
@@ -104,36 +119,42 @@ torch::Tensor LlamaMlpImpl::forward(const torch::Tensor &x)
     return down_proj(torch::silu(gate_proj(x)) * up_proj(x));
 }
 
-torch::Tensor LlamaMlpImpl::forwardRow(const torch::Tensor &normed, const torch::Tensor &residual,
-                                       DecodeTeam &team)
+torch::Tensor LlamaMlpImpl::forwardRows(const torch::Tensor &normed, const torch::Tensor &residual, std::int64_t count,
+                                        DecodeTeam &team)
 {
     const auto &gateUpWeight = m_gateUp.weight();
-    if (!DecodeTeam::handles(gateUpWeight, normed))
+    if (!DecodeTeam::handles(gateUpWeight, normed[0]))
         return residual + forward(normed);
     // Gate row i and up row i go to the same thread, which applies SwiGLU to them at once:
-    // one job instead of a product and then a serial pass over the activations.
+    // one job instead of a product and then a serial pass over the activations. Each block
+    // of weight rows serves every sequence of the step while it is in the L1 cache.
     const auto width = gateUpWeight.size(0) / 2;
     const auto cols = gateUpWeight.size(1);
     auto gateUp = torch::empty({2, width}, torch::kFloat);
-    auto activated = torch::empty({width}, torch::kFloat);
+    auto activated = torch::empty({count, width}, torch::kFloat);
     const float *x = normed.data_ptr<float>();
     const float *weights = gateUpWeight.data_ptr<float>();
-    float *gate = gateUp.data_ptr<float>();
-    float *up = gate + width;
+    float *gateRow = gateUp.data_ptr<float>();
+    float *upRow = gateRow + width;
     float *out = activated.data_ptr<float>();
     // Biases only with mlp_bias (a BitFit-merged model).
     const auto &gateUpBias = m_gateUp.bias();
     const float *gateBias = gateUpBias.defined() ? gateUpBias.data_ptr<float>() : nullptr;
     const float *upBias = gateBias ? gateBias + width : nullptr;
-    const rowkernels::MatVec gateProduct{weights, cols, x, gateBias, nullptr, gate};
-    const rowkernels::MatVec upProduct{weights + width * cols, cols, x, upBias, nullptr, up};
     const auto bytesPerRow = 2 * cols * static_cast<std::int64_t>(sizeof(float));
     team.forRows(width, bytesPerRow, rowkernels::kMatVecRowsAtOnce, [&](std::int64_t begin, std::int64_t end) {
-        rowkernels::matVecRows(gateProduct, begin, end);
-        rowkernels::matVecRows(upProduct, begin, end);
-        rowkernels::siluGate(gate + begin, up + begin, out + begin, end - begin);
+        for (auto block = begin; block < end; block += rowkernels::kMatVecRowsAtOnce) {
+            const auto blockEnd = std::min(end, block + rowkernels::kMatVecRowsAtOnce);
+            for (std::int64_t b = 0; b < count; ++b) {
+                const float *input = x + b * cols;
+                rowkernels::matVecRows({weights, cols, input, gateBias, nullptr, gateRow}, block, blockEnd);
+                rowkernels::matVecRows({weights + width * cols, cols, input, upBias, nullptr, upRow}, block, blockEnd);
+                rowkernels::siluGate(gateRow + block, upRow + block, out + b * width + block, blockEnd - block);
+            }
+        }
     });
-    return team.multiply(down_proj->weight, activated, down_proj->bias, residual).view(residual.sizes());
+    return team.multiplyRows(down_proj->weight, activated, down_proj->bias, residual.reshape({count, -1}))
+        .view(residual.sizes());
 }
 
 LlamaDecoderLayerImpl::LlamaDecoderLayerImpl(const ModelConfig &config)
@@ -153,11 +174,11 @@ torch::Tensor LlamaDecoderLayerImpl::forward(const torch::Tensor &x, const torch
     return h + dropoutWhileTraining(mlp(post_attention_layernorm(h)), m_dropout, training);
 }
 
-torch::Tensor LlamaDecoderLayerImpl::forwardRow(const torch::Tensor &x, const float *cos, const float *sin,
-                                                KvCache &cache, std::int64_t layer, DecodeTeam &team)
+torch::Tensor LlamaDecoderLayerImpl::forwardRows(const torch::Tensor &x, const rowkernels::DecodeRows &rows,
+                                                 KvCache &cache, std::int64_t layer, DecodeTeam &team)
 {
-    const auto h = self_attn->forwardRow(input_layernorm->forwardRow(x), x, cos, sin, cache, layer, team);
-    return mlp->forwardRow(post_attention_layernorm->forwardRow(h), h, team);
+    const auto h = self_attn->forwardRows(input_layernorm->forwardRows(x, rows.count), x, rows, cache, layer, team);
+    return mlp->forwardRows(post_attention_layernorm->forwardRows(h, rows.count), h, rows.count, team);
 }
 
 LlamaModelImpl::LlamaModelImpl(const ModelConfig &config)
@@ -180,16 +201,24 @@ torch::Tensor LlamaModelImpl::forward(const torch::Tensor &ids, const torch::Ten
     if (prompt.defined())
         x = torch::cat({prompt.to(x.dtype()), x}, 1);
     x = dropoutWhileTraining(x, m_dropout, is_training());
-    if (cache && !allowed.defined() && x.size(1) == 1 && ids.numel() == 1 && rowReady()) {
-        const auto headDim = 2 * m_rotary.inverseFrequencies().numel();
-        thread_local std::vector<float> angles;
-        angles.resize(static_cast<std::size_t>(2 * headDim));
-        float *cosRow = angles.data();
-        float *sinRow = cosRow + headDim;
-        m_rotary.cosSinRow(positions.item<std::int64_t>(), cosRow, sinRow);
-        for (std::size_t i = 0; i < m_layers.size(); ++i)
-            x = m_layers[i]->forwardRow(x, cosRow, sinRow, *cache, static_cast<std::int64_t>(i), team);
-        return norm->forwardRow(x);
+    if (cache && x.size(1) == 1 && rowReady()) {
+        if (const auto padding = rowPathPadding(allowed, ids.size(0))) {
+            // One token per sequence: the row path, each row at its own position.
+            const auto count = ids.size(0);
+            const auto headDim = 2 * m_rotary.inverseFrequencies().numel();
+            thread_local std::vector<float> angles;
+            angles.resize(static_cast<std::size_t>(count * 2 * headDim));
+            const auto rowPositions = positions.to(torch::kLong).contiguous(); // kept: read through a pointer
+            const auto *position = rowPositions.data_ptr<std::int64_t>();
+            for (std::int64_t b = 0; b < count; ++b)
+                m_rotary.cosSinRow(position[b], angles.data() + b * 2 * headDim,
+                                   angles.data() + b * 2 * headDim + headDim);
+            const rowkernels::DecodeRows rows{count, angles.data(), padding->data(), headDim};
+            x = x.contiguous();
+            for (std::size_t i = 0; i < m_layers.size(); ++i)
+                x = m_layers[i]->forwardRows(x, rows, *cache, static_cast<std::int64_t>(i), team);
+            return norm->forwardRows(x, count);
+        }
     }
     const auto [cos, sin] = m_rotary.cosSin(positions);
     for (std::size_t i = 0; i < m_layers.size(); ++i) {
@@ -223,6 +252,32 @@ void LlamaModelImpl::fuseProjections()
 {
     for (auto &layer : m_layers)
         layer->fuseProjections();
+}
+
+std::optional<std::vector<std::int64_t>> LlamaModelImpl::rowPathPadding(const torch::Tensor &allowed,
+                                                                         std::int64_t rows)
+{
+    if (rows > kMostRowPathSequences)
+        return std::nullopt;
+    std::vector<std::int64_t> padding(static_cast<std::size_t>(rows), 0);
+    if (!allowed.defined())
+        return padding;
+    // [rows, 1, 1, keys]: row b may attend keys [padding_b, keys) and none before.
+    if (allowed.dim() != 4 || allowed.size(0) != rows || allowed.size(2) != 1)
+        return std::nullopt;
+    const auto mask = allowed.reshape({rows, -1}).to(torch::kCPU, torch::kBool).contiguous();
+    const auto keys = mask.size(1);
+    const bool *at = mask.data_ptr<bool>();
+    for (std::int64_t b = 0; b < rows; ++b) {
+        const bool *row = at + b * keys;
+        std::int64_t first = 0;
+        while (first < keys && !row[first])
+            ++first;
+        if (first == keys || !std::all_of(row + first, row + keys, [](bool allowedKey) { return allowedKey; }))
+            return std::nullopt; // a hole or a window: the tensor path handles it
+        padding[static_cast<std::size_t>(b)] = first;
+    }
+    return padding;
 }
 
 bool LlamaModelImpl::rowReady() const

@@ -10,7 +10,9 @@
 
 #include <torch/torch.h>
 
+#include <optional>
 #include <vector>
+
 
 namespace llmos {
 
@@ -33,9 +35,9 @@ public:
     explicit LlamaAttentionImpl(const ModelConfig &config);
     torch::Tensor forward(const torch::Tensor &x, const torch::Tensor &cos, const torch::Tensor &sin,
                           const torch::Tensor &allowed, KvCache *cache, std::int64_t layer);
-    // residual + o_proj(attention(normed)) for one token; cos and sin hold headDim floats.
-    torch::Tensor forwardRow(const torch::Tensor &normed, const torch::Tensor &residual, const float *cos,
-                             const float *sin, KvCache &cache, std::int64_t layer, DecodeTeam &team);
+    // residual + o_proj(attention(normed)) for one token of each of rows.count sequences.
+    torch::Tensor forwardRows(const torch::Tensor &normed, const torch::Tensor &residual,
+                              const rowkernels::DecodeRows &rows, KvCache &cache, std::int64_t layer, DecodeTeam &team);
 
     void fuseProjections() { m_qkv.fuse({q_proj, k_proj, v_proj}); }
     // The row path reads o_proj's weight directly and knows no prefix.
@@ -61,8 +63,9 @@ class LlamaMlpImpl : public torch::nn::Module {
 public:
     explicit LlamaMlpImpl(const ModelConfig &config);
     torch::Tensor forward(const torch::Tensor &x);
-    // residual + forward(normed) for one token.
-    torch::Tensor forwardRow(const torch::Tensor &normed, const torch::Tensor &residual, DecodeTeam &team);
+    // residual + forward(normed) for one token of each of `count` sequences.
+    torch::Tensor forwardRows(const torch::Tensor &normed, const torch::Tensor &residual, std::int64_t count,
+                              DecodeTeam &team);
 
     void fuseProjections() { m_gateUp.fuse({gate_proj, up_proj}); }
     bool rowReady() const { return m_gateUp.usable() && !down_proj->hooked(); }
@@ -80,8 +83,8 @@ public:
     explicit LlamaDecoderLayerImpl(const ModelConfig &config);
     torch::Tensor forward(const torch::Tensor &x, const torch::Tensor &cos, const torch::Tensor &sin,
                           const torch::Tensor &allowed, KvCache *cache, std::int64_t layer);
-    torch::Tensor forwardRow(const torch::Tensor &x, const float *cos, const float *sin, KvCache &cache,
-                             std::int64_t layer, DecodeTeam &team);
+    torch::Tensor forwardRows(const torch::Tensor &x, const rowkernels::DecodeRows &rows, KvCache &cache,
+                              std::int64_t layer, DecodeTeam &team);
 
     void fuseProjections()
     {
@@ -120,12 +123,19 @@ public:
 
     void fuseProjections();
     // fp32 on the CPU, autograd off, and every layer's fused projections intact: a call
-    // with one token, a cache and no mask then takes the row path.
+    // with one token per sequence (up to kMostRowPathSequences of them), a cache and at
+    // most left padding in the mask then takes the row path.
     bool rowReady() const;
+    static constexpr std::int64_t kMostRowPathSequences = 16;
 
     TokenEmbedding embed_tokens{nullptr};
 
 private:
+    // Each row's masked slots in front when `allowed` ([rows, 1, 1, keys], or undefined:
+    // none) is left padding only and there are few enough rows; nullopt sends the call
+    // down the tensor path.
+    static std::optional<std::vector<std::int64_t>> rowPathPadding(const torch::Tensor &allowed, std::int64_t rows);
+
     double m_dropout = 0; // on the embeddings, training only
     RotaryEmbedding m_rotary;
     std::vector<LlamaDecoderLayer> m_layers;

@@ -22,11 +22,14 @@ public:
         return weight * (x * torch::rsqrt(x.pow(2).mean(-1, /*keepdim=*/true) + m_eps));
     }
 
-    // forward() of one contiguous fp32 CPU row, without tensor ops (see rowkernels.h).
-    torch::Tensor forwardRow(const torch::Tensor &x)
+    // forward() of `rows` contiguous fp32 CPU rows, without tensor ops (see rowkernels.h).
+    torch::Tensor forwardRows(const torch::Tensor &x, std::int64_t rows = 1)
     {
         auto out = torch::empty_like(x);
-        rowkernels::rmsNorm(x.data_ptr<float>(), weight.data_ptr<float>(), out.data_ptr<float>(), x.numel(), m_eps);
+        const auto width = x.numel() / rows;
+        for (std::int64_t b = 0; b < rows; ++b)
+            rowkernels::rmsNorm(x.data_ptr<float>() + b * width, weight.data_ptr<float>(), out.data_ptr<float>() + b * width,
+                                width, m_eps);
         return out;
     }
 

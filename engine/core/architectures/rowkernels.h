@@ -36,6 +36,19 @@ struct CachedHeads {
 void attendOneQuery(const float *q, const CachedHeads &cache, std::int64_t heads, std::int64_t keyValueHeads,
                     std::int64_t headDim, std::int64_t firstHead, std::int64_t endHead, float *out, float *scratch);
 
+// The sequences of one decode step on the row path: `count` rows, each with its rotary
+// angles (headDim cos values, then headDim sin values) and the masked slots in front of
+// its cached tokens (left padding of a batch whose sequences have different lengths).
+struct DecodeRows {
+    std::int64_t count = 1;
+    const float *angles = nullptr; // count x 2 x headDim
+    const std::int64_t *padding = nullptr; // count values; null: none
+    std::int64_t headDim = 0;
+    const float *cos(std::int64_t row) const { return angles + row * 2 * headDim; }
+    const float *sin(std::int64_t row) const { return cos(row) + headDim; }
+    std::int64_t pad(std::int64_t row) const { return padding ? padding[row] : 0; }
+};
+
 // out[i] = silu(gate[i]) * up[i]: SwiGLU, n values.
 void siluGate(const float *gate, const float *up, float *out, std::int64_t n);
 

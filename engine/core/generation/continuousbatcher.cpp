@@ -306,7 +306,7 @@ void ContinuousBatcher::Impl::merge(const std::shared_ptr<BatchedCall> &call, Kv
                 padding += missing;
         }
         cache.reserve(length + 1);
-        cache.appendRows(prefilled);
+        cache.appendBatch(prefilled);
         mask = torch::cat({mask, newMask}, 0);
     }
     for (std::size_t i = 0; i < call->sequences.size(); ++i) {

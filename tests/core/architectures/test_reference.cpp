@@ -245,6 +245,55 @@ TEST_P(ForwardOptions, PaddedBatchGivesTheLogitsOfEachSequence)
     }
 }
 
+// A decode step of several sequences on the row path, as continuous batching runs it:
+// each sequence prefilled alone, the caches merged (the shorter one left-padded, masked),
+// then one step for both. Each row gets bit for bit the hidden state its sequence gets
+// when decoded alone (the same kernels, the same rounding), which the tensor path could
+// not give; and logits within 1e-4 of one forward pass over the whole sequence.
+TEST_P(ForwardOptions, ADecodeStepOfSeveralSequencesGivesEachItsOwnLogits)
+{
+    REQUIRE_REFERENCE();
+    auto model = loadCausalLm(reference().folder(GetParam()));
+    torch::NoGradGuard noGrad;
+    const auto &sequences = reference().model(GetParam()).at("sequences");
+    const auto longIds = sequences.at(0).at("ids").get<std::vector<std::int64_t>>();
+    const auto shortIds = sequences.at(1).at("ids").get<std::vector<std::int64_t>>();
+    const auto n = static_cast<std::int64_t>(longIds.size());
+    const auto m = static_cast<std::int64_t>(shortIds.size());
+    ASSERT_GT(n, m);
+    // Everything but a sequence's last token goes into its cache; the last one is the step.
+    auto prefilled = [&](const std::vector<std::int64_t> &ids) {
+        auto cache = model->makeCache();
+        const auto all = idsTensor(ids);
+        model->forward(all.narrow(1, 0, all.size(1) - 1), {}, &cache);
+        return cache;
+    };
+    auto lastStep = [&](const std::vector<std::int64_t> &ids, KvCache &cache) {
+        return model->hiddenStates(idsTensor({ids.back()}), {}, &cache)[0][0];
+    };
+    auto longCache = prefilled(longIds);
+    auto shortCache = prefilled(shortIds);
+    const auto longAlone = lastStep(longIds, longCache);
+    const auto shortAlone = lastStep(shortIds, shortCache);
+
+    auto merged = prefilled(longIds);
+    auto joining = prefilled(shortIds);
+    joining.padLeft(n - m);
+    merged.appendBatch(joining);
+    auto mask = torch::ones({2, n}, torch::kLong);
+    mask[1].narrow(0, 0, n - m).zero_();
+    const auto step = torch::tensor({longIds.back(), shortIds.back()}, torch::kLong).view({2, 1});
+    // Hidden states: the LM head after them is one product for all rows, rounded as a GEMM.
+    const auto batched = model->hiddenStates(step, mask, &merged);
+    const auto logits = model->logits(batched);
+    EXPECT_LT(maxAbs(logits[0][0], model->forward(idsTensor(longIds))[0][-1]), 1e-4);
+    EXPECT_LT(maxAbs(logits[1][0], model->forward(idsTensor(shortIds))[0][-1]), 1e-4);
+    if (model->rowDecodeReady()) {
+        EXPECT_TRUE(torch::equal(batched[0][0], longAlone)) << "the row path serves every row as it serves one";
+        EXPECT_TRUE(torch::equal(batched[1][0], shortAlone)) << "the row path serves every row as it serves one";
+    }
+}
+
 INSTANTIATE_TEST_SUITE_P(TorchReference, ForwardOptions,
                          ::testing::Values("gpt2", "llama-gqa-llama3", "mistral-sliding-window", "qwen2"),
                          [](const auto &info) {
