@@ -965,6 +965,14 @@
         <source>--unload-after must be 0 (never) or a number of seconds</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>--save-model needs --shape small|tiny</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote the random model to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -1416,6 +1424,10 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
     <message>
         <source>Unload a model no request has used for this many seconds (default 600; 0: never).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only write the --shape model&apos;s random weights and tokenizer into DIR (for other benchmarks).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -963,6 +963,14 @@
         <source>--unload-after must be 0 (never) or a number of seconds</source>
         <translation>--unload-after 必须为 0（从不）或秒数</translation>
     </message>
+    <message>
+        <source>--save-model needs --shape small|tiny</source>
+        <translation>--save-model 需要与 --shape small|tiny 一起使用</translation>
+    </message>
+    <message>
+        <source>Wrote the random model to %1</source>
+        <translation>已将随机模型写入 %1</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -1429,6 +1437,10 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     <message>
         <source>Unload a model no request has used for this many seconds (default 600; 0: never).</source>
         <translation>模型在这么多秒内没有请求使用时将其卸载（默认 600；0 表示从不）。</translation>
+    </message>
+    <message>
+        <source>Only write the --shape model&apos;s random weights and tokenizer into DIR (for other benchmarks).</source>
+        <translation>只把 --shape 模型的随机权重和分词器写入 DIR（供其他基准测试使用）。</translation>
     </message>
 </context>
 <context>
