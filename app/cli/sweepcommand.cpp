@@ -142,27 +142,6 @@ std::string sweepIdArgument(CommandContext &ctx, const QString &usage)
     return args.at(1).toStdString();
 }
 
-nlohmann::json summaryJson(const SweepSummary &s)
-{
-    nlohmann::json out = {{"id", s.id},
-                          {"name", s.name},
-                          {"status", s.status},
-                          {"strategy", s.strategy},
-                          {"metric", s.objective.metric},
-                          {"direction", objectiveDirectionName(s.objective.direction)},
-                          {"trials", s.trials},
-                          {"succeeded", s.succeeded},
-                          {"pruned", s.pruned},
-                          {"failed", s.failed},
-                          {"unfinished", s.unfinished}};
-    if (s.best) {
-        out["best_trial"] = s.best->number;
-        out["best_objective"] = s.best->objective ? nlohmann::json(*s.best->objective) : nlohmann::json();
-        out["best_run_id"] = s.best->runId;
-    }
-    return out;
-}
-
 QString bestText(const SweepSummary &s)
 {
     if (!s.best || !s.best->objective)
@@ -176,7 +155,7 @@ int runList(CommandContext &ctx)
     if (ctx.json()) {
         nlohmann::json list = nlohmann::json::array();
         for (const auto &s : sweeps)
-            list.push_back(summaryJson(s));
+            list.push_back(toJson(s));
         ctx.printJson({{"sweeps", list}});
         return 0;
     }
@@ -198,25 +177,7 @@ int runShow(CommandContext &ctx)
     const auto id = sweepIdArgument(ctx, QStringLiteral("show ID"));
     const auto report = readSweep(dataDirectory(), id);
     if (ctx.json()) {
-        auto out = summaryJson(report.summary);
-        nlohmann::json rows = nlohmann::json::array();
-        for (const auto &row : report.leaderboard)
-            rows.push_back({{"trial", row.trial},
-                            {"parameters", assignmentToJson(row.parameters)},
-                            {"objective", row.objective ? nlohmann::json(*row.objective) : nlohmann::json()},
-                            {"state", trialStateName(row.state)},
-                            {"step", row.step},
-                            {"seconds", row.seconds},
-                            {"run_id", row.runId},
-                            {"reason", row.reason}});
-        out["leaderboard"] = rows;
-        nlohmann::json importance = nlohmann::json::array();
-        for (const auto &p : report.importance.parameters)
-            importance.push_back({{"parameter", p.path}, {"share", p.share}, {"explained", p.explained}});
-        out["importance"] = importance;
-        out["importance_note"] = report.importance.reason;
-        out["warnings"] = report.warnings;
-        ctx.printJson(out);
+        ctx.printJson(toJson(report));
         return 0;
     }
     const auto &s = report.summary;

@@ -5,6 +5,9 @@
 #include "serve/jobsapi.h"
 #include "serve/managementapi.h"
 #include "serve/openaiapi.h"
+#include "serve/sweepsapi.h"
+#include "services/sweepthreads.h"
+#include "services/trainingjobs.h"
 #include "util/error.h"
 
 #include <boost/asio/ip/address.hpp>
@@ -103,8 +106,17 @@ ApiServer::ApiServer(ServerOptions options)
         m_registry.reset(new RegistryAccess{*m_options.registry, {}});
         addManagementRoutes(*m_router, *m_registry, *m_models);
     }
-    if (m_options.scheduler && m_options.training)
+    if (m_options.scheduler && m_options.training) {
         addJobRoutes(*m_router, *m_options.scheduler, *m_options.training, m_metrics);
+        auto *sweeps = m_options.sweeps;
+        if (!sweeps) {
+            m_ownSweeps = std::make_unique<SweepThreads>(*m_options.scheduler, *m_options.training,
+                                                         m_options.training->home());
+            sweeps = m_ownSweeps.get();
+        }
+        addSweepRoutes(*m_router, *sweeps, *m_options.scheduler, *m_options.training, m_options.training->home(),
+                       m_registry.get());
+    }
     m_metrics.addGauge("llmos_http_requests_waiting", "Requests waiting for a request thread.",
                        [this] { return m_http ? static_cast<double>(m_http->queuedRequests()) : 0.0; });
     auto batching = [this](auto field) {

@@ -19,6 +19,7 @@
 namespace llmos {
 class JobScheduler;
 class ModelRegistry;
+class SweepThreads;
 class TrainingJobs;
 } // namespace llmos
 
@@ -53,9 +54,13 @@ struct ServerOptions {
     // The model registry for the management API (not owned; outlives the server). Null:
     // no /api/models routes.
     ModelRegistry *registry = nullptr;
-    // The scheduler and training service for /api/jobs (not owned; both or neither).
+    // The scheduler and training service for /api/jobs and /api/sweeps (not owned; both
+    // or neither).
     JobScheduler *scheduler = nullptr;
     TrainingJobs *training = nullptr;
+    // The threads sweeps run on (not owned): the window's, so a sweep started over HTTP is
+    // the window's too. Null: the server runs its own.
+    SweepThreads *sweeps = nullptr;
     // Told of every answered request (the window's request log and live figures).
     RequestObserver onRequest;
 
@@ -86,6 +91,7 @@ private:
     ServerMetrics m_metrics;
     std::unique_ptr<ModelPool> m_models;
     std::unique_ptr<RegistryAccess> m_registry;
+    std::unique_ptr<SweepThreads> m_ownSweeps; // when ServerOptions::sweeps is null
     std::unique_ptr<ApiRouter> m_router;
     std::unique_ptr<HttpServer> m_http;
     // Unloads idle models every little while (see ServerOptions::unloadAfterIdle).

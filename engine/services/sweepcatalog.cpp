@@ -70,6 +70,50 @@ std::string checkedFolder(const std::string &home, const std::string &id)
 
 } // namespace
 
+nlohmann::json toJson(const SweepSummary &s)
+{
+    nlohmann::json out = {{"id", s.id},
+                          {"name", s.name},
+                          {"status", s.status},
+                          {"strategy", s.strategy},
+                          {"metric", s.objective.metric},
+                          {"direction", objectiveDirectionName(s.objective.direction)},
+                          {"trials", s.trials},
+                          {"succeeded", s.succeeded},
+                          {"pruned", s.pruned},
+                          {"failed", s.failed},
+                          {"unfinished", s.unfinished}};
+    if (s.best) {
+        out["best_trial"] = s.best->number;
+        out["best_objective"] = s.best->objective ? nlohmann::json(*s.best->objective) : nlohmann::json();
+        out["best_run_id"] = s.best->runId;
+    }
+    return out;
+}
+
+nlohmann::json toJson(const SweepReport &report)
+{
+    auto out = toJson(report.summary);
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto &row : report.leaderboard)
+        rows.push_back({{"trial", row.trial},
+                        {"parameters", assignmentToJson(row.parameters)},
+                        {"objective", row.objective ? nlohmann::json(*row.objective) : nlohmann::json()},
+                        {"state", trialStateName(row.state)},
+                        {"step", row.step},
+                        {"seconds", row.seconds},
+                        {"run_id", row.runId},
+                        {"reason", row.reason}});
+    out["leaderboard"] = rows;
+    nlohmann::json importance = nlohmann::json::array();
+    for (const auto &p : report.importance.parameters)
+        importance.push_back({{"parameter", p.path}, {"share", p.share}, {"explained", p.explained}});
+    out["importance"] = importance;
+    out["importance_note"] = report.importance.reason;
+    out["warnings"] = report.warnings;
+    return out;
+}
+
 std::vector<SweepSummary> listSweeps(const std::string &home)
 {
     std::vector<std::pair<fs::file_time_type, SweepSummary>> found;

@@ -6,6 +6,8 @@
 #include "sweep/sweepresults.h"
 #include "sweep/trialrecord.h"
 
+#include <nlohmann/json.hpp>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,6 +41,11 @@ struct SweepReport {
     ImportanceReport importance;
     std::vector<std::string> warnings; // the journal's (a torn last line)
 };
+
+// As `llmos sweeps list|show --json` and the API print them (snake_case keys; the
+// report adds the leaderboard, parameter importance and warnings to the summary).
+nlohmann::json toJson(const SweepSummary &summary);
+nlohmann::json toJson(const SweepReport &report);
 
 // Every sweep, newest first. A folder that cannot be read is listed with its status
 // saying why rather than hiding the others.

@@ -46,6 +46,8 @@ public:
     std::string retry(const std::string &runId, RetryFrom from);
 
     static constexpr const char *kJobKind = "train";
+    // The data folder it registers into (and sweeps live in).
+    const std::string &home() const noexcept { return m_registryHome; }
 
 private:
     std::string submitWithSeed(const TrainingRecipe &recipe, int priority, const std::string &seedCheckpoint);

@@ -624,3 +624,79 @@ TEST(ServeHttp, ADeployedModelThatCannotLoadIsA500WithoutItsPath)
     EXPECT_EQ(reply.body.find(dir.path()), std::string::npos) << reply.body;
     EXPECT_EQ(postJson(port, "/v1/chat/completions", chatBody()).status, 200);
 }
+
+// A hyperparameter sweep over the management API: started from a sweep document, followed
+// through its event stream to the end, shown with its leaderboard, its best trial promoted
+// into the registry; the actions its state forbids are 409s, unknown or unsafe ids 404s,
+// and a recipe named by a path on the server is refused.
+TEST(ServeHttp, ASweepRunsEndToEndOverTheManagementApi)
+{
+    test::TrainingFixture fixture;
+    test::TempDir home;
+    JobScheduler scheduler(RunStore(home.file("runs")), localSchedulerOptions(2));
+    TrainingJobs training(scheduler, home.path(), 2);
+    ModelRegistry registry(home.path());
+    serve::ServerOptions options;
+    options.keys = {{"admin", serve::KeyScope::Management}, {"app", serve::KeyScope::Inference}};
+    options.scheduler = &scheduler;
+    options.training = &training;
+    options.registry = &registry;
+    Server s(options);
+    const std::map<std::string, std::string> admin{{"Authorization", "Bearer admin"}};
+
+    const json sweep{{"version", 1},
+                     {"name", "served-sweep"},
+                     {"recipe", fixture.causalRecipe()},
+                     {"strategy", {{"kind", "grid"}}},
+                     {"objective", {{"metric", "eval_loss"}}},
+                     {"space", {{"optimizer.lr", {1e-3, 1e-2}}}}};
+    const auto started = postJson(s.port, "/api/sweeps", sweep, "admin");
+    ASSERT_EQ(started.status, 201) << started.body;
+    const auto id = started.json()["id"].get<std::string>();
+
+    const auto events = httpCall(s.port, {"GET", "/api/sweeps/" + id + "/events", {}, admin});
+    ASSERT_EQ(events.status, 200) << events.body;
+    const auto data = events.events();
+    ASSERT_GE(data.size(), 2u) << events.body;
+    EXPECT_EQ(data.back(), "[DONE]");
+    int finishedTrials = 0;
+    std::string last;
+    for (std::size_t i = 0; i + 1 < data.size(); ++i) {
+        const auto event = json::parse(data[i]);
+        finishedTrials += event["event"] == "trial_finished";
+        last = event["event"];
+    }
+    EXPECT_EQ(finishedTrials, 2) << events.body;
+    EXPECT_EQ(last, "sweep_finished") << events.body;
+
+    const auto shown = httpCall(s.port, {"GET", "/api/sweeps/" + id, {}, admin});
+    ASSERT_EQ(shown.status, 200) << shown.body;
+    const auto report = shown.json();
+    EXPECT_EQ(report["status"], "finished");
+    EXPECT_EQ(report["leaderboard"].size(), 2u);
+    EXPECT_EQ(httpCall(s.port, {"GET", "/api/sweeps", {}, admin}).json()["data"].size(), 1u);
+    const auto stillEvents = httpCall(s.port, {"GET", "/api/sweeps/" + id + "/events", {}, admin}).events();
+    ASSERT_EQ(stillEvents.size(), 2u) << "a sweep not running: its summary, then the end";
+    EXPECT_EQ(json::parse(stillEvents[0])["sweep"]["status"], "finished");
+
+    const auto promoted = postJson(s.port, "/api/sweeps/" + id + "/promote", {{"name", "sweep-best"}}, "admin");
+    ASSERT_EQ(promoted.status, 201) << promoted.body;
+    EXPECT_TRUE(registry.find("sweep-best").has_value());
+    EXPECT_API_ERROR(postJson(s.port, "/api/sweeps/" + id + "/promote", {{"name", "sweep-best"}}, "admin"), 409, "name",
+                     "name_taken");
+
+    EXPECT_API_ERROR(httpCall(s.port, {"POST", "/api/sweeps/" + id + "/resume", {}, admin}), 409, "id",
+                     "sweep_state_conflict");
+    EXPECT_API_ERROR(httpCall(s.port, {"POST", "/api/sweeps/" + id + "/stop", {}, admin}), 409, "id",
+                     "sweep_state_conflict");
+    EXPECT_API_ERROR(httpCall(s.port, {"GET", "/api/sweeps/..%2F..%2Fetc", {}, admin}), 404, "id", "sweep_not_found");
+    EXPECT_API_ERROR(httpCall(s.port, {"GET", "/api/sweeps/s-aaaaaaaaaaaa", {}, admin}), 404, "id", "sweep_not_found");
+    auto withPath = sweep;
+    withPath.erase("recipe");
+    withPath["recipe_path"] = "/etc/passwd";
+    EXPECT_API_ERROR(postJson(s.port, "/api/sweeps", withPath, "admin"), 400, "recipe_path");
+    auto badSpace = sweep;
+    badSpace["space"] = {{"optimizer.lr", {{"log_uniform", {1.0}}}}};
+    EXPECT_API_ERROR(postJson(s.port, "/api/sweeps", badSpace, "admin"), 400);
+    EXPECT_API_ERROR(postJson(s.port, "/api/sweeps", sweep, "app"), 403, {}, "insufficient_scope");
+}

@@ -5,22 +5,20 @@
 
 #include <nlohmann/json.hpp>
 
-#include <atomic>
-#include <map>
 #include <memory>
 #include <string>
-#include <thread>
 
 namespace llmos {
 
 class JobScheduler;
+class SweepThreads;
 class TrainingJobs;
 
-// Hyperparameter sweeps run from the window. SweepRunner::run() decides trials and waits
-// for their results, so each sweep gets a thread of its own; its trials are ordinary
-// training runs of the window's scheduler (they appear on the Jobs page), its events
-// reach the GUI thread as sweepEvent signals. Stopping pauses the sweep's trials; a
-// stopped or interrupted sweep continues with resume().
+// Hyperparameter sweeps run from the window: SweepThreads (engine/services), whose events
+// reach the GUI thread as signals. Each sweep has a thread of its own; its trials are
+// ordinary training runs of the window's scheduler (they appear on the Jobs page).
+// Stopping pauses the sweep's trials; a stopped or interrupted sweep continues with
+// resume(). The API server started from the window uses the same threads (threads()).
 class SweepSessions : public QObject {
     Q_OBJECT
 public:
@@ -34,6 +32,7 @@ public:
     bool isRunning(const QString &sweepId) const;
     // Asks every sweep to stop, without waiting.
     void stopAll();
+    SweepThreads &threads() { return *m_threads; }
 
 Q_SIGNALS:
     // One SweepRunner event (see engine/services/sweeprunner.h), on the GUI thread.
@@ -42,18 +41,7 @@ Q_SIGNALS:
     void sweepEnded(const QString &sweepId, const QString &outcome, const QString &failure);
 
 private:
-    struct Session {
-        std::atomic<bool> stop{false};
-        std::atomic<bool> ended{false}; // set last thing by the thread: joining it then is instant
-        std::thread thread;
-    };
-    void run(const QString &sweepId);
-    void reap();
-
-    JobScheduler &m_scheduler;
-    TrainingJobs &m_training;
-    std::string m_home;
-    std::map<QString, std::unique_ptr<Session>> m_sessions;
+    std::unique_ptr<SweepThreads> m_threads;
 };
 
 } // namespace llmos

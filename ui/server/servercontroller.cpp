@@ -1,6 +1,7 @@
 #include "server/servercontroller.h"
 
 #include "jobcenter/jobcenter.h"
+#include "jobcenter/sweepsessions.h"
 #include "registry/modelregistry.h"
 #include "serve/apiserver.h"
 #include "tasks/onworker.h"
@@ -84,6 +85,7 @@ void ServerController::start(const ServerSettings &settings)
     if (m_jobs) {
         options.scheduler = &m_jobs->scheduler();
         options.training = &m_jobs->training();
+        options.sweeps = &m_jobs->sweeps().threads(); // a sweep started over HTTP is the window's too
     }
     options.onRequest = [inbox = m_inbox](const serve::RequestRecord &record) {
         std::lock_guard lock(inbox->mutex);
