@@ -506,22 +506,34 @@ TEST(ServeHttp, IdleModelsAreUnloadedAndReloadedOnDemand)
     EXPECT_EQ(pool.loaded(), std::vector<std::string>{"tiny"});
 }
 
+// A server with the management API over a data folder of its own: registry, scheduler
+// and training service, an "admin" (management) and an "app" (inference) key.
+struct ManagedServer {
+    test::TrainingFixture fixture;
+    test::TempDir home;
+    JobScheduler scheduler{RunStore(home.file("runs")), localSchedulerOptions(2)};
+    TrainingJobs training{scheduler, home.path(), 2};
+    ModelRegistry registry{home.path()};
+    Server s{options()};
+    const std::map<std::string, std::string> admin{{"Authorization", "Bearer admin"}};
+
+    serve::ServerOptions options()
+    {
+        serve::ServerOptions o;
+        o.keys = {{"admin", serve::KeyScope::Management}, {"app", serve::KeyScope::Inference}};
+        o.scheduler = &scheduler;
+        o.training = &training;
+        o.registry = &registry;
+        return o;
+    }
+};
+
 // A fine-tune end to end over the management API: submit a recipe, follow its events to the
 // end, see the run succeed and its model registered; bad recipes and ids are refused.
 TEST(ServeHttp, AFineTuneRunsEndToEndOverTheManagementApi)
 {
-    test::TrainingFixture fixture;
-    test::TempDir home;
-    JobScheduler scheduler(RunStore(home.file("runs")), localSchedulerOptions(2));
-    TrainingJobs training(scheduler, home.path(), 2);
-    ModelRegistry registry(home.path());
-    serve::ServerOptions options;
-    options.keys = {{"admin", serve::KeyScope::Management}, {"app", serve::KeyScope::Inference}};
-    options.scheduler = &scheduler;
-    options.training = &training;
-    options.registry = &registry;
-    Server s(options);
-    const std::map<std::string, std::string> admin{{"Authorization", "Bearer admin"}};
+    ManagedServer m;
+    auto &[fixture, home, scheduler, training, registry, s, admin] = m;
 
     auto recipe = fixture.causalRecipe();
     recipe["output"]["name"] = "served-fine-tune";
@@ -631,18 +643,8 @@ TEST(ServeHttp, ADeployedModelThatCannotLoadIsA500WithoutItsPath)
 // and a recipe named by a path on the server is refused.
 TEST(ServeHttp, ASweepRunsEndToEndOverTheManagementApi)
 {
-    test::TrainingFixture fixture;
-    test::TempDir home;
-    JobScheduler scheduler(RunStore(home.file("runs")), localSchedulerOptions(2));
-    TrainingJobs training(scheduler, home.path(), 2);
-    ModelRegistry registry(home.path());
-    serve::ServerOptions options;
-    options.keys = {{"admin", serve::KeyScope::Management}, {"app", serve::KeyScope::Inference}};
-    options.scheduler = &scheduler;
-    options.training = &training;
-    options.registry = &registry;
-    Server s(options);
-    const std::map<std::string, std::string> admin{{"Authorization", "Bearer admin"}};
+    ManagedServer m;
+    auto &[fixture, home, scheduler, training, registry, s, admin] = m;
 
     const json sweep{{"version", 1},
                      {"name", "served-sweep"},

@@ -258,6 +258,7 @@ private Q_SLOTS:
         settings.alertErrorPercent = 10;
         fixture.settings().saveServer(settings);
         MainWindow window(fixture.services());
+        window.showPage(QStringLiteral("server"));
         window.show();
         ServerPage *page = window.serverPage();
         QVERIFY(QTest::qWaitFor([&] { return page->config()->models().size() == 1; }, kWaitMs));

@@ -192,6 +192,10 @@ void ServerConfigPanel::edited()
 
 void ServerConfigPanel::refreshModels()
 {
+    m_modelsStale = true;
+    if (!isVisible())
+        return;
+    m_modelsStale = false;
     onWorker<std::vector<serve::ServableModel>>(
         this,
         [home = m_home] {
@@ -288,6 +292,13 @@ void ServerConfigPanel::removeKey()
     m_settings.keys.removeAt(row);
     showKeys();
     Q_EMIT settingsChanged();
+}
+
+void ServerConfigPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_modelsStale)
+        refreshModels();
 }
 
 void ServerConfigPanel::changeEvent(QEvent *event)

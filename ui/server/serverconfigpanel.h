@@ -30,7 +30,8 @@ public:
 
     void setSettings(const ServerSettings &settings);
     const ServerSettings &settings() const { return m_settings; }
-    // Rereads the registered models on a worker.
+    // Rereads the registered models on a worker now if the panel is shown, else when it
+    // is next shown (a window that never opens the Server page never reads them).
     void refreshModels();
     void setRunning(bool running);
     // The registered models shown, as the server would offer them.
@@ -47,6 +48,7 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     QGroupBox *buildAddress();
@@ -64,6 +66,7 @@ private:
     ServerSettings m_settings;
     std::vector<serve::ServableModel> m_models;
     bool m_running = false;
+    bool m_modelsStale = true; // the list needs reading when next shown
     bool m_filling = false; // setSettings/showModels are filling the widgets
 
     QTabWidget *m_tabs = nullptr;

@@ -1,16 +1,13 @@
 #include "widgets/runningjobsindicator.h"
 
 #include <QEvent>
-#include <QMouseEvent>
 
 namespace llmos {
 
 RunningJobsIndicator::RunningJobsIndicator(QWidget *parent)
-    : QLabel(parent)
+    : ClickableLabel(parent)
 {
     setObjectName(QStringLiteral("runningJobs"));
-    setTextFormat(Qt::PlainText);
-    setCursor(Qt::PointingHandCursor);
     setContentsMargins(8, 0, 0, 0); // not flush against the window's edge
     retranslate();
 }
@@ -25,14 +22,7 @@ void RunningJobsIndicator::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
-    QLabel::changeEvent(event);
-}
-
-void RunningJobsIndicator::mouseReleaseEvent(QMouseEvent *event)
-{
-    if (event->button() == Qt::LeftButton)
-        Q_EMIT clicked();
-    QLabel::mouseReleaseEvent(event);
+    ClickableLabel::changeEvent(event);
 }
 
 void RunningJobsIndicator::retranslate()

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QLabel>
+#include "widgets/clickablelabel.h"
 #include <QStringList>
 
 namespace llmos {
@@ -8,7 +8,7 @@ namespace llmos {
 // The status bar's slot for running jobs: "No jobs running", the job's title when there
 // is one, the count when there are several (titles in the tooltip). The job list feeds
 // it through setRunningJobs(); a click asks to see the jobs.
-class RunningJobsIndicator : public QLabel {
+class RunningJobsIndicator : public ClickableLabel {
     Q_OBJECT
 public:
     explicit RunningJobsIndicator(QWidget *parent = nullptr);
@@ -16,12 +16,8 @@ public:
     void setRunningJobs(const QStringList &titles);
     QStringList runningJobs() const { return m_titles; }
 
-Q_SIGNALS:
-    void clicked();
-
 protected:
     void changeEvent(QEvent *event) override;
-    void mouseReleaseEvent(QMouseEvent *event) override;
 
 private:
     void retranslate();

@@ -3,17 +3,14 @@
 #include "server/servercontroller.h"
 
 #include <QEvent>
-#include <QMouseEvent>
 
 namespace llmos {
 
 ServerStatusIndicator::ServerStatusIndicator(ServerController &server, QWidget *parent)
-    : QLabel(parent)
+    : ClickableLabel(parent)
     , m_server(server)
 {
     setObjectName(QStringLiteral("serverStatusIndicator"));
-    setTextFormat(Qt::PlainText);
-    setCursor(Qt::PointingHandCursor);
     setContentsMargins(8, 0, 8, 0);
     connect(&server, &ServerController::stateChanged, this, &ServerStatusIndicator::refresh);
     connect(&server, &ServerController::figuresChanged, this, &ServerStatusIndicator::refresh);
@@ -24,14 +21,7 @@ void ServerStatusIndicator::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         refresh();
-    QLabel::changeEvent(event);
-}
-
-void ServerStatusIndicator::mouseReleaseEvent(QMouseEvent *event)
-{
-    if (event->button() == Qt::LeftButton)
-        Q_EMIT clicked();
-    QLabel::mouseReleaseEvent(event);
+    ClickableLabel::changeEvent(event);
 }
 
 void ServerStatusIndicator::refresh()

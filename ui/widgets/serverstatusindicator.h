@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QLabel>
+#include "widgets/clickablelabel.h"
 
 namespace llmos {
 
@@ -9,19 +9,15 @@ class ServerController;
 // The status bar's slot for the API server: hidden while it is stopped; its address
 // while it runs; red, with the reason in the tooltip, while the last minute crosses an
 // alert threshold of the Server page. A click asks to see the Server page.
-class ServerStatusIndicator : public QLabel {
+class ServerStatusIndicator : public ClickableLabel {
     Q_OBJECT
 public:
     explicit ServerStatusIndicator(ServerController &server, QWidget *parent = nullptr);
 
     bool alerting() const { return m_alerting; }
 
-Q_SIGNALS:
-    void clicked();
-
 protected:
     void changeEvent(QEvent *event) override;
-    void mouseReleaseEvent(QMouseEvent *event) override;
 
 private:
     void refresh();

@@ -5,7 +5,6 @@
 // alone, and bad requests are refused before anything runs.
 #include "generation/continuousbatcher.h"
 #include "generation/textgenerator.h"
-#include "tempdir.h"
 #include "tinymodel.h"
 #include "util/error.h"
 
@@ -20,22 +19,6 @@ using namespace llmos;
 
 namespace {
 
-struct TinyModels {
-    test::TempDir dir;
-    std::string llama = dir.file("llama");
-    std::string gpt2 = dir.file("gpt2");
-    TinyModels()
-    {
-        test::writeTinyModel(llama, test::TinyFamily::Llama);
-        test::writeTinyModel(gpt2, test::TinyFamily::Gpt2);
-    }
-};
-
-const TinyModels &models()
-{
-    static const TinyModels made;
-    return made;
-}
 
 GenerationRequest request(const TextGenerator &generator, const std::string &prompt, std::int64_t maxNewTokens,
                           double temperature = 0, std::uint64_t seed = 0)
@@ -53,8 +36,7 @@ class BatcherFamilies : public ::testing::TestWithParam<test::TinyFamily> {
 protected:
     TextGenerator open() const
     {
-        return TextGenerator::open(GetParam() == test::TinyFamily::Llama ? models().llama : models().gpt2,
-                                   {.device = "cpu"});
+        return TextGenerator::open(test::sharedTinyModel(GetParam()), {.device = "cpu"});
     }
 };
 

@@ -18,22 +18,6 @@ using namespace llmos;
 
 namespace {
 
-struct TinyModels {
-    test::TempDir dir;
-    std::string llama = dir.file("llama");
-    std::string gpt2 = dir.file("gpt2");
-    TinyModels()
-    {
-        test::writeTinyModel(llama, test::TinyFamily::Llama);
-        test::writeTinyModel(gpt2, test::TinyFamily::Gpt2);
-    }
-};
-
-const TinyModels &models()
-{
-    static const TinyModels made;
-    return made;
-}
 
 // Greedy decoding the slow, obviously right way: the whole sequence through the model
 // at every step, no cache, no mask.
@@ -66,7 +50,7 @@ class GeneratorFamilies : public ::testing::TestWithParam<test::TinyFamily> {
 protected:
     std::string folder() const
     {
-        return GetParam() == test::TinyFamily::Llama ? models().llama : models().gpt2;
+        return test::sharedTinyModel(GetParam());
     }
 };
 
@@ -104,7 +88,7 @@ INSTANTIATE_TEST_SUITE_P(Tiny, GeneratorFamilies, ::testing::Values(test::TinyFa
 
 TEST(TextGenerator, TheSameSeedGivesTheSameOutput)
 {
-    const auto generator = TextGenerator::open(models().llama, {.device = "cpu"});
+    const auto generator = TextGenerator::open(test::sharedTinyModel(test::TinyFamily::Llama), {.device = "cpu"});
     auto request = greedyRequest(generator, "The weather", 32);
     request.sampling = {.temperature = 1.0, .topP = 0.95, .seed = 1234};
     const auto first = generator.generate(request);
@@ -122,7 +106,7 @@ TEST(TextGenerator, TheSameSeedGivesTheSameOutput)
 
 TEST(TextGenerator, StreamedTextAddsUpToTheResult)
 {
-    const auto generator = TextGenerator::open(models().llama, {.device = "cpu"});
+    const auto generator = TextGenerator::open(test::sharedTinyModel(test::TinyFamily::Llama), {.device = "cpu"});
     auto request = greedyRequest(generator, "Stream", 40);
     request.sampling = {.temperature = 1.0, .seed = 3};
     std::string streamed;
@@ -140,7 +124,7 @@ TEST(TextGenerator, StreamedTextAddsUpToTheResult)
 
 TEST(TextGenerator, StopsBeforeAStopStringAndHidesIt)
 {
-    const auto generator = TextGenerator::open(models().llama, {.device = "cpu"});
+    const auto generator = TextGenerator::open(test::sharedTinyModel(test::TinyFamily::Llama), {.device = "cpu"});
     auto request = greedyRequest(generator, "Tell me", 40);
     const auto full = generator.generate(request).text;
     ASSERT_GE(full.size(), 12u);
@@ -180,7 +164,7 @@ TEST(TextGenerator, EndsAtTheEosOfGenerationConfig)
 
 TEST(TextGenerator, CancellationStopsWithinOneStep)
 {
-    const auto generator = TextGenerator::open(models().llama, {.device = "cpu"});
+    const auto generator = TextGenerator::open(test::sharedTinyModel(test::TinyFamily::Llama), {.device = "cpu"});
     auto request = greedyRequest(generator, "Cancel me", 60);
     std::stop_source stop;
     std::size_t seen = 0;
@@ -203,7 +187,7 @@ TEST(TextGenerator, CancellationStopsWithinOneStep)
 
 TEST(TextGenerator, ACallbackCanStopItsSequence)
 {
-    const auto generator = TextGenerator::open(models().llama, {.device = "cpu"});
+    const auto generator = TextGenerator::open(test::sharedTinyModel(test::TinyFamily::Llama), {.device = "cpu"});
     const auto result = generator.generate(greedyRequest(generator, "x", 30),
                                            [](const GeneratedToken &) { return false; });
     EXPECT_EQ(result.finishReason, FinishReason::CallbackStopped);
@@ -212,7 +196,7 @@ TEST(TextGenerator, ACallbackCanStopItsSequence)
 
 TEST(TextGenerator, StopsWhenTheContextIsFull)
 {
-    const auto generator = TextGenerator::open(models().gpt2, {.device = "cpu"});
+    const auto generator = TextGenerator::open(test::sharedTinyModel(test::TinyFamily::Gpt2), {.device = "cpu"});
     const auto request = greedyRequest(generator, std::string(90, 'a'), 50); // context 96
     const auto result = generator.generate(request);
     EXPECT_EQ(result.finishReason, FinishReason::ContextFull);
@@ -221,7 +205,7 @@ TEST(TextGenerator, StopsWhenTheContextIsFull)
 
 TEST(TextGenerator, RefusesImpossibleRequestsWithTheReason)
 {
-    const auto generator = TextGenerator::open(models().llama, {.device = "cpu"});
+    const auto generator = TextGenerator::open(test::sharedTinyModel(test::TinyFamily::Llama), {.device = "cpu"});
     auto expectInvalid = [&](GenerationRequest request, const std::string &needle) {
         try {
             generator.generate(request);
@@ -247,13 +231,13 @@ TEST(TextGenerator, AskingForCudaWithoutItSaysSo)
     if (torch::cuda::is_available())
         GTEST_SKIP() << "this machine has CUDA";
     try {
-        TextGenerator::open(models().llama, {.device = "cuda"});
+        TextGenerator::open(test::sharedTinyModel(test::TinyFamily::Llama), {.device = "cuda"});
         FAIL() << "opened on CUDA without CUDA";
     } catch (const Error &e) {
         EXPECT_EQ(e.kind(), ErrorKind::Unsupported);
         EXPECT_NE(std::string(e.what()).find("--device cpu"), std::string::npos);
     }
-    EXPECT_THROW(TextGenerator::open(models().llama, {.device = "tpu"}), Error);
+    EXPECT_THROW(TextGenerator::open(test::sharedTinyModel(test::TinyFamily::Llama), {.device = "tpu"}), Error);
 }
 
 TEST(TextGenerator, ChatUsesTheModelsTemplate)
@@ -285,7 +269,7 @@ TEST(TextGenerator, ChatUsesTheModelsTemplate)
 // alternatives in order; asking for them changes nothing of what is generated.
 TEST(TextGenerator, LogprobsAreTheModelsLogSoftmaxOfEachGeneratedToken)
 {
-    const auto generator = TextGenerator::open(models().llama, {.device = "cpu"});
+    const auto generator = TextGenerator::open(test::sharedTinyModel(test::TinyFamily::Llama), {.device = "cpu"});
     auto request = greedyRequest(generator, "The weather", 6);
     request.sampling = {.temperature = 1.5, .repetitionPenalty = 1.3, .seed = 7};
     const auto plain = generator.generate(request);
@@ -294,7 +278,7 @@ TEST(TextGenerator, LogprobsAreTheModelsLogSoftmaxOfEachGeneratedToken)
     EXPECT_EQ(result.ids, plain.ids) << "asking for logprobs changes nothing generated";
     ASSERT_EQ(result.logprobs.size(), result.ids.size());
 
-    auto model = loadCausalLm(models().llama);
+    auto model = loadCausalLm(test::sharedTinyModel(test::TinyFamily::Llama));
     torch::NoGradGuard noGrad;
     std::vector<std::int64_t> all(request.promptIds.begin(), request.promptIds.end());
     all.insert(all.end(), result.ids.begin(), result.ids.end());

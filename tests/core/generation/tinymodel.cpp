@@ -1,6 +1,7 @@
 #include "tinymodel.h"
 
 #include "bytetokenizer.h"
+#include "tempdir.h"
 
 #include "architectures/causallmloader.h"
 #include "formats/tensorload.h"
@@ -70,6 +71,22 @@ void writeChatMlTokenizerConfig(const std::string &folder)
         "'<|im_end|>' + '\\n' }}{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}";
     writeJson(folder + "/tokenizer_config.json",
               {{"bos_token", nullptr}, {"eos_token", "<|im_end|>"}, {"chat_template", chatml}});
+}
+
+std::string sharedTinyModel(TinyFamily family)
+{
+    struct Models {
+        TempDir dir;
+        std::string llama = dir.file("llama");
+        std::string gpt2 = dir.file("gpt2");
+        Models()
+        {
+            writeTinyModel(llama, TinyFamily::Llama);
+            writeTinyModel(gpt2, TinyFamily::Gpt2);
+        }
+    };
+    static const Models made;
+    return family == TinyFamily::Llama ? made.llama : made.gpt2;
 }
 
 } // namespace llmos::test

@@ -25,4 +25,7 @@ void writeTinyModelWeights(const std::string &folder, const nlohmann::json &conf
 // tokenizer_config.json with a ChatML template ending turns with <|im_end|>.
 void writeChatMlTokenizerConfig(const std::string &folder);
 
+// A Llama and a GPT-2 tiny model, written once per test process into a temporary folder.
+std::string sharedTinyModel(TinyFamily family);
+
 } // namespace llmos::test
