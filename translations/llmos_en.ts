@@ -973,6 +973,10 @@
         <source>Wrote the random model to %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>--max-requests-per-key must be between 0 (no cap) and 1024</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -1428,6 +1432,10 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
     <message>
         <source>Only write the --shape model&apos;s random weights and tokenizer into DIR (for other benchmarks).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests one API key may have in progress at once (default 8; 0: no cap).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -971,6 +971,10 @@
         <source>Wrote the random model to %1</source>
         <translation>已将随机模型写入 %1</translation>
     </message>
+    <message>
+        <source>--max-requests-per-key must be between 0 (no cap) and 1024</source>
+        <translation>--max-requests-per-key 必须在 0（不限）到 1024 之间</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -1441,6 +1445,10 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     <message>
         <source>Only write the --shape model&apos;s random weights and tokenizer into DIR (for other benchmarks).</source>
         <translation>只把 --shape 模型的随机权重和分词器写入 DIR（供其他基准测试使用）。</translation>
+    </message>
+    <message>
+        <source>Requests one API key may have in progress at once (default 8; 0: no cap).</source>
+        <translation>一个 API 密钥同时可进行的请求数（默认 8；0：不限）。</translation>
     </message>
 </context>
 <context>

@@ -81,6 +81,11 @@ serve::ServerOptions serverOptions(CommandContext &ctx)
             throw UsageError{CommandContext::tr("--max-tokens-cap must be at least 1")};
         options.inference.maxTokens = *cap;
     }
+    if (const auto perKey = ctx.integer(QStringLiteral("max-requests-per-key"))) {
+        if (*perKey < 0 || *perKey > 1024)
+            throw UsageError{CommandContext::tr("--max-requests-per-key must be between 0 (no cap) and 1024")};
+        options.maxRequestsPerKey = static_cast<int>(*perKey);
+    }
     if (const auto idle = ctx.integer(QStringLiteral("unload-after"))) {
         if (*idle < 0)
             throw UsageError{CommandContext::tr("--unload-after must be 0 (never) or a number of seconds")};
@@ -178,6 +183,10 @@ Command serveCommand()
                              QCoreApplication::translate("Commands", "Unload a model no request has used for this "
                                                                      "many seconds (default 600; 0: never)."),
                              QStringLiteral("SECONDS")});
+                p.addOption({QStringLiteral("max-requests-per-key"),
+                             QCoreApplication::translate("Commands", "Requests one API key may have in progress at "
+                                                                     "once (default 8; 0: no cap)."),
+                             QStringLiteral("N")});
                 p.addOption({QStringLiteral("max-tokens-cap"),
                              QCoreApplication::translate("Commands", "The most tokens one request may generate "
                                                                      "(default 4096)."),

@@ -14,6 +14,7 @@
 #include <openssl/evp.h>
 
 #include <algorithm>
+#include <span>
 #include <atomic>
 #include <chrono>
 #include <random>
@@ -119,15 +120,13 @@ json chunkDelta(const CompletionShape &shape, const std::string &text)
     return {{"delta", {{"content", text}}}};
 }
 
-// The generated tokens' log-probabilities as OpenAI shapes them: chat's list of
-// {token, logprob, bytes, top_logprobs}, or completions' parallel lists. A final
-// end-of-sequence or stop token is not part of the text and is left out.
-json logprobsJson(const CompletionShape &shape, const GenerationResult &result, const TextGenerator &generator)
+// Log-probabilities of generated tokens as OpenAI shapes them: chat's list of
+// {token, logprob, bytes, top_logprobs}, or completions' parallel lists, whose text
+// offsets start at `offset` and advance by each token's text (a stream's chunk continues
+// where the last one ended).
+json logprobsJson(const CompletionShape &shape, std::span<const TokenLogprob> entries, const TextGenerator &generator,
+                  std::size_t &offset)
 {
-    auto entries = result.logprobs;
-    if (!entries.empty() &&
-        (result.finishReason == FinishReason::EndOfSequence || result.finishReason == FinishReason::StopToken))
-        entries.pop_back();
     auto text = [&](std::int32_t id) { return generator.tokenizer().decode(std::span(&id, 1)); };
     auto bytes = [](const std::string &s) {
         std::vector<int> values;
@@ -147,7 +146,6 @@ json logprobsJson(const CompletionShape &shape, const GenerationResult &result, 
         return {{"content", std::move(content)}};
     }
     json tokens = json::array(), logprobs = json::array(), top = json::array(), offsets = json::array();
-    std::size_t offset = 0;
     for (const auto &entry : entries) {
         const auto token = text(entry.id);
         tokens.push_back(token);
@@ -161,6 +159,54 @@ json logprobsJson(const CompletionShape &shape, const GenerationResult &result, 
     }
     return {{"tokens", tokens}, {"token_logprobs", logprobs}, {"top_logprobs", top}, {"text_offset", offsets}};
 }
+
+// A whole result's: a final end-of-sequence or stop token is not part of the text and is
+// left out.
+json logprobsJson(const CompletionShape &shape, const GenerationResult &result, const TextGenerator &generator)
+{
+    std::span<const TokenLogprob> entries(result.logprobs);
+    if (!entries.empty() &&
+        (result.finishReason == FinishReason::EndOfSequence || result.finishReason == FinishReason::StopToken))
+        entries = entries.first(entries.size() - 1);
+    std::size_t offset = 0;
+    return logprobsJson(shape, entries, generator, offset);
+}
+
+// A stream's log-probabilities per choice: the tokens generated since the last chunk with
+// text (a token's text may be held back, by a stop string that might match or a character
+// not complete yet), sent with the next chunk that has text, or with the last.
+class StreamedLogprobs {
+public:
+    StreamedLogprobs(const CompletionShape &shape, const TextGenerator &generator, std::size_t choices, bool wanted)
+        : m_shape(shape)
+        , m_generator(generator)
+        , m_pending(choices)
+        , m_offsets(choices, 0)
+        , m_wanted(wanted)
+    {
+    }
+    void add(const GeneratedToken &token)
+    {
+        if (m_wanted && token.logprob)
+            m_pending[token.sequence].push_back(*token.logprob);
+    }
+    // What the next chunk of `choice` says, and forget it.
+    json take(std::size_t choice)
+    {
+        if (!m_wanted)
+            return nullptr;
+        auto out = logprobsJson(m_shape, m_pending[choice], m_generator, m_offsets[choice]);
+        m_pending[choice].clear();
+        return out;
+    }
+
+private:
+    const CompletionShape &m_shape;
+    const TextGenerator &m_generator;
+    std::vector<std::vector<TokenLogprob>> m_pending;
+    std::vector<std::size_t> m_offsets;
+    bool m_wanted;
+};
 
 // Runs the requests and answers: one JSON response, or a stream of chunks.
 void complete(const CompletionShape &shape, const CompletionParams &params, ContinuousBatcher &batcher,
@@ -205,12 +251,12 @@ void complete(const CompletionShape &shape, const CompletionParams &params, Cont
 
     if (!writer.beginEvents())
         return;
+    StreamedLogprobs logprobs(shape, generator, requests.size(), params.logprobs >= 0);
     auto chunk = [&](std::size_t index, json piece, const json &finish) {
         json event = base;
         piece["index"] = index;
         piece["finish_reason"] = finish;
-        if (!shape.chat)
-            piece["logprobs"] = nullptr;
+        piece["logprobs"] = logprobs.take(index);
         event["choices"] = json::array({std::move(piece)});
         return writer.sendEvent(jsonText(event));
     };
@@ -219,6 +265,7 @@ void complete(const CompletionShape &shape, const CompletionParams &params, Cont
             if (!chunk(i, {{"delta", {{"role", "assistant"}, {"content", ""}}}}, nullptr))
                 return;
     const auto results = batcher.generate(requests, [&](const GeneratedToken &token) {
+        logprobs.add(token);
         if (token.text.empty())
             return !writer.clientGone();
         if (!chunk(token.sequence, chunkDelta(shape, token.text), nullptr)) {

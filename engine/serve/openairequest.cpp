@@ -156,8 +156,6 @@ CompletionParams parseCompletionParams(const json &body, const InferenceLimits &
     } else if (field(body, "logprobs")) {
         params.logprobs = static_cast<int>(integer(body, "logprobs", 0, most));
     }
-    if (params.logprobs >= 0 && params.stream)
-        throw ApiError::invalid("logprobs", "is not supported with \"stream\": true yet");
     return params;
 }
 

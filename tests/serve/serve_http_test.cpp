@@ -611,8 +611,63 @@ TEST(ServeHttp, LogprobsComeInOpenAisShapes)
     EXPECT_API_ERROR(postJson(s.port, "/v1/chat/completions", chatBody({{"logprobs", true}, {"top_logprobs", 21}})), 400,
                      "top_logprobs");
     EXPECT_API_ERROR(postJson(s.port, "/v1/chat/completions", chatBody({{"top_logprobs", 2}})), 400, "top_logprobs");
-    EXPECT_API_ERROR(postJson(s.port, "/v1/chat/completions", chatBody({{"logprobs", true}, {"stream", true}})), 400,
-                     "logprobs");
+}
+
+// Streamed, the log-probabilities come with the chunks (a token whose text is held back
+// rides with the next chunk that has text) and add up to what the whole answer gives:
+// the same tokens and values for the same seed, for chat and completions.
+TEST(ServeHttp, StreamedLogprobsAddUpToTheWholeAnswers)
+{
+    Server s;
+    const auto whole = postJson(s.port, "/v1/chat/completions", chatBody({{"logprobs", true}, {"top_logprobs", 2}}));
+    ASSERT_EQ(whole.status, 200) << whole.body;
+    const auto streamed =
+        postJson(s.port, "/v1/chat/completions", chatBody({{"logprobs", true}, {"top_logprobs", 2}, {"stream", true}}));
+    ASSERT_EQ(streamed.status, 200) << streamed.body;
+    json content = json::array();
+    for (const auto &event : streamed.events()) {
+        if (event == "[DONE]")
+            continue;
+        const auto chunk = json::parse(event); // kept: the loop below reads into it
+        for (const auto &choice : chunk["choices"])
+            if (choice["logprobs"].is_object())
+                for (const auto &entry : choice["logprobs"]["content"])
+                    content.push_back(entry);
+    }
+    const auto wholeBody = whole.json();
+    const auto &expected = wholeBody["choices"][0]["logprobs"]["content"];
+    ASSERT_EQ(content.size(), expected.size()) << streamed.body;
+    for (std::size_t i = 0; i < content.size(); ++i) {
+        EXPECT_EQ(content[i]["token"], expected[i]["token"]) << "token " << i;
+        EXPECT_DOUBLE_EQ(content[i]["logprob"].get<double>(), expected[i]["logprob"].get<double>()) << "token " << i;
+        EXPECT_EQ(content[i]["top_logprobs"].size(), 2u);
+    }
+
+    const json completion{{"model", "tiny"}, {"prompt", "Once"}, {"max_tokens", 10}, {"seed", 4}, {"logprobs", 1}};
+    auto streamedCompletion = completion;
+    streamedCompletion["stream"] = true;
+    const auto wholeCompletion = postJson(s.port, "/v1/completions", completion).json();
+    std::vector<double> values;
+    std::vector<std::size_t> offsets;
+    std::string text;
+    for (const auto &event : postJson(s.port, "/v1/completions", streamedCompletion).events()) {
+        if (event == "[DONE]")
+            continue;
+        const auto chunk = json::parse(event);
+        for (const auto &choice : chunk["choices"]) {
+            text += choice["text"].get<std::string>();
+            if (!choice["logprobs"].is_object())
+                continue;
+            for (const auto &value : choice["logprobs"]["token_logprobs"])
+                values.push_back(value);
+            for (const auto &offset : choice["logprobs"]["text_offset"])
+                offsets.push_back(offset);
+        }
+    }
+    const auto &lists = wholeCompletion["choices"][0]["logprobs"];
+    EXPECT_EQ(text, wholeCompletion["choices"][0]["text"]);
+    EXPECT_EQ(values, lists["token_logprobs"].get<std::vector<double>>());
+    EXPECT_EQ(offsets, lists["text_offset"].get<std::vector<std::size_t>>());
 }
 
 // A deployed model whose files are damaged on this machine is the server's failure, not

@@ -186,7 +186,10 @@ void TextGenerator::State::emit(Sequence &sequence, std::size_t index, std::int3
                                 const TokenCallback &onToken) const
 {
     sequence.result.text += text;
-    if (onToken && !onToken(GeneratedToken{index, id, std::move(text)}) && !sequence.finished)
+    GeneratedToken token{index, id, std::move(text), std::nullopt};
+    if (id != GeneratedToken::kNoToken && sequence.request.logprobs >= 0 && !sequence.result.logprobs.empty())
+        token.logprob = sequence.result.logprobs.back(); // sampleRow records it before accept() emits
+    if (onToken && !onToken(token) && !sequence.finished)
         finish(sequence, index, FinishReason::CallbackStopped, onToken);
 }
 

@@ -49,6 +49,8 @@ struct GeneratedToken {
     std::size_t sequence = 0; // index of the request in a batch
     std::int32_t id = kNoToken; // kNoToken: text released at the end, after the last token
     std::string text;         // what this token adds to the output (may be empty)
+    // The token's log-probability, when the request asked for them (not for kNoToken).
+    std::optional<TokenLogprob> logprob;
 };
 
 // Return false to stop that sequence after this token.
