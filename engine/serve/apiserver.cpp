@@ -1,6 +1,7 @@
 #include "serve/apiserver.h"
 
 #include "serve/apirouter.h"
+#include "serve/encoderapi.h"
 #include "serve/jsonresponse.h"
 #include "serve/jobsapi.h"
 #include "serve/managementapi.h"
@@ -102,6 +103,7 @@ ApiServer::ApiServer(ServerOptions options)
 {
     m_router->setObserver(m_options.onRequest);
     addOpenAiRoutes(*m_router, *m_models, m_options.inference, m_metrics);
+    addEncoderRoutes(*m_router, *m_models, m_options.inference);
     if (m_options.registry) {
         m_registry.reset(new RegistryAccess{*m_options.registry, {}});
         addManagementRoutes(*m_router, *m_registry, *m_models);

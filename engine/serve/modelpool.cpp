@@ -1,5 +1,6 @@
 #include "serve/modelpool.h"
 
+#include "architectures/textclassifier.h"
 #include "architectures/textembedder.h"
 #include "generation/continuousbatcher.h"
 #include "generation/textgenerator.h"
@@ -25,10 +26,11 @@ struct ModelPool::LoadedGenerator {
 struct ModelPool::Slot {
     std::string path;
     std::mutex loading; // guards the loaded models and lastUsed
-    std::mutex embedding; // an encoder answers one request at a time
+    std::mutex encoding; // an encoder answers one request at a time
     std::atomic<std::size_t> inProgress{0};
     std::shared_ptr<LoadedGenerator> generator;
     std::shared_ptr<TextEmbedder> embedder;
+    std::shared_ptr<TextClassifier> classifier;
     std::chrono::steady_clock::time_point lastUsed = std::chrono::steady_clock::now();
 };
 
@@ -146,14 +148,26 @@ void ModelPool::withGenerator(const std::string &id, const std::function<void(Co
     use(loaded->batcher);
 }
 
-void ModelPool::withEmbedder(const std::string &id, const std::function<void(const TextEmbedder &)> &use)
+template <typename Loaded>
+void ModelPool::withEncoder(const std::string &id, std::shared_ptr<Loaded> Slot::*member,
+                           const std::function<void(const Loaded &)> &use)
 {
     const InProgress<Slot> counted{enter(id)};
-    const auto loaded = load(*counted.slot, &Slot::embedder, id, [](const std::string &path) {
-        return std::make_shared<TextEmbedder>(TextEmbedder::open(path));
+    const auto loaded = load(*counted.slot, member, id, [](const std::string &path) {
+        return std::make_shared<Loaded>(Loaded::open(path));
     });
-    std::lock_guard lock(counted.slot->embedding);
+    std::lock_guard lock(counted.slot->encoding);
     use(*loaded);
+}
+
+void ModelPool::withEmbedder(const std::string &id, const std::function<void(const TextEmbedder &)> &use)
+{
+    withEncoder(id, &Slot::embedder, use);
+}
+
+void ModelPool::withClassifier(const std::string &id, const std::function<void(const TextClassifier &)> &use)
+{
+    withEncoder(id, &Slot::classifier, use);
 }
 
 std::size_t ModelPool::unloadIdle(std::chrono::steady_clock::duration idle)
@@ -170,10 +184,11 @@ std::size_t ModelPool::unloadIdle(std::chrono::steady_clock::duration idle)
         std::unique_lock lock(s->loading, std::try_to_lock);
         if (!lock.owns_lock() || s->inProgress.load() > 0 || now - s->lastUsed < idle)
             continue; // loading, in use, or used lately
-        if (s->generator || s->embedder)
+        if (s->generator || s->embedder || s->classifier)
             ++unloaded;
         s->generator.reset();
         s->embedder.reset();
+        s->classifier.reset();
     }
     return unloaded;
 }
@@ -184,7 +199,7 @@ std::vector<std::string> ModelPool::loaded() const
     std::vector<std::string> ids;
     for (const auto &[model, s] : m_models) {
         std::unique_lock slotLock(s->loading, std::try_to_lock);
-        if (!slotLock.owns_lock() || s->generator || s->embedder) // busy means loading
+        if (!slotLock.owns_lock() || s->generator || s->embedder || s->classifier) // busy means loading
             ids.push_back(model.id);
     }
     return ids;

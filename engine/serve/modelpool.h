@@ -12,6 +12,7 @@
 
 namespace llmos {
 class ContinuousBatcher;
+class TextClassifier;
 class TextEmbedder;
 } // namespace llmos
 
@@ -49,6 +50,8 @@ public:
     // for a model that cannot serve this (an encoder asked to generate).
     void withGenerator(const std::string &id, const std::function<void(ContinuousBatcher &)> &use);
     void withEmbedder(const std::string &id, const std::function<void(const TextEmbedder &)> &use);
+    // A BERT sequence classifier, one request at a time.
+    void withClassifier(const std::string &id, const std::function<void(const TextClassifier &)> &use);
 
     // Frees the models no request has used for `idle` (those in use are left alone); the
     // next request loads them again. Returns how many were unloaded.
@@ -74,6 +77,10 @@ private:
     template <typename Loaded, typename Open>
     std::shared_ptr<Loaded> load(Slot &slot, std::shared_ptr<Loaded> Slot::*member, const std::string &id,
                                  const Open &open);
+    // An encoder (embedder, classifier): loaded as needed, used by one request at a time.
+    template <typename Loaded>
+    void withEncoder(const std::string &id, std::shared_ptr<Loaded> Slot::*member,
+                     const std::function<void(const Loaded &)> &use);
 
     mutable std::mutex m_mutex; // the list; each slot has its own locks
     std::vector<std::pair<DeployedModel, std::shared_ptr<Slot>>> m_models;

@@ -7,10 +7,13 @@
 #include "tempdir.h"
 #include "tinymodel.h"
 
+#include "architectures/textclassifier.h"
+#include "architectures/textembedder.h"
 #include "generation/continuousbatcher.h"
 #include "generation/textgenerator.h"
 #include "jobs/jobscheduler.h"
 #include "registry/modelregistry.h"
+#include "referencemodels.h"
 #include "registryfixtures.h"
 #include "services/localscheduler.h"
 #include "services/trainingjobs.h"
@@ -756,4 +759,72 @@ TEST(ServeHttp, ASweepRunsEndToEndOverTheManagementApi)
     badSpace["space"] = {{"optimizer.lr", {{"log_uniform", {1.0}}}}};
     EXPECT_API_ERROR(postJson(s.port, "/api/sweeps", badSpace, "admin"), 400);
     EXPECT_API_ERROR(postJson(s.port, "/api/sweeps", sweep, "app"), 403, {}, "insufficient_scope");
+}
+
+// The encoder endpoints on the PyTorch reference's BERT models: embeddings (float and
+// base64) as the engine's own embedder gives them; rerank ordering documents by the
+// cosine of their embeddings with the query's; classify as the engine's classifier; and
+// the errors: bad fields name themselves, a model of the wrong kind is a 400.
+TEST(ServeHttp, EncoderModelsEmbedRerankAndClassify)
+{
+    REQUIRE_REFERENCE();
+    const auto sentence = test::reference().folder("bert-sentence");
+    const auto classifierFolder = test::reference().folder("bert-classifier");
+    serve::ServerOptions options;
+    options.port = 0;
+    options.models = {{"sentence", sentence}, {"classifier", classifierFolder}, {"tiny", chatModel()}};
+    serve::ApiServer server(std::move(options));
+    const auto port = server.start();
+
+    const std::vector<std::string> texts{"the cat sat", "a dog ran far", "the cat sat on the mat"};
+    const auto embedder = TextEmbedder::open(sentence);
+    const auto expected = embedder.embed(texts);
+    const auto floats = postJson(port, "/v1/embeddings", {{"model", "sentence"}, {"input", texts}});
+    ASSERT_EQ(floats.status, 200) << floats.body;
+    const auto floatBody = floats.json();
+    ASSERT_EQ(floatBody["data"].size(), 3u);
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        const auto values = floatBody["data"][i]["embedding"].get<std::vector<float>>();
+        EXPECT_EQ(values, expected[i].values) << "text " << i;
+    }
+    const auto base64 = postJson(port, "/v1/embeddings", {{"model", "sentence"}, {"input", texts[0]}, {"encoding_format", "base64"}});
+    ASSERT_EQ(base64.status, 200) << base64.body;
+    EXPECT_TRUE(base64.json()["data"][0]["embedding"].is_string());
+
+    const auto reranked = postJson(port, "/v1/rerank",
+                                   {{"model", "sentence"}, {"query", texts[0]}, {"documents", {texts[1], texts[2], texts[0]}},
+                                    {"top_n", 2}});
+    ASSERT_EQ(reranked.status, 200) << reranked.body;
+    const auto results = reranked.json()["results"];
+    ASSERT_EQ(results.size(), 2u);
+    EXPECT_EQ(results[0]["index"], 2) << "the query itself is the most relevant document";
+    EXPECT_NEAR(results[0]["relevance_score"].get<double>(), 1.0, 1e-5);
+    EXPECT_GE(results[0]["relevance_score"].get<double>(), results[1]["relevance_score"].get<double>());
+    EXPECT_EQ(results[0]["document"]["text"], texts[0]);
+    const auto bare = postJson(port, "/v1/rerank",
+                               {{"model", "sentence"}, {"query", "x"}, {"documents", {{{"text", "y"}}}}, {"return_documents", false}});
+    ASSERT_EQ(bare.status, 200) << bare.body;
+    EXPECT_FALSE(bare.json()["results"][0].contains("document"));
+
+    const auto classifier = TextClassifier::open(classifierFolder);
+    const auto classes = classifier.classify(texts);
+    const auto classified = postJson(port, "/v1/classify", {{"model", "classifier"}, {"input", texts}});
+    ASSERT_EQ(classified.status, 200) << classified.body;
+    const auto data = classified.json()["data"];
+    ASSERT_EQ(data.size(), 3u);
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        EXPECT_EQ(data[i]["label"], classifier.labels()[classes[i].best]);
+        EXPECT_EQ(data[i]["num_classes"], classifier.labels().size());
+        EXPECT_EQ(data[i]["probs"].get<std::vector<double>>(), classes[i].probabilities);
+    }
+
+    EXPECT_API_ERROR(postJson(port, "/v1/rerank", {{"model", "sentence"}, {"query", ""}, {"documents", {"a"}}}), 400, "query");
+    EXPECT_API_ERROR(postJson(port, "/v1/rerank", {{"model", "sentence"}, {"query", "q"}, {"documents", json::array()}}), 400,
+                     "documents");
+    EXPECT_API_ERROR(postJson(port, "/v1/rerank", {{"model", "sentence"}, {"query", "q"}, {"documents", {"a"}}, {"top_n", 0}}),
+                     400, "top_n");
+    EXPECT_API_ERROR(postJson(port, "/v1/classify", {{"model", "classifier"}, {"input", ""}}), 400, "input");
+    EXPECT_EQ(postJson(port, "/v1/classify", {{"model", "tiny"}, {"input", "hi"}}).status, 400) << "a causal LM is no classifier";
+    EXPECT_API_ERROR(postJson(port, "/v1/rerank", {{"model", "absent"}, {"query", "q"}, {"documents", {"a"}}}), 404, "model",
+                     "model_not_found");
 }
