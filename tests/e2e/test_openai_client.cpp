@@ -1,8 +1,11 @@
 // The official `openai` client library (npm, pinned 6.x in tests/tools/reference) against
-// `llmos serve` on a tiny random chat model: models, chat (whole and streamed),
-// completions, a missing model and a wrong key, then SIGTERM. The Node script
+// `llmos serve` on a tiny random chat model and the PyTorch reference's sentence encoder:
+// models, chat (whole and streamed), completions, embeddings (base64, as the client asks
+// by default), a missing model and a wrong key, then SIGTERM. The Node script
 // (tests/tools/reference/openai-client.mjs) only reports what the client saw.
+#include "architectures/textembedder.h"
 #include "generation/textgenerator.h"
+#include "referencemodels.h"
 #include "shellcommand.h"
 #include "tempdir.h"
 #include "tinymodel.h"
@@ -25,13 +28,23 @@ TEST(OpenAiClient, OfficialClientWorksAgainstLlmosServeUnchanged)
     test::writeTinyModel(model, test::TinyFamily::Llama);
     test::writeChatMlTokenizerConfig(model);
 
+    REQUIRE_REFERENCE();
+    const auto encoder = test::reference().folder("bert-sentence");
+
     const auto run = test::runShell("cd " + test::shellQuote(reference) + " && node openai-client.mjs " +
-                                    test::shellQuote(LLMOS_EXECUTABLE) + " " + test::shellQuote(model));
+                                    test::shellQuote(LLMOS_EXECUTABLE) + " " + test::shellQuote(model) + " " +
+                                    test::shellQuote(encoder));
     ASSERT_EQ(run.exitCode, 0) << run.out;
     const auto seen = json::parse(run.out);
     ASSERT_FALSE(seen.contains("failure")) << seen["failure"].get<std::string>();
 
-    EXPECT_EQ(seen["models"], json::array({"tiny-chat"}));
+    EXPECT_EQ(seen["models"], json::array({"tiny-chat", "bert-sentence"}));
+
+    // Embeddings through the client's base64 path: the engine's own vector, float for float.
+    const auto vectors = TextEmbedder::open(encoder).embed({"the cat sat", "a dog ran far"});
+    EXPECT_EQ(seen["embeddings"]["count"], 2);
+    EXPECT_EQ(seen["embeddings"]["first"].get<std::vector<float>>(), vectors[0].values);
+    EXPECT_EQ(seen["embeddings"]["usage"]["prompt_tokens"], vectors[0].tokens + vectors[1].tokens);
 
     // The engine's own reply to the same request: the server adds nothing and loses nothing.
     const auto generator = TextGenerator::open(model);

@@ -1,17 +1,19 @@
 // The official `openai` client (pinned 6.x in package.json) against `llmos serve`, as a
 // user's program would use it, unchanged but for baseURL and apiKey. Starts the server
-// itself (port 0, --json), runs models, chat (whole and streamed) and completions, then
-// stops the server with SIGTERM and checks it exits cleanly. Prints one JSON object with
+// itself (port 0, --json), runs models, chat (whole and streamed), completions and, with
+// an embedding model, embeddings (the client asks for base64 and decodes it), then stops
+// the server with SIGTERM and checks it exits cleanly. Prints one JSON object with
 // what it saw; tests/e2e/test_openai_client.cpp makes the assertions.
 //
-// Usage: node openai-client.mjs LLMOS_EXECUTABLE MODEL_FOLDER
+// Usage: node openai-client.mjs LLMOS_EXECUTABLE MODEL_FOLDER [EMBEDDING_MODEL_FOLDER]
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import OpenAI from "openai";
 
-const [exe, modelFolder] = process.argv.slice(2);
+const [exe, modelFolder, embeddingFolder] = process.argv.slice(2);
 const key = "sk-llmos-test-key";
-const server = spawn(exe, ["serve", "--model", modelFolder, "--port", "0", "--api-key", key, "--json"], {
+const served = ["--model", modelFolder, ...(embeddingFolder ? ["--model", embeddingFolder] : [])];
+const server = spawn(exe, ["serve", ...served, "--port", "0", "--api-key", key, "--json"], {
   stdio: ["ignore", "pipe", "inherit"],
 });
 const exited = new Promise((resolve) => server.on("exit", (code, signal) => resolve({ code, signal })));
@@ -31,6 +33,10 @@ try {
   const { port, models } = await listening;
   const client = new OpenAI({ baseURL: `http://127.0.0.1:${port}/v1`, apiKey: key, maxRetries: 0 });
   const model = models[0];
+  if (embeddingFolder) {
+    const embedded = await client.embeddings.create({ model: models[1], input: ["the cat sat", "a dog ran far"] });
+    seen.embeddings = { count: embedded.data.length, first: embedded.data[0].embedding, usage: embedded.usage };
+  }
 
   seen.models = (await client.models.list()).data.map((m) => m.id);
 
