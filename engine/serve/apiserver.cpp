@@ -2,6 +2,7 @@
 
 #include "serve/apirouter.h"
 #include "serve/encoderapi.h"
+#include "serve/importsapi.h"
 #include "serve/jsonresponse.h"
 #include "serve/jobsapi.h"
 #include "serve/managementapi.h"
@@ -107,6 +108,7 @@ ApiServer::ApiServer(ServerOptions options)
     if (m_options.registry) {
         m_registry.reset(new RegistryAccess{*m_options.registry, {}});
         addManagementRoutes(*m_router, *m_registry, *m_models);
+        addImportRoutes(*m_router, *m_registry);
     }
     if (m_options.scheduler && m_options.training) {
         addJobRoutes(*m_router, *m_options.scheduler, *m_options.training, m_metrics);

@@ -828,3 +828,54 @@ TEST(ServeHttp, EncoderModelsEmbedRerankAndClassify)
     EXPECT_API_ERROR(postJson(port, "/v1/rerank", {{"model", "absent"}, {"query", "q"}, {"documents", {"a"}}}), 404, "model",
                      "model_not_found");
 }
+
+// Importing a model over the management API: a background job whose progress events end
+// in success, the model then registered with its name and tags; a folder that is no model
+// ends failed with the reason; bad bodies, unknown ids and cancelling an ended import are
+// refused.
+TEST(ServeHttp, AModelImportRunsInTheBackgroundWithProgress)
+{
+    ManagedServer m;
+    auto &[fixture, home, scheduler, training, registry, s, admin] = m;
+    test::TempDir sources;
+    const auto folder = sources.file("to-import");
+    test::writeTinyModel(folder, test::TinyFamily::Llama);
+
+    const auto started = postJson(s.port, "/api/models/import",
+                                  {{"path", folder}, {"name", "imported-tiny"}, {"tags", {"from-api"}}}, "admin");
+    ASSERT_EQ(started.status, 202) << started.body;
+    const auto id = started.json()["id"].get<std::string>();
+    const auto events = httpCall(s.port, {"GET", "/api/models/imports/" + id + "/events", {}, admin});
+    ASSERT_EQ(events.status, 200) << events.body;
+    const auto data = events.events();
+    ASSERT_GE(data.size(), 2u);
+    EXPECT_EQ(data.back(), "[DONE]");
+    const auto last = json::parse(data[data.size() - 2]);
+    EXPECT_EQ(last["state"], "succeeded") << events.body;
+    EXPECT_EQ(last["model"]["name"], "imported-tiny");
+    EXPECT_EQ(last["bytes_done"], last["bytes_total"]);
+    const auto record = registry.find("imported-tiny");
+    ASSERT_TRUE(record.has_value());
+    EXPECT_EQ(record->tags, std::vector<std::string>{"from-api"});
+    EXPECT_EQ(httpCall(s.port, {"GET", "/api/models/imports/" + id, {}, admin}).json()["state"], "succeeded");
+    EXPECT_API_ERROR(httpCall(s.port, {"POST", "/api/models/imports/" + id + "/cancel", {}, admin}), 409, "id",
+                     "import_state_conflict");
+
+    const auto empty = sources.file("not-a-model");
+    std::filesystem::create_directories(empty);
+    const auto failing = postJson(s.port, "/api/models/import", {{"path", empty}}, "admin");
+    ASSERT_EQ(failing.status, 202) << failing.body;
+    const auto failedEvents =
+        httpCall(s.port, {"GET", "/api/models/imports/" + failing.json()["id"].get<std::string>() + "/events", {}, admin})
+            .events();
+    ASSERT_GE(failedEvents.size(), 2u);
+    const auto failed = json::parse(failedEvents[failedEvents.size() - 2]);
+    EXPECT_EQ(failed["state"], "failed");
+    EXPECT_FALSE(failed["error"].get<std::string>().empty());
+
+    EXPECT_API_ERROR(postJson(s.port, "/api/models/import", json::object(), "admin"), 400, "path");
+    EXPECT_API_ERROR(postJson(s.port, "/api/models/import", {{"path", sources.file("absent")}}, "admin"), 400, "path");
+    EXPECT_API_ERROR(postJson(s.port, "/api/models/import", {{"path", folder}, {"tags", "x"}}, "admin"), 400, "tags");
+    EXPECT_API_ERROR(httpCall(s.port, {"GET", "/api/models/imports/imp-nothing", {}, admin}), 404, "id", "import_not_found");
+    EXPECT_API_ERROR(postJson(s.port, "/api/models/import", {{"path", folder}}, "app"), 403, {}, "insufficient_scope");
+}
