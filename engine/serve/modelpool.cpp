@@ -6,8 +6,11 @@
 #include "generation/textgenerator.h"
 #include "serve/apierror.h"
 #include "util/error.h"
+#include "util/heaptuning.h"
+#include "jobs/devicecapacity.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <atomic>
 
 namespace llmos::serve {
@@ -32,6 +35,15 @@ struct ModelPool::Slot {
     std::shared_ptr<TextEmbedder> embedder;
     std::shared_ptr<TextClassifier> classifier;
     std::chrono::steady_clock::time_point lastUsed = std::chrono::steady_clock::now();
+    std::uint64_t loadedBytes = 0; // loadEstimate() of what is loaded
+    bool anyLoaded() const { return generator || embedder || classifier; }
+    void unload()
+    {
+        generator.reset();
+        embedder.reset();
+        classifier.reset();
+        loadedBytes = 0;
+    }
 };
 
 ModelPool::ModelPool(std::vector<DeployedModel> models, std::size_t maxWaiting, std::int64_t maxBatch)
@@ -124,8 +136,11 @@ std::shared_ptr<Loaded> ModelPool::load(Slot &s, std::shared_ptr<Loaded> Slot::*
     std::lock_guard lock(s.loading); // one load at a time; later requests find it loaded
     auto &loaded = s.*member;
     if (!loaded) {
+        const auto needed = loadEstimate(s.path);
+        makeRoom(needed, s, id);
         try {
             loaded = open(s.path);
+            s.loadedBytes += needed;
         } catch (const Error &error) {
             // A model the client may not use this way (an encoder asked to generate) is
             // the client's mistake; files missing or damaged on this machine are the server's.
@@ -184,11 +199,9 @@ std::size_t ModelPool::unloadIdle(std::chrono::steady_clock::duration idle)
         std::unique_lock lock(s->loading, std::try_to_lock);
         if (!lock.owns_lock() || s->inProgress.load() > 0 || now - s->lastUsed < idle)
             continue; // loading, in use, or used lately
-        if (s->generator || s->embedder || s->classifier)
+        if (s->anyLoaded())
             ++unloaded;
-        s->generator.reset();
-        s->embedder.reset();
-        s->classifier.reset();
+        s->unload();
     }
     return unloaded;
 }
@@ -199,10 +212,75 @@ std::vector<std::string> ModelPool::loaded() const
     std::vector<std::string> ids;
     for (const auto &[model, s] : m_models) {
         std::unique_lock slotLock(s->loading, std::try_to_lock);
-        if (!slotLock.owns_lock() || s->generator || s->embedder || s->classifier) // busy means loading
+        if (!slotLock.owns_lock() || s->anyLoaded()) // busy means loading
             ids.push_back(model.id);
     }
     return ids;
+}
+
+void ModelPool::setMemoryProbe(MemoryProbe probe)
+{
+    std::lock_guard lock(m_mutex);
+    m_memory = std::move(probe);
+}
+
+std::uint64_t ModelPool::loadEstimate(const std::string &path)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    std::uint64_t bytes = 0;
+    if (fs::is_regular_file(path, ec)) {
+        bytes = fs::file_size(path, ec);
+    } else {
+        for (const auto &entry : fs::directory_iterator(path, ec)) {
+            const auto extension = entry.path().extension().string();
+            if (entry.is_regular_file(ec) && (extension == ".safetensors" || extension == ".bin" || extension == ".gguf"))
+                bytes += entry.file_size(ec);
+        }
+    }
+    return bytes + bytes / 4; // activations, the KV cache, fused copies
+}
+
+void ModelPool::makeRoom(std::uint64_t needed, const Slot &loading, const std::string &id)
+{
+    MemoryProbe probe;
+    std::vector<std::shared_ptr<Slot>> slots;
+    {
+        std::lock_guard lock(m_mutex);
+        probe = m_memory;
+        for (const auto &entry : m_models)
+            if (entry.second.get() != &loading)
+                slots.push_back(entry.second);
+    }
+    if (!probe)
+        probe = [] { return cpuCapacity(512ull << 20).memoryBytes; };
+    auto available = probe();
+    if (available >= needed)
+        return;
+    // The idle loaded models, least recently used first (read under their own locks).
+    std::vector<std::pair<std::chrono::steady_clock::time_point, std::shared_ptr<Slot>>> idle;
+    for (const auto &other : slots) {
+        std::unique_lock lock(other->loading, std::try_to_lock);
+        if (lock.owns_lock() && other->inProgress.load() == 0 && other->anyLoaded())
+            idle.emplace_back(other->lastUsed, other);
+    }
+    std::sort(idle.begin(), idle.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    for (const auto &[lastUsed, other] : idle) {
+        std::unique_lock lock(other->loading, std::try_to_lock);
+        if (!lock.owns_lock() || other->inProgress.load() > 0 || !other->anyLoaded())
+            continue; // taken meanwhile
+        available += other->loadedBytes;
+        other->unload();
+        if (available >= needed) {
+            returnFreedMemoryToSystem();
+            return;
+        }
+    }
+    const auto mib = [](std::uint64_t bytes) { return std::to_string(bytes >> 20); };
+    throw ApiError(503,
+                   "not enough memory to load the model '" + id + "': it needs about " + mib(needed) + " MiB and " +
+                       mib(available) + " MiB are free while the other models are in use; try again later",
+                   "model", "insufficient_memory");
 }
 
 std::vector<ModelPool::Batching> ModelPool::batching() const

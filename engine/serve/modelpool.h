@@ -31,6 +31,11 @@ struct DeployedModel {
 // in progress on one model the next is refused with 429 (Retry-After). Encoders (embeddings)
 // answer one request at a time. Models can be deployed and undeployed while the server
 // runs; a request already using an undeployed model finishes with it.
+//
+// Loads are admitted by memory: a model needs about its weight files' size and a quarter
+// more; when the memory available (MemAvailable less a reserve) is short, models no
+// request is using are unloaded, least recently used first, and when that is not enough
+// the request is refused with 503 insufficient_memory and Retry-After.
 class ModelPool {
 public:
     explicit ModelPool(std::vector<DeployedModel> models, std::size_t maxWaiting = 16, std::int64_t maxBatch = 16);
@@ -68,6 +73,13 @@ public:
     };
     std::vector<Batching> batching() const;
 
+    // The bytes a model load may take now; the default reads MemAvailable and keeps 512 MiB
+    // back for everything else. Tests set their own.
+    using MemoryProbe = std::function<std::uint64_t()>;
+    void setMemoryProbe(MemoryProbe probe);
+    // What loading the model at `path` takes, estimated from its weight files.
+    static std::uint64_t loadEstimate(const std::string &path);
+
 private:
     struct Slot;
     std::shared_ptr<Slot> slot(const std::string &id) const;
@@ -82,7 +94,12 @@ private:
     void withEncoder(const std::string &id, std::shared_ptr<Loaded> Slot::*member,
                      const std::function<void(const Loaded &)> &use);
 
+    // Unloads idle models other than `loading` (whose lock the caller holds), least
+    // recently used first, until `needed` bytes fit; 503 insufficient_memory when they cannot.
+    void makeRoom(std::uint64_t needed, const Slot &loading, const std::string &id);
+
     mutable std::mutex m_mutex; // the list; each slot has its own locks
+    MemoryProbe m_memory;
     std::vector<std::pair<DeployedModel, std::shared_ptr<Slot>>> m_models;
     std::size_t m_maxWaiting;
     std::int64_t m_maxBatch;

@@ -18,6 +18,7 @@
 #include "services/localscheduler.h"
 #include "services/trainingjobs.h"
 #include "trainingfixture.h"
+#include "serve/apierror.h"
 #include "serve/apiserver.h"
 #include "serve/httpserver.h"
 #include "util/error.h"
@@ -878,4 +879,36 @@ TEST(ServeHttp, AModelImportRunsInTheBackgroundWithProgress)
     EXPECT_API_ERROR(postJson(s.port, "/api/models/import", {{"path", folder}, {"tags", "x"}}, "admin"), 400, "tags");
     EXPECT_API_ERROR(httpCall(s.port, {"GET", "/api/models/imports/imp-nothing", {}, admin}), 404, "id", "import_not_found");
     EXPECT_API_ERROR(postJson(s.port, "/api/models/import", {{"path", folder}}, "app"), 403, {}, "insufficient_scope");
+}
+
+// Model loads are admitted by memory: with room for one tiny model, using the second
+// unloads the first (idle); while the first is in use, the second is refused with 503
+// insufficient_memory (and Retry-After over HTTP), and the first keeps answering.
+TEST(ServeHttp, ModelLoadsAreAdmittedByMemory)
+{
+    test::TempDir dir;
+    const auto other = dir.file("other");
+    test::writeTinyModel(other, test::TinyFamily::Llama, 11);
+    const auto each = serve::ModelPool::loadEstimate(chatModel());
+    ASSERT_GT(each, 0u);
+    serve::ModelPool pool({{"tiny", chatModel()}, {"other", other}});
+    pool.setMemoryProbe([each] { return each + each / 2; }); // room for one, as if the other held the rest
+    pool.withGenerator("tiny", [](ContinuousBatcher &) {});
+    EXPECT_EQ(pool.loaded(), std::vector<std::string>{"tiny"});
+    pool.setMemoryProbe([each] { return each / 2; }); // with "tiny" loaded, half a model is free
+    pool.withGenerator("other", [](ContinuousBatcher &) {});
+    EXPECT_EQ(pool.loaded(), std::vector<std::string>{"other"}) << "the idle model made room";
+
+    pool.withGenerator("other", [&](ContinuousBatcher &) {
+        std::thread([&] {
+            try {
+                pool.withGenerator("tiny", [](ContinuousBatcher &) {});
+                ADD_FAILURE() << "loaded although the model in use left no room";
+            } catch (const serve::ApiError &error) {
+                EXPECT_EQ(error.status(), 503);
+                EXPECT_EQ(error.code(), "insufficient_memory");
+            }
+        }).join();
+    });
+    EXPECT_EQ(pool.loaded(), std::vector<std::string>{"other"});
 }
