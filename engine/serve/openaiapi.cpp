@@ -213,7 +213,7 @@ void complete(const CompletionShape &shape, const CompletionParams &params, Cont
             if (writer.clientGone())
                 stop.request_stop();
             return !writer.clientGone();
-        }, stop.get_token());
+        }, stop.get_token(), [&] { return writer.clientGone(); });
         count(results);
         if (writer.clientGone())
             return;
@@ -256,7 +256,7 @@ void complete(const CompletionShape &shape, const CompletionParams &params, Cont
             return false;
         }
         return true;
-    }, stop.get_token());
+    }, stop.get_token(), [&] { return writer.clientGone(); });
     count(results);
     if (writer.clientGone())
         return;

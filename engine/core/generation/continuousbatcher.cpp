@@ -31,7 +31,7 @@ double secondsSince(Clock::time_point start)
 struct BatchedCall {
     BatchedCall(std::span<const GenerationRequest> requests, const TextGenerator::State &state, std::stop_token stop)
         : requests(requests)
-        , stop(std::move(stop))
+        , linked(std::move(stop), [this] { cancel.request_stop(); })
         , stopSequence(std::make_unique<std::atomic<bool>[]>(requests.size()))
     {
         std::random_device device;
@@ -42,7 +42,9 @@ struct BatchedCall {
     }
 
     std::span<const GenerationRequest> requests;
-    std::stop_token stop;
+    // Cancelled by the caller's stop token, or by the caller when its client is gone.
+    std::stop_source cancel;
+    std::stop_callback<std::function<void()>> linked;
     Clock::time_point submitted = Clock::now();
     std::vector<Sequence> sequences;        // the batch thread's until `done`
     std::size_t unfinished = 0;             // batch thread only
@@ -96,6 +98,16 @@ struct ContinuousBatcher::Impl {
     void step(const std::stop_token &stop);
     void dropFinished();
     void complete(BatchedCall &call, std::exception_ptr error = {});
+    // Takes a call out of the pending queue; false when it has joined the batch already.
+    bool withdraw(const std::shared_ptr<BatchedCall> &call)
+    {
+        std::lock_guard lock(mutex);
+        const auto it = std::find(pending.begin(), pending.end(), call);
+        if (it == pending.end())
+            return false;
+        pending.erase(it);
+        return true;
+    }
     void failAll(std::exception_ptr error);
 
     const TextGenerator &generator;
@@ -148,7 +160,8 @@ ContinuousBatcher::Counters ContinuousBatcher::counters() const
 }
 
 std::vector<GenerationResult> ContinuousBatcher::generate(std::span<const GenerationRequest> requests,
-                                                          const TokenCallback &onToken, std::stop_token stop)
+                                                          const TokenCallback &onToken, std::stop_token stop,
+                                                          const std::function<bool()> &abandoned)
 {
     auto &impl = *m_impl;
     if (!impl.batchable) {
@@ -171,9 +184,22 @@ std::vector<GenerationResult> ContinuousBatcher::generate(std::span<const Genera
         bool done = false;
         {
             std::unique_lock lock(call->mutex);
-            call->changed.wait(lock, [&] { return call->done || !call->tokens.empty(); });
+            // A call that waits to join gets no tokens: the abandoned check runs on a timer.
+            call->changed.wait_for(lock, std::chrono::milliseconds(100),
+                                   [&] { return call->done || !call->tokens.empty(); });
             delivered.swap(call->tokens);
             done = call->done;
+        }
+        if (!done && abandoned && !call->cancel.stop_requested() && abandoned()) {
+            call->cancel.request_stop();
+            if (impl.withdraw(call)) {
+                // Still waiting to join: it ends here, and the batch thread never sees it.
+                for (std::size_t i = 0; i < call->sequences.size(); ++i)
+                    impl.state.finish(call->sequences[i], i, FinishReason::Cancelled, call->relay());
+                impl.complete(*call);
+            } else {
+                impl.wake.notify_all(); // the batch thread ends it at the next step
+            }
         }
         for (const auto &token : delivered)
             if (onToken && !onToken(token))
@@ -199,6 +225,15 @@ void ContinuousBatcher::Impl::run(std::stop_token stop)
         {
             std::unique_lock lock(mutex);
             wake.wait(lock, stop, [&] { return !pending.empty() || !rows.empty(); });
+            // Calls cancelled while they waited to join go to admit(), which ends them at once.
+            for (auto it = pending.begin(); it != pending.end();) {
+                if ((*it)->cancel.stop_requested()) {
+                    arrived.push_back(std::move(*it));
+                    it = pending.erase(it);
+                } else {
+                    ++it;
+                }
+            }
             // Calls join while there is room; one larger than the limit runs alone.
             auto room = options.maxRows - static_cast<std::int64_t>(rows.size());
             while (!pending.empty()) {
@@ -247,7 +282,7 @@ void ContinuousBatcher::Impl::admit(const std::shared_ptr<BatchedCall> &call)
 {
     const auto relay = call->relay();
     auto &sequences = call->sequences;
-    if (call->stop.stop_requested()) {
+    if (call->cancel.stop_requested()) {
         for (std::size_t i = 0; i < sequences.size(); ++i)
             state.finish(sequences[i], i, FinishReason::Cancelled, relay);
         complete(*call);
@@ -323,7 +358,7 @@ void ContinuousBatcher::Impl::cancelRequested()
         auto &sequence = row.call->sequences[row.index];
         if (sequence.finished)
             continue;
-        if (row.call->stop.stop_requested())
+        if (row.call->cancel.stop_requested())
             state.finish(sequence, row.index, FinishReason::Cancelled, row.call->relay());
         else if (row.call->stopSequence[row.index].load())
             state.finish(sequence, row.index, FinishReason::CallbackStopped, row.call->relay());

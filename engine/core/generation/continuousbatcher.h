@@ -47,9 +47,11 @@ public:
 
     // As TextGenerator::generateBatch: results in request order; the same errors for bad
     // requests (thrown before anything runs); an error of the model while this call's
-    // sequences run is rethrown here.
+    // sequences run is rethrown here. `abandoned` (optional) is asked every 100 ms while
+    // the call waits, also before it joins the batch: true cancels it (a client that has
+    // gone).
     std::vector<GenerationResult> generate(std::span<const GenerationRequest> requests, const TokenCallback &onToken = {},
-                                           std::stop_token stop = {});
+                                           std::stop_token stop = {}, const std::function<bool()> &abandoned = {});
 
     // Decode steps run and the sequences they decoded (their ratio is the mean batch).
     struct Counters {

@@ -201,6 +201,41 @@ TEST_P(BatcherFamilies, ACallbackThatSaysStopEndsItsSequence)
     EXPECT_LE(result.ids.size(), 2u);
 }
 
+// A call whose client has gone while it waits to join (the batch is full) ends cancelled
+// at once, without waiting for room: the batch is held until it has.
+TEST_P(BatcherFamilies, AnAbandonedWaitingCallEndsWithoutJoining)
+{
+    const auto generator = open();
+    std::atomic<bool> waitingEnded{false};
+    std::atomic<bool> held{false};
+    ContinuousBatcherOptions options;
+    options.maxRows = 1;
+    options.beforeStep = [&](std::int64_t, const std::stop_token &stopping) {
+        held = true;
+        while (!waitingEnded.load() && !stopping.stop_requested())
+            std::this_thread::yield();
+    };
+    ContinuousBatcher batcher(generator, options);
+    const auto running = request(generator, "Running", 20);
+    const auto waiting = request(generator, "Waiting", 20);
+    auto first = std::async(std::launch::async, [&] { return batcher.generate(std::span(&running, 1)).front(); });
+    while (!held.load()) // the first call runs (and is held) before the second arrives
+        std::this_thread::yield();
+    std::atomic<bool> gone{false};
+    auto second = std::async(std::launch::async, [&] {
+        auto result = batcher.generate(std::span(&waiting, 1), {}, {}, [&] { return gone.load(); }).front();
+        waitingEnded = true;
+        return result;
+    });
+    while (batcher.waitingCalls() == 0)
+        std::this_thread::yield();
+    gone = true;
+    const auto abandoned = second.get();
+    EXPECT_EQ(abandoned.finishReason, FinishReason::Cancelled);
+    EXPECT_TRUE(abandoned.ids.empty());
+    EXPECT_EQ(first.get().ids, generator.generate(running).ids);
+}
+
 TEST_P(BatcherFamilies, BadRequestsAreRefusedBeforeAnythingRuns)
 {
     const auto generator = open();
