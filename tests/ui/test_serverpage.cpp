@@ -83,6 +83,14 @@ void registerTiny(WindowFixture &fixture, const test::TrainingFixture &data)
     registry.importModel(data.modelPath(), options);
 }
 
+// Shows the Server page and waits until it has read the one registered model.
+bool showServerPage(MainWindow &window)
+{
+    window.showPage(QStringLiteral("server"));
+    window.show();
+    return QTest::qWaitFor([&] { return window.serverPage()->config()->models().size() == 1; }, kWaitMs);
+}
+
 bool waitForState(ServerController &server, ServerController::State state)
 {
     return QTest::qWaitFor([&] { return server.state() == state; }, kWaitMs);
@@ -189,10 +197,8 @@ private Q_SLOTS:
         fixture.settings().saveServer(settings);
 
         MainWindow window(fixture.services());
-        window.showPage(QStringLiteral("server"));
-        window.show();
+        QVERIFY(showServerPage(window));
         ServerPage *page = window.serverPage();
-        QVERIFY(QTest::qWaitFor([&] { return page->config()->models().size() == 1; }, kWaitMs));
         auto &server = fixture.server();
         QVERIFY(!window.serverStatus()->isVisible());
 
@@ -258,10 +264,8 @@ private Q_SLOTS:
         settings.alertErrorPercent = 10;
         fixture.settings().saveServer(settings);
         MainWindow window(fixture.services());
-        window.showPage(QStringLiteral("server"));
-        window.show();
+        QVERIFY(showServerPage(window));
         ServerPage *page = window.serverPage();
-        QVERIFY(QTest::qWaitFor([&] { return page->config()->models().size() == 1; }, kWaitMs));
         auto &server = fixture.server();
         page->startButton()->click();
         QVERIFY(waitForState(server, ServerController::State::Running));
