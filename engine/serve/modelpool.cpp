@@ -277,9 +277,12 @@ void ModelPool::makeRoom(std::uint64_t needed, const Slot &loading, const std::s
         }
     }
     const auto mib = [](std::uint64_t bytes) { return std::to_string(bytes >> 20); };
+    const bool othersInUse = std::any_of(slots.begin(), slots.end(), [](const auto &other) { return other->inProgress > 0; });
     throw ApiError(503,
                    "not enough memory to load the model '" + id + "': it needs about " + mib(needed) + " MiB and " +
-                       mib(available) + " MiB are free while the other models are in use; try again later",
+                       mib(available) + " MiB are free" +
+                       (othersInUse ? " while the other models are in use; try again later"
+                                    : " on this machine; free memory or serve a smaller (quantized) model"),
                    "model", "insufficient_memory");
 }
 
