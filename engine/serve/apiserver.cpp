@@ -7,6 +7,7 @@
 #include "serve/jobsapi.h"
 #include "serve/managementapi.h"
 #include "serve/openaiapi.h"
+#include "serve/openapidocument.h"
 #include "serve/sweepsapi.h"
 #include "services/sweepthreads.h"
 #include "services/trainingjobs.h"
@@ -58,41 +59,6 @@ AccessPolicy policyFrom(const ServerOptions &options)
     for (const auto &origin : options.corsOrigins)
         policy.allowOrigin(origin);
     return policy;
-}
-
-// OpenAPI 3.0 of the routes as registered: paths, methods, summaries, who may call them.
-nlohmann::json openApiDocument(const ApiRouter &router)
-{
-    nlohmann::json paths = nlohmann::json::object();
-    for (const auto &route : router.routes()) {
-        std::string method = route.method;
-        std::transform(method.begin(), method.end(), method.begin(), [](unsigned char c) { return std::tolower(c); });
-        nlohmann::json operation{{"summary", route.summary},
-                                 {"responses", {{"200", {{"description", "OK"}}},
-                                                {"default", {{"description", "An error, in OpenAI's envelope"}}}}}};
-        if (route.access == RouteAccess::Open)
-            operation["security"] = nlohmann::json::array();
-        else
-            operation["x-llmos-scope"] = route.access == RouteAccess::Management ? "management" : "inference";
-        if (route.pattern.find('{') != std::string::npos) {
-            nlohmann::json parameters = nlohmann::json::array();
-            for (std::size_t open = route.pattern.find('{'); open != std::string::npos;
-                 open = route.pattern.find('{', open + 1)) {
-                const auto close = route.pattern.find('}', open);
-                parameters.push_back({{"name", route.pattern.substr(open + 1, close - open - 1)},
-                                      {"in", "path"},
-                                      {"required", true},
-                                      {"schema", {{"type", "string"}}}});
-            }
-            operation["parameters"] = std::move(parameters);
-        }
-        paths[route.pattern][method] = std::move(operation);
-    }
-    return {{"openapi", "3.0.3"},
-            {"info", {{"title", "LLM OS Workbench API"}, {"version", "1"}}},
-            {"components", {{"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}}}},
-            {"security", nlohmann::json::array({{{"bearer", nlohmann::json::array()}}})},
-            {"paths", std::move(paths)}};
 }
 
 } // namespace

@@ -413,6 +413,18 @@ TEST(ServeHttp, OpenApiDescribesEveryRoute)
     EXPECT_EQ(paths["/v1/models/{model}"]["get"]["parameters"][0]["name"], "model");
     EXPECT_EQ(paths["/api/health"]["get"]["security"], json::array());
     EXPECT_FALSE(paths["/v1/chat/completions"]["post"].contains("security"));
+
+    // Bodies: the request's schema names its required fields; the response's properties
+    // are what a real answer holds.
+    const auto &chat = paths["/v1/chat/completions"]["post"];
+    const auto &request = chat["requestBody"]["content"]["application/json"]["schema"];
+    EXPECT_EQ(request["required"], json::array({"model", "messages"}));
+    EXPECT_TRUE(request["properties"].contains("max_tokens"));
+    const auto &response = chat["responses"]["200"]["content"]["application/json"]["schema"];
+    const auto answer = postJson(s.port, "/v1/chat/completions", chatBody()).json();
+    for (const auto &[field, schema] : response["properties"].items())
+        EXPECT_TRUE(answer.contains(field)) << field << " is described but not answered";
+    EXPECT_EQ(paths["/metrics"]["get"]["responses"]["200"]["content"].begin().key(), "text/plain");
 }
 
 // The management API's model routes read the registry: management keys only, no paths of
@@ -911,4 +923,32 @@ TEST(ServeHttp, ModelLoadsAreAdmittedByMemory)
         }).join();
     });
     EXPECT_EQ(pool.loaded(), std::vector<std::string>{"other"});
+}
+
+// With the management API, every route's success is described, with a JSON schema (or an
+// event stream), and the bodies the management routes take are described too.
+TEST(ServeHttp, OpenApiDescribesTheManagementBodies)
+{
+    ManagedServer m;
+    const auto doc = httpCall(m.s.port, {"GET", "/openapi.json"}).json();
+    int described = 0;
+    for (const auto &[path, methods] : doc["paths"].items())
+        for (const auto &[method, operation] : methods.items()) {
+            std::string success;
+            for (const auto &[status, body] : operation["responses"].items())
+                if (status.front() == '2')
+                    success = status;
+            ASSERT_FALSE(success.empty()) << method << " " << path;
+            const auto &ok = operation["responses"][success];
+            if (path == "/openapi.json")
+                continue;
+            EXPECT_TRUE(ok.contains("content")) << method << " " << path << ": no schema for its answer";
+            described += ok.contains("content");
+        }
+    EXPECT_GT(described, 25);
+    const auto &import = doc["paths"]["/api/models/import"]["post"];
+    EXPECT_EQ(import["requestBody"]["content"]["application/json"]["schema"]["required"], json::array({"path"}));
+    EXPECT_TRUE(import["responses"].contains("202"));
+    EXPECT_TRUE(doc["paths"]["/api/sweeps"]["post"].contains("requestBody"));
+    EXPECT_TRUE(doc["paths"]["/api/jobs"]["post"]["responses"].contains("201"));
 }
