@@ -93,6 +93,8 @@ void SettingsStore::saveWindowState(const QByteArray &geometry, const QString &p
 
 namespace {
 
+// The shape AccessPolicy::isDigest checks (engine/serve); settings stay QtCore-only, so
+// the check is repeated here rather than linking the server.
 bool isDigest(const QString &text)
 {
     if (text.size() != 64)
