@@ -86,6 +86,11 @@ serve::ServerOptions serverOptions(CommandContext &ctx)
             throw UsageError{CommandContext::tr("--max-requests-per-key must be between 0 (no cap) and 1024")};
         options.maxRequestsPerKey = static_cast<int>(*perKey);
     }
+    if (const auto upload = ctx.integer(QStringLiteral("max-upload-mb"))) {
+        if (*upload < 1 || *upload > 65536)
+            throw UsageError{CommandContext::tr("--max-upload-mb must be between 1 and 65536")};
+        options.limits.maxUploadBytes = static_cast<std::size_t>(*upload) << 20;
+    }
     if (const auto idle = ctx.integer(QStringLiteral("unload-after"))) {
         if (*idle < 0)
             throw UsageError{CommandContext::tr("--unload-after must be 0 (never) or a number of seconds")};
@@ -187,6 +192,10 @@ Command serveCommand()
                              QCoreApplication::translate("Commands", "Requests one API key may have in progress at "
                                                                      "once (default 8; 0: no cap)."),
                              QStringLiteral("N")});
+                p.addOption({QStringLiteral("max-upload-mb"),
+                             QCoreApplication::translate("Commands", "The largest file /v1/files accepts, in MiB "
+                                                                     "(default 100)."),
+                             QStringLiteral("MIB")});
                 p.addOption({QStringLiteral("max-tokens-cap"),
                              QCoreApplication::translate("Commands", "The most tokens one request may generate "
                                                                      "(default 4096)."),

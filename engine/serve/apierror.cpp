@@ -74,4 +74,15 @@ ApiError apiErrorFrom(const Error &error)
     return ApiError(500, "the server failed: " + error.detail());
 }
 
+void asConflict(const std::function<void()> &action, const std::string &param, const std::string &code)
+{
+    try {
+        action();
+    } catch (const Error &error) {
+        if (error.kind() == ErrorKind::InvalidInput)
+            throw ApiError(409, error.detail(), param, code);
+        throw;
+    }
+}
+
 } // namespace llmos::serve

@@ -2,6 +2,7 @@
 
 #include "serve/httpmessage.h"
 
+#include <functional>
 #include <stdexcept>
 #include <string>
 
@@ -42,5 +43,10 @@ HttpResponse errorResponse(const ApiError &error);
 // NotFound 404, Unsupported 400, Cancelled 400, others 500). The message is the
 // error's detail only: its `where` may be a path with a user name in it.
 ApiError apiErrorFrom(const Error &error);
+
+// Runs `action`, a change of a job's state: the Error(InvalidInput) it throws when the
+// state does not allow it (cancel a finished run, resume a running one) is a conflict,
+// a 409 with this param and code, not a bad request.
+void asConflict(const std::function<void()> &action, const std::string &param, const std::string &code);
 
 } // namespace llmos::serve

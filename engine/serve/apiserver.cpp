@@ -2,6 +2,8 @@
 
 #include "serve/apirouter.h"
 #include "serve/encoderapi.h"
+#include "serve/finetuningapi.h"
+#include "serve/finetuningjobs.h"
 #include "serve/importsapi.h"
 #include "serve/jsonresponse.h"
 #include "serve/jobsapi.h"
@@ -86,6 +88,13 @@ ApiServer::ApiServer(ServerOptions options)
         }
         addSweepRoutes(*m_router, *sweeps, *m_options.scheduler, *m_options.training, m_options.training->home(),
                        m_registry.get());
+        if (m_registry) {
+            m_files = std::make_unique<UploadedFiles>(std::filesystem::path(m_options.training->home()) / "files");
+            m_fineTuning = std::make_unique<FineTuningJobs>(*m_files, *m_options.scheduler, *m_options.training,
+                                                            *m_registry, *m_models);
+            addFineTuningRoutes(*m_router, *m_files, *m_fineTuning);
+            m_options.limits.uploadPaths.push_back("/v1/files");
+        }
     }
     m_metrics.addGauge("llmos_http_requests_waiting", "Requests waiting for a request thread.",
                        [this] { return m_http ? static_cast<double>(m_http->queuedRequests()) : 0.0; });

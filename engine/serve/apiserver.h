@@ -26,6 +26,8 @@ class TrainingJobs;
 namespace llmos::serve {
 
 class ApiRouter;
+class FineTuningJobs;
+class UploadedFiles;
 struct RegistryAccess;
 
 // A key clients send as "Authorization: Bearer KEY": the key itself (the command line),
@@ -92,6 +94,10 @@ private:
     std::unique_ptr<ModelPool> m_models;
     std::unique_ptr<RegistryAccess> m_registry;
     std::unique_ptr<SweepThreads> m_ownSweeps; // when ServerOptions::sweeps is null
+    // OpenAI's files and fine-tuning jobs (with a registry and a scheduler); after the
+    // models and the registry, which a finished job's deployment uses.
+    std::unique_ptr<UploadedFiles> m_files;
+    std::unique_ptr<FineTuningJobs> m_fineTuning;
     std::unique_ptr<ApiRouter> m_router;
     std::unique_ptr<HttpServer> m_http;
     // Unloads idle models every little while (see ServerOptions::unloadAfterIdle).

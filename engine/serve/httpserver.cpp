@@ -84,6 +84,7 @@ struct HttpServer::Impl {
     std::thread ioThread;
     std::unique_ptr<RequestWorkers> workers;
     std::atomic<int> connections{0};
+    int uploadsReading = 0; // touched on the I/O thread only
     std::vector<std::weak_ptr<Session>> sessions; // touched on the I/O thread only
     bool stopped = false;
 };
@@ -142,12 +143,43 @@ public:
     }
 
 private:
+    // The header first: its path says how large the body may be (uploads are larger).
     void readRequest()
     {
+        const auto &limits = m_server.limits;
         m_parser.emplace();
-        m_parser->header_limit(static_cast<std::uint32_t>(m_server.limits.maxHeaderBytes));
-        m_parser->body_limit(m_server.limits.maxBodyBytes);
-        m_stream.expires_after(m_server.limits.readTimeout);
+        m_bodyLimit = limits.maxBodyBytes;
+        m_parser->header_limit(static_cast<std::uint32_t>(limits.maxHeaderBytes));
+        // Beast checks Content-Length against the limit when the header ends; the limit
+        // for this path is checked in onHeader.
+        m_parser->body_limit(std::max(limits.maxBodyBytes, limits.uploadPaths.empty() ? 0 : limits.maxUploadBytes));
+        m_stream.expires_after(limits.readTimeout);
+        http::async_read_header(m_stream, m_buffer, *m_parser,
+                                [self = shared_from_this()](beast::error_code ec, std::size_t) { self->onHeader(ec); });
+    }
+
+    void onHeader(beast::error_code ec)
+    {
+        if (ec)
+            return onRead(ec);
+        const auto &limits = m_server.limits;
+        const auto &header = m_parser->get();
+        const std::string_view target(header.target().data(), header.target().size());
+        const auto path = target.substr(0, target.find('?'));
+        const bool upload = header.method() == http::verb::post &&
+                            std::find(limits.uploadPaths.begin(), limits.uploadPaths.end(), path) != limits.uploadPaths.end();
+        const auto limit = upload ? limits.maxUploadBytes : limits.maxBodyBytes;
+        m_bodyLimit = limit;
+        if (const auto length = m_parser->content_length(); length && *length > limit)
+            return onRead(http::error::body_limit);
+        m_parser->body_limit(limit); // for chunked bodies
+        if (upload) {
+            if (m_server.uploadsReading >= limits.maxConcurrentUploads)
+                return refuse(ApiError(429, "other uploads are being received; try again shortly", {}, "server_busy"));
+            ++m_server.uploadsReading;
+            m_readingUpload = true;
+            m_stream.expires_after(limits.uploadReadTimeout);
+        }
         http::async_read(m_stream, m_buffer, *m_parser,
                          [self = shared_from_this()](beast::error_code ec, std::size_t) { self->onRead(ec); });
     }
@@ -155,12 +187,15 @@ private:
     void onRead(beast::error_code ec)
     {
         m_stream.expires_never();
+        if (m_readingUpload) {
+            m_readingUpload = false;
+            --m_server.uploadsReading;
+        }
         if (ec == http::error::header_limit)
             return refuse(ApiError(431, "the request's headers are larger than " +
                                             std::to_string(m_server.limits.maxHeaderBytes) + " bytes"));
         if (ec == http::error::body_limit)
-            return refuse(ApiError(413, "the request's body is larger than " +
-                                            std::to_string(m_server.limits.maxBodyBytes) + " bytes", {},
+            return refuse(ApiError(413, "the request's body is larger than " + std::to_string(m_bodyLimit) + " bytes", {},
                                    "request_too_large"));
         if (ec == http::error::end_of_stream || ec == net::error::eof || ec == beast::error::timeout
             || ec == net::error::operation_aborted || ec == net::error::connection_reset || m_server.stopped)
@@ -241,6 +276,8 @@ private:
     beast::tcp_stream m_stream;
     beast::flat_buffer m_buffer;
     std::optional<http::request_parser<http::string_body>> m_parser;
+    std::size_t m_bodyLimit = 0;    // of the request being read, for the 413's message
+    bool m_readingUpload = false;   // counted in Impl::uploadsReading
     HttpServer::Impl &m_server;
     std::atomic<bool> m_gone{false};
     bool m_keepAlive = true;

@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace llmos::serve {
 
@@ -21,6 +22,13 @@ struct ServerLimits {
     // there are enough for a full decode batch (16) on each of two models.
     int requestThreads = 32;
     std::size_t maxQueuedRequests = 64;            // beyond: 429 with Retry-After
+    // Uploads: POSTs to these paths may carry up to maxUploadBytes and take up to
+    // uploadReadTimeout; a body is held in memory while it is read, so at most
+    // maxConcurrentUploads are read at once (beyond: 429).
+    std::vector<std::string> uploadPaths;
+    std::size_t maxUploadBytes = 100 * 1024 * 1024;
+    std::chrono::milliseconds uploadReadTimeout{600'000};
+    int maxConcurrentUploads = 2;
 };
 
 // An HTTP/1.1 server on Boost.Beast: one I/O thread reads requests and writes responses;

@@ -33,20 +33,6 @@ const std::string &checkedId(const RouteParams &params)
     return id;
 }
 
-// A state change the run's state does not allow (cancel a finished run, resume a running
-// one) is a conflict, not a bad request.
-template <typename Action>
-void asConflict(Action &&action)
-{
-    try {
-        action();
-    } catch (const Error &error) {
-        if (error.kind() == ErrorKind::InvalidInput)
-            throw ApiError(409, error.detail(), "id", "job_state_conflict");
-        throw;
-    }
-}
-
 bool stillGoing(JobState state)
 {
     return state == JobState::Queued || state == JobState::Running;
@@ -141,21 +127,21 @@ void addJobRoutes(ApiRouter &router, JobScheduler &scheduler, TrainingJobs &trai
     router.add("POST", "/api/jobs/{id}/cancel", RouteAccess::Management, "Cancels a run.",
                [&scheduler](const HttpRequest &, const RouteParams &params, ResponseWriter &writer) {
                    const auto &id = checkedId(params);
-                   asConflict([&] { scheduler.cancel(id); });
+                   asConflict([&] { scheduler.cancel(id); }, "id", "job_state_conflict");
                    writer.send(jsonResponse(toJson(scheduler.snapshot(id))));
                });
     router.add("POST", "/api/jobs/{id}/pause", RouteAccess::Management,
                "Pauses a run at its next step, with a checkpoint.",
                [&scheduler](const HttpRequest &, const RouteParams &params, ResponseWriter &writer) {
                    const auto &id = checkedId(params);
-                   asConflict([&] { scheduler.pause(id); });
+                   asConflict([&] { scheduler.pause(id); }, "id", "job_state_conflict");
                    writer.send(jsonResponse(toJson(scheduler.snapshot(id))));
                });
     router.add("POST", "/api/jobs/{id}/resume", RouteAccess::Management,
                "Resumes a paused or interrupted run from its newest checkpoint.",
                [&scheduler, &training](const HttpRequest &, const RouteParams &params, ResponseWriter &writer) {
                    const auto &id = checkedId(params);
-                   asConflict([&] { training.resume(id); });
+                   asConflict([&] { training.resume(id); }, "id", "job_state_conflict");
                    writer.send(jsonResponse(toJson(scheduler.snapshot(id))));
                });
 }

@@ -34,6 +34,8 @@ struct Bodies {
     json request;  // null: no body
     json response; // null: an event stream (or no JSON)
     int status = 200;
+    const char *requestType = "application/json";
+    const char *responseType = "application/json";
 };
 
 json sampling()
@@ -45,6 +47,52 @@ json sampling()
 }
 
 json usage() { return object({{"prompt_tokens", integer()}, {"completion_tokens", integer()}, {"total_tokens", integer()}}); }
+
+// OpenAI's files and fine-tuning objects (engine/serve/openaifinetuning.h).
+void addFineTuningBodies(std::map<std::string, Bodies> &t)
+{
+    const auto file = object({{"id", str()}, {"object", str()}, {"bytes", integer()}, {"created_at", integer()},
+                              {"filename", str()}, {"purpose", str()}, {"status", str()}});
+    t["POST /v1/files"] = {object({{"file", {{"type", "string"}, {"format", "binary"}}}, {"purpose", str()}},
+                                  {"file", "purpose"}),
+                           file, 200, "multipart/form-data"};
+    t["GET /v1/files"] = {nullptr, list(file)};
+    t["GET /v1/files/{file_id}"] = {nullptr, file};
+    t["GET /v1/files/{file_id}/content"] = {nullptr, {{"type", "string"}, {"format", "binary"}}, 200,
+                                            "application/json", "application/octet-stream"};
+    t["DELETE /v1/files/{file_id}"] = {nullptr, object({{"id", str()}, {"object", str()}, {"deleted", boolean()}})};
+    const auto hyperparameters = object({{"n_epochs", oneOf(str(), integer())}, {"batch_size", oneOf(str(), integer())},
+                                         {"learning_rate_multiplier", oneOf(str(), number())}});
+    const auto job = object({{"id", str()}, {"object", str()}, {"created_at", integer()}, {"finished_at", integer()},
+                             {"model", str()}, {"fine_tuned_model", str()}, {"status", str()},
+                             {"hyperparameters", hyperparameters}, {"training_file", str()},
+                             {"validation_file", str()}, {"trained_tokens", integer()}, {"seed", integer()},
+                             {"error", object({{"code", str()}, {"message", str()}, {"param", str()}})}});
+    t["POST /v1/fine_tuning/jobs"] = {
+        object({{"model", str()}, {"training_file", str()}, {"validation_file", str()},
+                {"hyperparameters", hyperparameters},
+                {"method", object({{"type", str()}, {"supervised", object({{"hyperparameters", hyperparameters}})}})},
+                {"suffix", str()}, {"seed", integer()}, {"metadata", object({})},
+                {"llmos_recipe", {{"type", "object"}, {"description", "recipe sections merged over the mapping (docs/recipes.md)"}}}},
+               {"model", "training_file"}),
+        job};
+    const auto page = [](json item) {
+        auto schema = list(std::move(item));
+        schema["properties"]["has_more"] = boolean();
+        return schema;
+    };
+    t["GET /v1/fine_tuning/jobs"] = {nullptr, page(job)};
+    t["GET /v1/fine_tuning/jobs/{fine_tuning_job_id}"] = {nullptr, job};
+    for (const char *action : {"cancel", "pause", "resume"})
+        t[std::string("POST /v1/fine_tuning/jobs/{fine_tuning_job_id}/") + action] = {nullptr, job};
+    t["GET /v1/fine_tuning/jobs/{fine_tuning_job_id}/events"] = {
+        nullptr, page(object({{"id", str()}, {"object", str()}, {"created_at", integer()}, {"level", str()},
+                              {"message", str()}, {"type", str()}, {"data", object({})}}))};
+    t["GET /v1/fine_tuning/jobs/{fine_tuning_job_id}/checkpoints"] = {
+        nullptr, page(object({{"id", str()}, {"object", str()}, {"created_at", integer()},
+                              {"fine_tuned_model_checkpoint", str()}, {"step_number", integer()},
+                              {"metrics", object({})}, {"fine_tuning_job_id", str()}}))};
+}
 
 const std::map<std::string, Bodies> &bodies()
 {
@@ -142,6 +190,7 @@ const std::map<std::string, Bodies> &bodies()
         t["POST /api/sweeps/{id}/promote"] = {object({{"name", str()}}),
                                               object({{"id", str()}, {"name", str()}, {"sweep", str()}}), 201};
         t["GET /api/health"] = {nullptr, object({{"status", str()}, {"models", integer()}})};
+        addFineTuningBodies(t);
         return t;
     }();
     return table;
@@ -160,15 +209,15 @@ json openApiDocument(const ApiRouter &router)
         json ok{{"description", "OK"}};
         int status = 200;
         const auto known = bodies().find(route.method + " " + route.pattern);
-        if (route.pattern.ends_with("/events") || route.pattern == "/metrics") {
+        if ((route.pattern.starts_with("/api/") && route.pattern.ends_with("/events")) || route.pattern == "/metrics") {
             ok["content"] = {{route.pattern == "/metrics" ? "text/plain" : "text/event-stream", {{"schema", str()}}}};
         } else if (known != bodies().end()) {
             status = known->second.status;
             if (!known->second.response.is_null())
-                ok["content"] = {{"application/json", {{"schema", known->second.response}}}};
+                ok["content"] = {{known->second.responseType, {{"schema", known->second.response}}}};
             if (!known->second.request.is_null())
                 operation["requestBody"] = {{"required", true},
-                                            {"content", {{"application/json", {{"schema", known->second.request}}}}}};
+                                            {"content", {{known->second.requestType, {{"schema", known->second.request}}}}}};
         }
         operation["responses"][std::to_string(status)] = std::move(ok);
         if (route.access == RouteAccess::Open)

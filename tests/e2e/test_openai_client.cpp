@@ -1,7 +1,8 @@
 // The official `openai` client library (npm, pinned 6.x in tests/tools/reference) against
 // `llmos serve` on a tiny random chat model and the PyTorch reference's sentence encoder:
 // models, chat (whole and streamed), completions, embeddings (base64, as the client asks
-// by default), a missing model and a wrong key, then SIGTERM. The Node script
+// by default), the fine-tuning API (files, jobs, events, checkpoints) on a model registered
+// in a data folder of the test's own, a missing model and a wrong key, then SIGTERM. The Node script
 // (tests/tools/reference/openai-client.mjs) only reports what the client saw.
 #include "architectures/textembedder.h"
 #include "generation/textgenerator.h"
@@ -31,7 +32,15 @@ TEST(OpenAiClient, OfficialClientWorksAgainstLlmosServeUnchanged)
     REQUIRE_REFERENCE();
     const auto encoder = test::reference().folder("bert-sentence");
 
-    const auto run = test::runShell("cd " + test::shellQuote(reference) + " && node openai-client.mjs " +
+    // A data folder whose registry holds the chat model, for the fine-tuning API.
+    const auto home = dir.file("home");
+    const auto imported = test::runShell("LLMOS_HOME=" + test::shellQuote(home) + " " +
+                                         test::shellQuote(LLMOS_EXECUTABLE) + " models import " +
+                                         test::shellQuote(model) + " --name tiny-chat 2>&1");
+    ASSERT_EQ(imported.exitCode, 0) << imported.out;
+
+    const auto run = test::runShell("cd " + test::shellQuote(reference) + " && LLMOS_HOME=" + test::shellQuote(home) +
+                                    " FINE_TUNE_MODEL=tiny-chat node openai-client.mjs " +
                                     test::shellQuote(LLMOS_EXECUTABLE) + " " + test::shellQuote(model) + " " +
                                     test::shellQuote(encoder));
     ASSERT_EQ(run.exitCode, 0) << run.out;
@@ -63,6 +72,30 @@ TEST(OpenAiClient, OfficialClientWorksAgainstLlmosServeUnchanged)
 
     EXPECT_EQ(seen["completion"]["object"], "text_completion");
     EXPECT_EQ(seen["completion"]["texts"].size(), 2u);
+
+    // Fine-tuning through the client: upload, job, events, checkpoints, the model served.
+    const auto &tune = seen["fineTune"];
+    EXPECT_EQ(tune["file"]["object"], "file");
+    EXPECT_EQ(tune["file"]["filename"], "jokes.jsonl");
+    EXPECT_EQ(tune["file"]["purpose"], "fine-tune");
+    EXPECT_TRUE(tune["createdStatus"] == "queued" || tune["createdStatus"] == "running") << tune["createdStatus"];
+    EXPECT_EQ(tune["job"]["status"], "succeeded") << tune["job"].dump();
+    const auto fineTuned = tune["job"]["fine_tuned_model"].get<std::string>();
+    EXPECT_TRUE(fineTuned.starts_with("ft:tiny-chat:e2e:")) << fineTuned;
+    EXPECT_EQ(tune["job"]["training_file"], tune["file"]["id"]);
+    EXPECT_EQ(tune["job"]["hyperparameters"]["n_epochs"], 2);
+    EXPECT_GT(tune["job"]["trained_tokens"].get<int>(), 0);
+    ASSERT_GE(tune["events"].size(), 6u) << "the client pages through every event (5 a page)";
+    EXPECT_EQ(tune["events"][0]["message"], "The job has successfully completed");
+    bool sawLoss = false;
+    for (const auto &event : tune["events"])
+        sawLoss = sawLoss || (event["type"] == "metrics" && event["data"].contains("train_loss"));
+    EXPECT_TRUE(sawLoss) << tune["events"].dump();
+    ASSERT_FALSE(tune["checkpoints"].empty());
+    EXPECT_EQ(tune["checkpoints"][0]["job"], tune["job"]["id"]);
+    EXPECT_EQ(tune["listed"], json::array({tune["job"]["id"]}));
+    EXPECT_EQ(tune["answerModel"], fineTuned) << "the fine-tuned model answers at once";
+    EXPECT_EQ(tune["deleted"], true);
 
     EXPECT_EQ(seen["missing"]["status"], 404);
     EXPECT_EQ(seen["missing"]["code"], "model_not_found");

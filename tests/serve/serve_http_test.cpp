@@ -21,6 +21,7 @@
 #include "serve/apierror.h"
 #include "serve/apiserver.h"
 #include "serve/httpserver.h"
+#include "serve/openaifinetuning.h"
 #include "util/error.h"
 
 #include <boost/asio.hpp>
@@ -98,10 +99,12 @@ void expectError(const test::HttpReply &reply, int status, const std::string &pa
     const auto &error = body["error"];
     EXPECT_TRUE(error["message"].is_string() && !error["message"].get<std::string>().empty()) << reply.body;
     EXPECT_TRUE(error.contains("type") && error.contains("param") && error.contains("code")) << reply.body;
-    if (!param.empty())
+    if (!param.empty()) {
         EXPECT_EQ(error["param"], param) << reply.body;
-    if (!code.empty())
+    }
+    if (!code.empty()) {
         EXPECT_EQ(error["code"], code) << reply.body;
+    }
 }
 
 } // namespace
@@ -525,21 +528,26 @@ TEST(ServeHttp, IdleModelsAreUnloadedAndReloadedOnDemand)
 // A server with the management API over a data folder of its own: registry, scheduler
 // and training service, an "admin" (management) and an "app" (inference) key.
 struct ManagedServer {
+    using Tweak = std::function<void(serve::ServerOptions &)>;
     test::TrainingFixture fixture;
     test::TempDir home;
     JobScheduler scheduler{RunStore(home.file("runs")), localSchedulerOptions(2)};
     TrainingJobs training{scheduler, home.path(), 2};
     ModelRegistry registry{home.path()};
-    Server s{options()};
+    Server s;
     const std::map<std::string, std::string> admin{{"Authorization", "Bearer admin"}};
 
-    serve::ServerOptions options()
+    explicit ManagedServer(const Tweak &tweak = {}) : s(options(tweak)) {}
+
+    serve::ServerOptions options(const Tweak &tweak)
     {
         serve::ServerOptions o;
         o.keys = {{"admin", serve::KeyScope::Management}, {"app", serve::KeyScope::Inference}};
         o.scheduler = &scheduler;
         o.training = &training;
         o.registry = &registry;
+        if (tweak)
+            tweak(o);
         return o;
     }
 };
@@ -952,3 +960,217 @@ TEST(ServeHttp, OpenApiDescribesTheManagementBodies)
     EXPECT_TRUE(doc["paths"]["/api/sweeps"]["post"].contains("requestBody"));
     EXPECT_TRUE(doc["paths"]["/api/jobs"]["post"]["responses"].contains("201"));
 }
+
+namespace {
+
+// A multipart/form-data upload as the official clients send one.
+test::HttpReply upload(std::uint16_t port, const std::string &filename, const std::string &content,
+                       const std::string &purpose = "fine-tune", const std::string &key = "admin")
+{
+    const std::string boundary = "----llmos-test-boundary";
+    std::string body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\n" + purpose +
+                       "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" +
+                       filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" +
+                       boundary + "--\r\n";
+    return httpCall(port, {"POST", "/v1/files", body,
+                           {{"Authorization", "Bearer " + key},
+                            {"Content-Type", "multipart/form-data; boundary=" + boundary}}});
+}
+
+json changed(json body, const json &fields)
+{
+    body.update(fields);
+    return body;
+}
+
+std::string chatExamples(int count)
+{
+    std::string lines;
+    for (int i = 0; i < count; ++i)
+        lines += json{{"messages", json::array({{{"role", "user"}, {"content", "tell me a joke " + std::to_string(i)}},
+                                                {{"role", "assistant"}, {"content", "the fox jumps over the dog"}}})}}
+                     .dump() +
+                 "\n";
+    return lines;
+}
+
+// A job that holds the scheduler's one worker until released, so that a job submitted
+// after it stays queued for as long as a test needs.
+struct WorkersHeld {
+    std::promise<void> release;
+    std::shared_future<void> released = release.get_future().share();
+
+    explicit WorkersHeld(JobScheduler &scheduler)
+    {
+        auto started = std::make_shared<std::promise<void>>();
+        auto running = started->get_future();
+        JobSpec spec;
+        spec.name = "holder";
+        spec.kind = "test";
+        spec.body = [future = released, started](JobContext &) {
+            started->set_value();
+            future.wait();
+            return JobOutcome::Succeeded;
+        };
+        scheduler.submit(std::move(spec));
+        running.wait();
+    }
+    ~WorkersHeld() { release.set_value(); }
+};
+
+} // namespace
+
+// OpenAI's fine-tuning API end to end: chat examples uploaded as a multipart form (bad files
+// refused with their lines), a job on a registered model that trains with a validation
+// file, its events, checkpoints and OpenAI-shaped job object, the fine-tuned model served at
+// once; cancel, files in use, pagination and the errors of each route.
+TEST(ServeHttp, AnOpenAiFineTuningJobRunsEndToEnd)
+{
+    ManagedServer m;
+    auto &[fixture, home, scheduler, training, registry, s, admin] = m;
+    const auto modelFolder = home.file("chat-model");
+    test::writeTinyModel(modelFolder, test::TinyFamily::Llama);
+    test::writeChatMlTokenizerConfig(modelFolder);
+    ImportOptions importing;
+    importing.name = "tiny-chat";
+    registry.importModel(modelFolder, importing);
+
+    // Uploads: a good file, one with a bad line (refused, not kept), a wrong purpose.
+    const auto uploaded = upload(s.port, "/home/someone/jokes.jsonl", chatExamples(6));
+    ASSERT_EQ(uploaded.status, 200) << uploaded.body;
+    const auto file = uploaded.json();
+    EXPECT_EQ(file["object"], "file");
+    EXPECT_EQ(file["filename"], "jokes.jsonl") << "no folder is kept";
+    EXPECT_EQ(file["purpose"], "fine-tune");
+    EXPECT_EQ(file["bytes"], chatExamples(6).size());
+    const auto fileId = file["id"].get<std::string>();
+    const auto validation = upload(s.port, "valid.jsonl", chatExamples(2)).json()["id"].get<std::string>();
+    const auto bad = upload(s.port, "bad.jsonl", chatExamples(1) + "{\"text\": \"no messages\"}\n");
+    EXPECT_API_ERROR(bad, 400, "file", "invalid_file_format");
+    EXPECT_NE(bad.body.find("line 2"), std::string::npos) << bad.body;
+    EXPECT_API_ERROR(upload(s.port, "a.jsonl", chatExamples(1), "assistants"), 400, "purpose", "invalid_purpose");
+    EXPECT_API_ERROR(upload(s.port, "a.jsonl", chatExamples(1), "fine-tune", "app"), 403, {}, "insufficient_scope");
+    EXPECT_EQ(httpCall(s.port, {"GET", "/v1/files", {}, admin}).json()["data"].size(), 2u) << "the bad file is gone";
+    const auto content = httpCall(s.port, {"GET", "/v1/files/" + fileId + "/content", {}, admin});
+    EXPECT_EQ(content.body, chatExamples(6));
+    EXPECT_API_ERROR(httpCall(s.port, {"GET", "/v1/files/file-..%2F..%2Fetc", {}, admin}), 404, "file_id", "file_not_found");
+
+    const json request{{"model", "tiny-chat"},
+                       {"training_file", fileId},
+                       {"validation_file", validation},
+                       {"suffix", "jokes"},
+                       {"seed", 3},
+                       {"method", {{"type", "supervised"},
+                                   {"supervised", {{"hyperparameters", {{"n_epochs", 2}, {"batch_size", 2}}}}}}},
+                       {"llmos_recipe", {{"training", {{"checkpoint_every", 2}}}, {"optimizer", {{"lr", 1e-2}}}}}};
+    EXPECT_API_ERROR(postJson(s.port, "/v1/fine_tuning/jobs", changed(request, {{"model", "nope"}}), "admin"), 404,
+                     "model", "model_not_found");
+    EXPECT_API_ERROR(postJson(s.port, "/v1/fine_tuning/jobs",
+                              changed(request, {{"training_file", "file-aaaaaaaaaaaaaaaaaaaaaaaa"}}), "admin"),
+                     404, "training_file", "file_not_found");
+
+    std::string jobId, cancelledId;
+    {
+        WorkersHeld held(scheduler);
+        const auto created = postJson(s.port, "/v1/fine_tuning/jobs", request, "admin");
+        ASSERT_EQ(created.status, 200) << created.body;
+        EXPECT_EQ(created.json()["status"], "queued");
+        EXPECT_TRUE(created.json()["fine_tuned_model"].is_null());
+        jobId = created.json()["id"].get<std::string>();
+        EXPECT_API_ERROR(httpCall(s.port, {"DELETE", "/v1/files/" + fileId, {}, admin}), 409, "file_id", "file_in_use");
+
+        cancelledId = postJson(s.port, "/v1/fine_tuning/jobs", request, "admin").json()["id"].get<std::string>();
+        const auto cancelled = httpCall(s.port, {"POST", "/v1/fine_tuning/jobs/" + cancelledId + "/cancel", {}, admin});
+        ASSERT_EQ(cancelled.status, 200) << cancelled.body;
+        EXPECT_EQ(cancelled.json()["status"], "cancelled");
+        EXPECT_API_ERROR(httpCall(s.port, {"POST", "/v1/fine_tuning/jobs/" + cancelledId + "/cancel", {}, admin}), 409,
+                         "fine_tuning_job_id", "job_state_conflict");
+    }
+    ASSERT_EQ(scheduler.wait(*serve::runIdOfFineTuningJob(jobId)), JobState::Succeeded);
+
+    const auto job = httpCall(s.port, {"GET", "/v1/fine_tuning/jobs/" + jobId, {}, admin}).json();
+    EXPECT_EQ(job["object"], "fine_tuning.job");
+    EXPECT_EQ(job["status"], "succeeded") << job.dump();
+    EXPECT_EQ(job["model"], "tiny-chat");
+    EXPECT_EQ(job["training_file"], fileId);
+    EXPECT_EQ(job["validation_file"], validation);
+    EXPECT_EQ(job["hyperparameters"], (json{{"n_epochs", 2}, {"batch_size", 2}, {"learning_rate_multiplier", 1.0}}));
+    EXPECT_GT(job["trained_tokens"].get<std::int64_t>(), 0);
+    EXPECT_TRUE(job["finished_at"].is_number_integer());
+    const auto fineTuned = job["fine_tuned_model"].get<std::string>();
+    EXPECT_TRUE(fineTuned.starts_with("ft:tiny-chat:jokes:")) << fineTuned;
+    EXPECT_TRUE(registry.find(fineTuned).has_value()) << "registered under the job's name";
+
+    // Events, newest first, in pages.
+    const auto events = httpCall(s.port, {"GET", "/v1/fine_tuning/jobs/" + jobId + "/events?limit=100", {}, admin}).json();
+    ASSERT_GE(events["data"].size(), 4u) << events.dump();
+    EXPECT_EQ(events["data"][0]["message"], "The job has successfully completed");
+    bool sawTrainLoss = false, sawValidLoss = false;
+    for (const auto &event : events["data"]) {
+        EXPECT_EQ(event["object"], "fine_tuning.job.event");
+        sawTrainLoss = sawTrainLoss || event["data"].contains("train_loss");
+        sawValidLoss = sawValidLoss || event["data"].contains("valid_loss");
+        EXPECT_EQ(event["message"].get<std::string>().find(home.path()), std::string::npos) << "no local paths";
+    }
+    EXPECT_TRUE(sawTrainLoss && sawValidLoss) << events.dump();
+    const auto first = httpCall(s.port, {"GET", "/v1/fine_tuning/jobs/" + jobId + "/events?limit=2", {}, admin}).json();
+    ASSERT_EQ(first["data"].size(), 2u);
+    EXPECT_TRUE(first["has_more"].get<bool>());
+    const auto next = httpCall(s.port, {"GET", "/v1/fine_tuning/jobs/" + jobId + "/events?limit=2&after=" +
+                                                   first["data"][1]["id"].get<std::string>(), {}, admin}).json();
+    EXPECT_EQ(next["data"][0], events["data"][2]);
+    EXPECT_API_ERROR(httpCall(s.port, {"GET", "/v1/fine_tuning/jobs/" + jobId + "/events?limit=0", {}, admin}), 400, "limit");
+
+    const auto checkpoints = httpCall(s.port, {"GET", "/v1/fine_tuning/jobs/" + jobId + "/checkpoints", {}, admin}).json();
+    ASSERT_FALSE(checkpoints["data"].empty()) << checkpoints.dump();
+    EXPECT_EQ(checkpoints["data"][0]["object"], "fine_tuning.job.checkpoint");
+    EXPECT_EQ(checkpoints["data"][0]["step_number"].get<int>() % 2, 0) << "every 2 steps";
+    EXPECT_TRUE(checkpoints["data"][0]["metrics"].contains("train_loss")) << checkpoints.dump();
+
+    // The fine-tuned model is served at once.
+    const auto models = httpCall(s.port, {"GET", "/v1/models", {}, admin}).json();
+    EXPECT_NE(models.dump().find(fineTuned), std::string::npos) << models.dump();
+    auto chat = chatBody();
+    chat["model"] = fineTuned;
+    const auto reply = postJson(s.port, "/v1/chat/completions", chat, "app");
+    ASSERT_EQ(reply.status, 200) << reply.body;
+    EXPECT_EQ(reply.json()["model"], fineTuned);
+
+    const auto jobs = httpCall(s.port, {"GET", "/v1/fine_tuning/jobs", {}, admin}).json();
+    ASSERT_EQ(jobs["data"].size(), 2u);
+    EXPECT_EQ(jobs["data"][0]["id"], cancelledId) << "newest first";
+    EXPECT_EQ(jobs["data"][0]["status"], "cancelled");
+    EXPECT_FALSE(jobs["has_more"].get<bool>());
+    EXPECT_API_ERROR(httpCall(s.port, {"GET", "/v1/fine_tuning/jobs/ftjob-nope", {}, admin}), 404, "fine_tuning_job_id");
+    EXPECT_API_ERROR(httpCall(s.port, {"GET", "/v1/fine_tuning/jobs/ftjob-..%2F..", {}, admin}), 404);
+
+    // Once the jobs have ended the file can go.
+    const auto deleted = httpCall(s.port, {"DELETE", "/v1/files/" + fileId, {}, admin});
+    ASSERT_EQ(deleted.status, 200) << deleted.body;
+    EXPECT_TRUE(deleted.json()["deleted"].get<bool>());
+    EXPECT_API_ERROR(httpCall(s.port, {"GET", "/v1/files/" + fileId, {}, admin}), 404, "file_id", "file_not_found");
+}
+
+// Uploads have their own, larger body limit (and only on their path), and a body that is
+// not a well-formed form is refused with what is wrong.
+TEST(ServeHttp, UploadsHaveTheirOwnLimitAndFormsAreChecked)
+{
+    ManagedServer m([](serve::ServerOptions &o) {
+        o.limits.maxBodyBytes = 1024;
+        o.limits.maxUploadBytes = 64 * 1024;
+    });
+    const auto port = m.s.port;
+    const auto examples = chatExamples(100); // about 12 KB: above the body limit, below the upload limit
+    ASSERT_GT(examples.size(), 1024u);
+    const auto accepted = upload(port, "big.jsonl", examples);
+    EXPECT_EQ(accepted.status, 200) << accepted.body;
+    EXPECT_API_ERROR(upload(port, "huge.jsonl", chatExamples(600)), 413, {}, "request_too_large");
+    EXPECT_API_ERROR(postJson(port, "/api/jobs", {{"pad", std::string(2000, 'x')}}, "admin"), 413);
+    EXPECT_API_ERROR(httpCall(port, {"POST", "/v1/files", "--x\r\n", {{"Authorization", "Bearer admin"},
+                                                                         {"Content-Type", "multipart/form-data; boundary=x"}}}),
+                     400, {}, "invalid_multipart");
+    EXPECT_API_ERROR(httpCall(port, {"POST", "/v1/files", "{}", {{"Authorization", "Bearer admin"},
+                                                                 {"Content-Type", "application/json"}}}),
+                     400, {}, "invalid_content_type");
+}
+

@@ -108,6 +108,28 @@ TEST(Recipe, ExtrasAreOffByDefaultAndLeaveOldFingerprintsAlone)
     EXPECT_TRUE(a->synonyms.empty());
 }
 
+TEST(Recipe, AValidationFileReplacesTheFraction)
+{
+    auto doc = minimal();
+    doc["dataset"]["validation_path"] = "/data/valid.jsonl";
+    doc["training"] = {{"early_stopping", {{"metric", "eval_loss"}}}}; // validation data is there
+    const auto parsed = parseTrainingRecipe(doc);
+    EXPECT_EQ(parsed.dataset.validationPath, "/data/valid.jsonl");
+    EXPECT_EQ(parsed.dataset.validationFraction, 0.0);
+    const auto json = toJson(parsed);
+    EXPECT_EQ(json["dataset"]["validation_path"], "/data/valid.jsonl");
+    EXPECT_FALSE(json["dataset"].contains("validation_fraction"));
+    EXPECT_EQ(toJson(parseTrainingRecipe(json)), json);
+
+    doc["dataset"]["validation_fraction"] = 0.2;
+    try {
+        parseTrainingRecipe(doc, "recipe.json");
+        FAIL() << "both validation sources were accepted";
+    } catch (const Error &error) {
+        EXPECT_EQ(error.where(), "recipe.json: dataset.validation_fraction");
+    }
+}
+
 struct BadRecipe {
     const char *name;
     std::function<void(nlohmann::json &)> change;

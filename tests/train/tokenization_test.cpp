@@ -69,6 +69,33 @@ TEST(DatasetTokenization, ClassificationLabelsAreSortedAndStable)
     EXPECT_TRUE(data.train[0].labels.empty());
 }
 
+TEST(DatasetTokenization, AValidationFileValidatesAndEveryTrainingRowTrains)
+{
+    TempDir dir;
+    DatasetSpec spec;
+    spec.path = dir.write("train.csv", "text,label\nbuy now,spam\nhello mum,ham\nfree eggs,spam\n");
+    spec.validationPath = dir.write("valid.csv", "text,label\nlunch?,ham\ncheap pills,spam\n");
+    const auto tokenizer = byteTokenizer();
+    const LoadedDataset data = loadDataset(spec, *tokenizer, {});
+    ASSERT_EQ(data.train.size(), 3u);
+    ASSERT_EQ(data.validation.size(), 2u);
+    EXPECT_EQ(tokenizer->decode(data.train[2].inputIds), "free eggs");
+    EXPECT_EQ(tokenizer->decode(data.validation[0].inputIds), "lunch?");
+    EXPECT_EQ(data.report.trainExamples, 3u);
+    EXPECT_EQ(data.report.validationExamples, 2u);
+
+    // A bad row of the validation file names that file.
+    spec.validationPath = dir.write("bad.csv", "text,label\nlunch?,ham\nno label here\n");
+    try {
+        loadDataset(spec, *tokenizer, {});
+        FAIL() << "a bad validation row was accepted";
+    } catch (const DatasetRejected &error) {
+        ASSERT_FALSE(error.report().badRows.empty());
+        EXPECT_EQ(error.report().badRows[0].file, spec.validationPath);
+        EXPECT_EQ(error.report().badRows[0].line, 3u);
+    }
+}
+
 TEST(DatasetTokenization, AlpacaRowsLoseNoLabelSilentlyToTruncation)
 {
     TempDir dir;

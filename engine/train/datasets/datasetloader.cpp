@@ -41,11 +41,19 @@ public:
     {
         DatasetReport &report = m_result.report;
         report.fingerprint = fingerprintDataset(m_spec.path, m_options.stop);
-        readRows();
+        readRows(m_spec);
+        const std::size_t trainingRows = m_examples.size();
+        if (!m_spec.validationPath.empty()) {
+            DatasetSpec validation = m_spec;
+            validation.path = m_spec.validationPath;
+            readRows(validation);
+        }
         report.kind = m_interpreter.kind();
         rejectBadRows();
-        if (m_examples.empty()) rejectEmpty();
-        DatasetSplit split = splitDataset(m_examples.size(), m_spec.validationFraction, m_spec.seed);
+        if (trainingRows == 0) rejectEmpty();
+        DatasetSplit split = m_spec.validationPath.empty()
+                ? splitDataset(m_examples.size(), m_spec.validationFraction, m_spec.seed)
+                : fileSplit(trainingRows, m_examples.size());
         m_sourceExamples = m_examples.size();
         augment(split);
         tokenize(split);
@@ -76,26 +84,41 @@ private:
         if (report.badRows.size() < m_options.maxBadRowsListed) report.badRows.push_back(std::move(bad));
     }
 
-    void readRows()
+    // The examples of a training file and a validation file: the first `trainingRows` train.
+    static DatasetSplit fileSplit(std::size_t trainingRows, std::size_t total)
     {
+        DatasetSplit split;
+        for (std::size_t i = 0; i < total; ++i) (i < trainingRows ? split.train : split.validation).push_back(i);
+        return split;
+    }
+
+    // Rows of the training file, or of the validation file (whose bad rows name it).
+    void readRows(const DatasetSpec &file)
+    {
+        const bool validationFile = file.path != m_spec.path;
+        const auto named = [&](BadRow &bad) {
+            if (validationFile && bad.file.empty()) bad.file = file.path;
+        };
         RowSink sink;
         sink.onProgress = m_options.onProgress;
-        sink.onBadRow = [this](BadRow &&bad) {
+        sink.onBadRow = [this, named](BadRow &&bad) {
             ++m_result.report.rowsRead;
+            named(bad);
             addBadRow(std::move(bad));
         };
-        sink.onRow = [this](SourceRow &&row) {
+        sink.onRow = [this, named](SourceRow &&row) {
             ++m_result.report.rowsRead;
             BadRow bad;
             std::optional<DatasetExample> example = m_interpreter.interpret(row, bad);
             if (!example) {
+                named(bad);
                 addBadRow(std::move(bad));
                 return;
             }
             if (!m_seen.insert(fnv1a(row.value.dump())).second) ++m_result.report.duplicates;
             m_examples.push_back(std::move(*example));
         };
-        readDatasetRows(m_spec, sink, m_options.stop);
+        readDatasetRows(file, sink, m_options.stop);
     }
 
     void rejectBadRows() const

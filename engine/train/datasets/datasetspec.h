@@ -60,6 +60,9 @@ struct DatasetSpec {
     BadRowPolicy policy = BadRowPolicy::Abort;
     std::uint64_t seed = 42;
     double validationFraction = 0.1;
+    // A file of validation examples (same format and kind): when set, every example of
+    // `path` trains and validationFraction is not used.
+    std::string validationPath;
     // A longer line (or CSV record, or JSON array element) is a bad row; it is never
     // read into memory whole.
     std::size_t maxRowBytes = 16u << 20;

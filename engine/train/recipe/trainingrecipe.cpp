@@ -84,6 +84,14 @@ DatasetSpec parseDataset(JsonFieldReader reader)
     fields.finish();
     spec.policy = reader.choice("bad_rows", {"abort", "skip"}, "abort") == "skip" ? BadRowPolicy::Skip
                                                                                    : BadRowPolicy::Abort;
+    if (reader.has("validation_path")) {
+        spec.validationPath = reader.string("validation_path", "");
+        if (spec.validationPath.empty())
+            reader.fail("validation_path", "must name a file");
+        if (reader.has("validation_fraction"))
+            reader.fail("validation_fraction", "is not used with validation_path (its file validates); remove one");
+        spec.validationFraction = 0;
+    }
     spec.validationFraction = reader.number("validation_fraction", spec.validationFraction, 0.0, 0.9);
     spec.seed = static_cast<std::uint64_t>(reader.integer("seed", static_cast<std::int64_t>(spec.seed), 0, INT64_MAX));
     if (reader.has("augmentation")) {
@@ -286,9 +294,9 @@ TrainingRecipe parseTrainingRecipe(const nlohmann::json &document, const std::st
         if (classificationMetric && recipe.task.kind != TrainingTaskKind::Classification)
             throw Error(ErrorKind::InvalidInput, source + ": training.early_stopping.metric",
                         metric + " needs task.kind \"classification\"; use eval_loss or perplexity");
-        if (recipe.dataset.validationFraction <= 0)
+        if (recipe.dataset.validationFraction <= 0 && recipe.dataset.validationPath.empty())
             throw Error(ErrorKind::InvalidInput, source + ": training.early_stopping",
-                        "needs validation data: set dataset.validation_fraction above 0");
+                        "needs validation data: set dataset.validation_fraction above 0 (or dataset.validation_path)");
     }
     return recipe;
 }
@@ -349,8 +357,11 @@ nlohmann::json toJson(const TrainingRecipe &r)
                               {"kind", datasetKindName(d.kind)},
                               {"fields", {{"text", d.fields.text}, {"label", d.fields.label}}},
                               {"bad_rows", d.policy == BadRowPolicy::Skip ? "skip" : "abort"},
-                              {"validation_fraction", d.validationFraction},
                               {"seed", d.seed}};
+    if (d.validationPath.empty())
+        dataset["validation_fraction"] = d.validationFraction;
+    else
+        dataset["validation_path"] = d.validationPath;
     if (const auto &a = d.augmentation) {
         dataset["augmentation"] = {{"copies", a->copies}, {"deletion", a->deletion}, {"swaps", a->swaps},
                                    {"seed", a->seed}};

@@ -523,7 +523,7 @@ SweepSpec parseSweepDocument(const nlohmann::ordered_json &document, const std::
     if ((metric == "accuracy" || metric == "macro_f1") && first.task.kind != TrainingTaskKind::Classification)
         failAt(source, "objective.metric", metric + " needs a classification task (task.kind \"classification\" in "
                                                     "the recipe); use eval_loss or perplexity");
-    if (first.dataset.validationFraction <= 0 && !spaceSets(spec.space, "dataset.validation_fraction"))
+    if (first.dataset.validationFraction <= 0 && first.dataset.validationPath.empty() && !spaceSets(spec.space, "dataset.validation_fraction"))
         failAt(source, "objective.metric", metric + " is measured on validation data: set "
                                                     "dataset.validation_fraction above 0 in the recipe");
     spec.pruner = parsePruner(prunerReader, first, spec.space);

@@ -5,12 +5,59 @@
 // the server with SIGTERM and checks it exits cleanly. Prints one JSON object with
 // what it saw; tests/e2e/test_openai_client.cpp makes the assertions.
 //
-// Usage: node openai-client.mjs LLMOS_EXECUTABLE MODEL_FOLDER [EMBEDDING_MODEL_FOLDER]
+// With FINE_TUNE_MODEL (a model registered in LLMOS_HOME), also the fine-tuning API: a
+// chat JSONL uploaded with files.create, a job created, followed to its end, its events and
+// checkpoints listed, and its fine-tuned model asked a question.
+//
+// Usage: [LLMOS_HOME=DIR FINE_TUNE_MODEL=NAME] node openai-client.mjs LLMOS_EXECUTABLE MODEL_FOLDER [EMBEDDING_MODEL_FOLDER]
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
-import OpenAI from "openai";
+import OpenAI, { toFile } from "openai";
 
 const [exe, modelFolder, embeddingFolder] = process.argv.slice(2);
+const fineTuneModel = process.env.FINE_TUNE_MODEL;
+
+async function fineTune(client) {
+  let lines = "";
+  for (let i = 0; i < 6; i++)
+    lines += JSON.stringify({ messages: [{ role: "user", content: `tell me a joke ${i}` },
+                                         { role: "assistant", content: "the fox jumps over the dog" }] }) + "\n";
+  const file = await client.files.create({ file: await toFile(Buffer.from(lines), "jokes.jsonl"), purpose: "fine-tune" });
+  const created = await client.fineTuning.jobs.create({
+    model: fineTuneModel, training_file: file.id, suffix: "e2e", seed: 1,
+    method: { type: "supervised", supervised: { hyperparameters: { n_epochs: 2, batch_size: 2 } } },
+    // Beyond OpenAI's fields: recipe sections (a checkpoint every 2 steps).
+    llmos_recipe: { training: { checkpoint_every: 2 } },
+  });
+  let job = created;
+  const deadline = Date.now() + 300_000;
+  while (!["succeeded", "failed", "cancelled"].includes(job.status) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    job = await client.fineTuning.jobs.retrieve(created.id);
+  }
+  const events = [];
+  for await (const event of client.fineTuning.jobs.listEvents(job.id, { limit: 5 })) events.push(event);
+  const checkpoints = [];
+  for await (const checkpoint of client.fineTuning.jobs.checkpoints.list(job.id)) checkpoints.push(checkpoint);
+  const listed = [];
+  for await (const listedJob of client.fineTuning.jobs.list()) listed.push(listedJob.id);
+  const answer = job.fine_tuned_model
+    ? await client.chat.completions.create({ model: job.fine_tuned_model, max_tokens: 4,
+                                             messages: [{ role: "user", content: "tell me a joke 1" }] })
+    : null;
+  const deleted = await client.files.delete(file.id);
+  return {
+    file: { id: file.id, object: file.object, bytes: file.bytes, filename: file.filename, purpose: file.purpose },
+    createdStatus: created.status,
+    job: { id: job.id, status: job.status, fine_tuned_model: job.fine_tuned_model, error: job.error,
+           trained_tokens: job.trained_tokens, hyperparameters: job.hyperparameters, training_file: job.training_file },
+    events: events.map((e) => ({ type: e.type, message: e.message, data: e.data })),
+    checkpoints: checkpoints.map((c) => ({ step: c.step_number, metrics: c.metrics, job: c.fine_tuning_job_id })),
+    listed,
+    answerModel: answer?.model ?? null,
+    deleted: deleted.deleted,
+  };
+}
 const key = "sk-llmos-test-key";
 const served = ["--model", modelFolder, ...(embeddingFolder ? ["--model", embeddingFolder] : [])];
 const server = spawn(exe, ["serve", ...served, "--port", "0", "--api-key", key, "--json"], {
@@ -60,6 +107,8 @@ try {
   const completion = await client.completions.create({ model, prompt: "Once upon", max_tokens: 8, n: 2, seed: 3,
                                                        temperature: 1 });
   seen.completion = { texts: completion.choices.map((c) => c.text), object: completion.object };
+
+  if (fineTuneModel) seen.fineTune = await fineTune(client);
 
   try {
     await client.chat.completions.create({ model: "no-such-model", messages });
