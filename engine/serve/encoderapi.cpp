@@ -12,6 +12,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <numeric>
 
 namespace llmos::serve {
@@ -51,6 +53,66 @@ std::vector<std::string> documentTexts(const json &body, std::size_t most)
     return texts;
 }
 
+// A cross-encoder (a reranker): a Hugging Face sequence classifier with one label, which
+// reads the query and a document together and scores the pair. Anything else is taken as
+// a bi-encoder (embeddings compared by cosine).
+bool isCrossEncoder(const ModelPool &models, const std::string &id)
+{
+    for (const auto &model : models.models()) {
+        if (model.id != id)
+            continue;
+        std::ifstream in(std::filesystem::path(model.path) / "config.json");
+        if (!in)
+            return false; // a GGUF file, or no config: the loaders will say what is wrong
+        const auto config = json::parse(in, nullptr, false);
+        if (!config.is_object())
+            return false;
+        bool classifier = false;
+        if (const auto it = config.find("architectures"); it != config.end() && it->is_array())
+            for (const auto &name : *it)
+                classifier = classifier || (name.is_string() && name.get<std::string>().ends_with("ForSequenceClassification"));
+        std::size_t labels = 2; // transformers' default
+        if (const auto it = config.find("id2label"); it != config.end() && it->is_object())
+            labels = it->size();
+        if (const auto it = config.find("num_labels"); it != config.end() && it->is_number_unsigned())
+            labels = it->get<std::size_t>();
+        return classifier && labels == 1;
+    }
+    return false;
+}
+
+// Relevance of each document to the query, and the tokens read: the cross-encoder's
+// probability for the pair (the sigmoid of its one logit), else the cosine of the
+// query's and the document's embeddings.
+std::pair<std::vector<double>, std::int64_t> relevance(ModelPool &models, const std::string &model,
+                                                       const std::string &query, const std::vector<std::string> &documents)
+{
+    std::vector<double> scores;
+    std::int64_t tokens = 0;
+    if (isCrossEncoder(models, model)) {
+        models.withClassifier(model, [&](const TextClassifier &classifier) {
+            std::vector<std::pair<std::string, std::string>> pairs;
+            for (const auto &document : documents)
+                pairs.emplace_back(query, document);
+            for (const auto &result : classifier.classifyPairs(pairs)) {
+                scores.push_back(result.probabilities.at(0));
+                tokens += result.tokens;
+            }
+        });
+        return {scores, tokens};
+    }
+    models.withEmbedder(model, [&](const TextEmbedder &embedder) {
+        std::vector<std::string> texts{query};
+        texts.insert(texts.end(), documents.begin(), documents.end());
+        const auto vectors = embedder.embed(texts);
+        for (const auto &v : vectors)
+            tokens += v.tokens;
+        for (std::size_t i = 0; i < documents.size(); ++i)
+            scores.push_back(cosine(vectors[0].values, vectors[i + 1].values));
+    });
+    return {scores, tokens};
+}
+
 void rerank(const HttpRequest &request, ModelPool &models, const InferenceLimits &limits, ResponseWriter &writer)
 {
     const auto body = parseJsonBody(request, limits);
@@ -71,33 +133,23 @@ void rerank(const HttpRequest &request, ModelPool &models, const InferenceLimits
             throw ApiError::invalid("return_documents", "must be true or false");
         returnDocuments = it->get<bool>();
     }
-    models.withEmbedder(model, [&](const TextEmbedder &embedder) {
-        writer.noteUsage(model, 0, 0);
-        std::vector<std::string> texts{query->get<std::string>()};
-        texts.insert(texts.end(), documents.begin(), documents.end());
-        const auto vectors = embedder.embed(texts);
-        std::int64_t tokens = 0;
-        for (const auto &v : vectors)
-            tokens += v.tokens;
-        std::vector<std::size_t> order(documents.size());
-        std::iota(order.begin(), order.end(), 0);
-        std::vector<double> scores;
-        for (std::size_t i = 0; i < documents.size(); ++i)
-            scores.push_back(cosine(vectors[0].values, vectors[i + 1].values));
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return scores[a] > scores[b]; });
-        json results = json::array();
-        for (std::size_t k = 0; k < topN; ++k) {
-            const auto i = order[k];
-            json result{{"index", i}, {"relevance_score", scores[i]}};
-            if (returnDocuments)
-                result["document"] = {{"text", documents[i]}};
-            results.push_back(std::move(result));
-        }
-        writer.send(jsonResponse({{"id", responseId("rerank-")},
-                                  {"model", model},
-                                  {"results", std::move(results)},
-                                  {"usage", {{"total_tokens", tokens}}}}));
-    });
+    const auto [scores, tokens] = relevance(models, model, query->get<std::string>(), documents);
+    writer.noteUsage(model, 0, 0);
+    std::vector<std::size_t> order(documents.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return scores[a] > scores[b]; });
+    json results = json::array();
+    for (std::size_t k = 0; k < topN; ++k) {
+        const auto i = order[k];
+        json result{{"index", i}, {"relevance_score", scores[i]}};
+        if (returnDocuments)
+            result["document"] = {{"text", documents[i]}};
+        results.push_back(std::move(result));
+    }
+    writer.send(jsonResponse({{"id", responseId("rerank-")},
+                              {"model", model},
+                              {"results", std::move(results)},
+                              {"usage", {{"total_tokens", tokens}}}}));
 }
 
 void classify(const HttpRequest &request, ModelPool &models, const InferenceLimits &limits, ResponseWriter &writer)
@@ -132,7 +184,8 @@ void classify(const HttpRequest &request, ModelPool &models, const InferenceLimi
 void addEncoderRoutes(ApiRouter &router, ModelPool &models, const InferenceLimits &limits)
 {
     router.add("POST", "/v1/rerank", RouteAccess::Inference,
-               "Documents ordered by relevance to a query (an embedding model: cosine of the embeddings).",
+               "Documents ordered by relevance to a query: a cross-encoder's score for each pair, or the cosine "
+               "of an embedding model's vectors.",
                [&models, limits](const HttpRequest &request, const RouteParams &, ResponseWriter &writer) {
                    rerank(request, models, limits, writer);
                });

@@ -784,7 +784,7 @@ TEST(ServeHttp, ASweepRunsEndToEndOverTheManagementApi)
 
 // The encoder endpoints on the PyTorch reference's BERT models: embeddings (float and
 // base64) as the engine's own embedder gives them; rerank ordering documents by the
-// cosine of their embeddings with the query's; classify as the engine's classifier; and
+// cosine of their embeddings with the query's, or by a cross-encoder's score; classify as the engine's classifier; and
 // the errors: bad fields name themselves, a model of the wrong kind is a 400.
 TEST(ServeHttp, EncoderModelsEmbedRerankAndClassify)
 {
@@ -793,7 +793,10 @@ TEST(ServeHttp, EncoderModelsEmbedRerankAndClassify)
     const auto classifierFolder = test::reference().folder("bert-classifier");
     serve::ServerOptions options;
     options.port = 0;
-    options.models = {{"sentence", sentence}, {"classifier", classifierFolder}, {"tiny", chatModel()}};
+    options.models = {{"sentence", sentence},
+                       {"classifier", classifierFolder},
+                       {"cross", test::reference().folder("bert-cross-encoder")},
+                       {"tiny", chatModel()}};
     serve::ApiServer server(std::move(options));
     const auto port = server.start();
 
@@ -838,6 +841,26 @@ TEST(ServeHttp, EncoderModelsEmbedRerankAndClassify)
         EXPECT_EQ(data[i]["num_classes"], classifier.labels().size());
         EXPECT_EQ(data[i]["probs"].get<std::vector<double>>(), classes[i].probabilities);
     }
+
+    // A cross-encoder reads the query with each document: the reference's scores (sigmoid
+    // of its one logit for the pair), in order.
+    const auto &pairs = test::reference().encoder("bert-cross-encoder").at("pairs");
+    const auto query = pairs[0].at("query").get<std::string>();
+    ASSERT_EQ(pairs[1].at("query"), query);
+    const auto crossed = postJson(port, "/v1/rerank",
+                                  {{"model", "cross"}, {"query", query},
+                                   {"documents", {pairs[0].at("document"), pairs[1].at("document")}}});
+    ASSERT_EQ(crossed.status, 200) << crossed.body;
+    const auto wanted = std::vector<double>{pairs[0].at("probabilities")[0].get<double>(),
+                                            pairs[1].at("probabilities")[0].get<double>()};
+    const auto crossResults = crossed.json()["results"];
+    ASSERT_EQ(crossResults.size(), 2u);
+    const std::size_t best = wanted[0] >= wanted[1] ? 0 : 1;
+    EXPECT_EQ(crossResults[0]["index"], best);
+    for (const auto &result : crossResults)
+        EXPECT_NEAR(result["relevance_score"].get<double>(), wanted[result["index"].get<std::size_t>()], 1e-5);
+    EXPECT_EQ(crossed.json()["usage"]["total_tokens"],
+              pairs[0].at("ids").size() + pairs[1].at("ids").size()) << "each pair's tokens, specials included";
 
     EXPECT_API_ERROR(postJson(port, "/v1/rerank", {{"model", "sentence"}, {"query", ""}, {"documents", {"a"}}}), 400, "query");
     EXPECT_API_ERROR(postJson(port, "/v1/rerank", {{"model", "sentence"}, {"query", "q"}, {"documents", json::array()}}), 400,

@@ -75,18 +75,41 @@ const std::vector<std::string> &TextClassifier::labels() const
     return m_state->labels;
 }
 
+struct TextClassifier::EncodedBatch {
+    EncoderInput input;
+};
+
 std::vector<TextClassification> TextClassifier::classify(const std::vector<std::string> &texts) const
 {
     if (texts.empty())
         throw Error(ErrorKind::InvalidInput, "classify", "no texts given");
-    torch::NoGradGuard noGrad;
     const auto maxTokens = static_cast<std::size_t>(config().maxPositionEmbeddings);
-    std::vector<TextClassification> out;
     const std::span<const std::string> all(texts);
-    for (std::size_t first = 0; first < texts.size(); first += kBatchSize) {
-        const auto input = encoderInput(*m_state->tokenizer,
-                                        all.subspan(first, std::min(kBatchSize, texts.size() - first)), maxTokens);
-        const auto logits = m_state->model->forward(input.ids, input.mask);
+    return classifyBatches(texts.size(), [&](std::size_t first, std::size_t size) {
+        return EncodedBatch{encoderInput(*m_state->tokenizer, all.subspan(first, size), maxTokens)};
+    });
+}
+
+std::vector<TextClassification>
+TextClassifier::classifyPairs(const std::vector<std::pair<std::string, std::string>> &pairs) const
+{
+    if (pairs.empty())
+        throw Error(ErrorKind::InvalidInput, "classify", "no text pairs given");
+    const auto maxTokens = static_cast<std::size_t>(config().maxPositionEmbeddings);
+    const std::span<const std::pair<std::string, std::string>> all(pairs);
+    return classifyBatches(pairs.size(), [&](std::size_t first, std::size_t size) {
+        return EncodedBatch{encoderPairInput(*m_state->tokenizer, all.subspan(first, size), maxTokens)};
+    });
+}
+
+std::vector<TextClassification>
+TextClassifier::classifyBatches(std::size_t count, const std::function<EncodedBatch(std::size_t, std::size_t)> &encode) const
+{
+    torch::NoGradGuard noGrad;
+    std::vector<TextClassification> out;
+    for (std::size_t first = 0; first < count; first += kBatchSize) {
+        const auto input = encode(first, std::min(kBatchSize, count - first)).input;
+        const auto logits = m_state->model->forward(input.ids, input.mask, input.typeIds);
         const auto probabilities = m_state->sigmoid ? torch::sigmoid(logits) : torch::softmax(logits, -1);
         for (std::int64_t i = 0; i < logits.size(0); ++i) {
             TextClassification result{row(logits[i]), row(probabilities[i]), 0, input.tokens[i], input.truncated[i]};

@@ -5,7 +5,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace llmos {
@@ -39,8 +41,17 @@ public:
 
     // One result per text, in order. No texts -> Error(InvalidInput).
     std::vector<TextClassification> classify(const std::vector<std::string> &texts) const;
+    // One result per pair of texts, read together (encoderPairInput): what a cross-encoder
+    // (a reranker, one label: the pair's relevance) or a sentence-pair classifier (NLI) is
+    // made for. No pairs -> Error(InvalidInput).
+    std::vector<TextClassification> classifyPairs(const std::vector<std::pair<std::string, std::string>> &pairs) const;
 
 private:
+    struct EncodedBatch;
+    // The results of `count` inputs, encoded a batch at a time by `encode(first, size)`.
+    std::vector<TextClassification> classifyBatches(std::size_t count,
+                                                    const std::function<EncodedBatch(std::size_t, std::size_t)> &encode) const;
+
     struct State;
     explicit TextClassifier(std::unique_ptr<State> state);
     std::unique_ptr<State> m_state;

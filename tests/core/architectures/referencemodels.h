@@ -32,6 +32,13 @@ struct ReferenceModels {
                 return m;
         throw std::runtime_error("expected.json has no model " + name);
     }
+    const nlohmann::json &encoder(const std::string &name) const
+    {
+        for (const auto &m : expected.at("encoders"))
+            if (m.at("name") == name)
+                return m;
+        throw std::runtime_error("expected.json has no encoder " + name);
+    }
 };
 
 // Runs the script once for the whole executable (inline: one instance across files).

@@ -173,7 +173,8 @@ TEST(BertReferenceSuite, WroteTheEncodersTheSuiteChecks)
     for (const auto &e : reference().expected.at("encoders"))
         written.push_back(e.at("name").get<std::string>());
     std::sort(written.begin(), written.end());
-    EXPECT_EQ(written, (std::vector<std::string>{"bert", "bert-bf16", "bert-classifier", "bert-sentence"}));
+    EXPECT_EQ(written, (std::vector<std::string>{"bert", "bert-bf16", "bert-classifier", "bert-cross-encoder",
+                                                 "bert-sentence"}));
     // The truncation case must really exceed the length, and the others not.
     EXPECT_TRUE(encoder("bert-sentence").at("texts")[2].at("truncated").get<bool>());
     EXPECT_FALSE(encoder("bert-sentence").at("texts")[0].at("truncated").get<bool>());
@@ -241,6 +242,34 @@ TEST(BertReferenceSuite, ClassifierLogitsAndProbabilitiesMatch)
         EXPECT_EQ(results[i].best, static_cast<std::size_t>(probabilities.argmax().item<std::int64_t>()));
         EXPECT_EQ(results[i].truncated, want.at("truncated").get<bool>());
     }
+}
+
+// A cross-encoder reads a query and a document together ([CLS] A [SEP] B [SEP], token
+// types 0 then 1): its one logit per pair, and the sigmoid as the probability, match the
+// reference, including a pair cut to the model's length from its longer side.
+TEST(BertReferenceSuite, CrossEncoderScoresPairsReadTogether)
+{
+    REQUIRE_REFERENCE();
+    const auto &expected = encoder("bert-cross-encoder");
+    const auto classifier = TextClassifier::open(reference().folder("bert-cross-encoder"));
+    EXPECT_EQ(classifier.labels().size(), 1u);
+    std::vector<std::pair<std::string, std::string>> pairs;
+    for (const auto &pair : expected.at("pairs"))
+        pairs.emplace_back(pair.at("query").get<std::string>(), pair.at("document").get<std::string>());
+    ASSERT_TRUE(expected.at("pairs")[2].at("truncated").get<bool>()) << "the reference must exercise the cut";
+    const auto results = classifier.classifyPairs(pairs);
+    ASSERT_EQ(results.size(), pairs.size());
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+        const auto &want = expected.at("pairs")[i];
+        EXPECT_LT(maxAbs(torch::tensor(results[i].logits, torch::kDouble), tensorOf(want.at("logits"))), kTolerance) << i;
+        EXPECT_NEAR(results[i].probabilities.at(0), want.at("probabilities")[0].get<double>(), 1e-5) << i;
+        EXPECT_EQ(results[i].tokens, static_cast<std::int64_t>(want.at("ids").size())) << i;
+        EXPECT_EQ(results[i].truncated, want.at("truncated").get<bool>()) << i;
+    }
+    // One pair alone scores as it does in the batch.
+    const auto alone = classifier.classifyPairs({pairs[1]});
+    EXPECT_NEAR(alone[0].logits[0], results[1].logits[0], 1e-5);
+    EXPECT_THROW(classifier.classifyPairs({{"query", ""}}), Error);
 }
 
 // A classifier checkpoint's encoder gives embeddings (its head is ignored); an embedding

@@ -338,6 +338,32 @@ def bert_encode(vocab, text, max_tokens):
     greedy longest match with "##" continuations, then [CLS] ... [SEP], keeping the first
     max_tokens - 2 content tokens (Hugging Face's truncation). Returns (ids, truncated)."""
     ids = {t: i for i, t in enumerate(vocab)}
+    content = bert_content(vocab, text)
+    truncated = len(content) > max_tokens - 2
+    return [ids["[CLS]"]] + content[:max_tokens - 2] + [ids["[SEP]"]], truncated
+
+
+def bert_encode_pair(vocab, first, second, max_tokens):
+    """A sentence pair as BERT's pair template has it: [CLS] A [SEP] B [SEP], token types
+    0 then 1; over max_tokens, the longer side loses its last token first (Hugging Face's
+    "longest_first", which takes from B on a tie). Returns (ids, types, truncated)."""
+    ids = {t: i for i, t in enumerate(vocab)}
+    a, b = bert_content(vocab, first), bert_content(vocab, second)
+    truncated = False
+    while len(a) + len(b) > max_tokens - 3:
+        truncated = True
+        if len(a) > len(b):
+            a.pop()
+        else:
+            b.pop()
+    head = [ids["[CLS]"]] + a + [ids["[SEP]"]]
+    tail = b + [ids["[SEP]"]]
+    return head + tail, [0] * len(head) + [1] * len(tail), truncated
+
+
+def bert_content(vocab, text):
+    """The WordPiece ids of a text, without special tokens."""
+    ids = {t: i for i, t in enumerate(vocab)}
     words, word = [], ""
     for ch in text.lower():
         if ch.isspace() or not ch.isalnum():
@@ -363,8 +389,7 @@ def bert_encode(vocab, text, max_tokens):
             pieces.append(ids[w[start:end] if start == 0 else "##" + w[start:end]])
             start = end
         content += pieces
-    truncated = len(content) > max_tokens - 2
-    return [ids["[CLS]"]] + content[:max_tokens - 2] + [ids["[SEP]"]], truncated
+    return content
 
 
 def bert_weights(cfg, gen, scale, prefix, pooler, num_labels=0):
@@ -514,6 +539,11 @@ def make_encoders(out):
     classifier_cfg = dict(cfg, architectures=["BertForSequenceClassification"], hidden_act="gelu_new",
                           id2label={"0": "negative", "1": "neutral", "2": "positive"},
                           label2id={"negative": 0, "neutral": 1, "positive": 2})
+    # A cross-encoder (a reranker): one logit per (query, document) pair.
+    cross_cfg = dict(cfg, architectures=["BertForSequenceClassification"], id2label={"0": "LABEL_0"},
+                     label2id={"LABEL_0": 0})
+    pairs = [("what do cats eat", "the cats sat on a mat!"), ("what do cats eat", "This movie was not very good."),
+             ("is the dog running " * 8, "the dog is running and it's xyz " * 8)]
     seq_gen = torch.Generator().manual_seed(4321)
     # Two sequences of different lengths, [CLS] ... [SEP]; the second a sentence pair
     # with token types 0/1.
@@ -534,6 +564,8 @@ def make_encoders(out):
          "sentence-transformers"),
         ("bert-classifier", classifier_cfg, bert_weights(classifier_cfg, gen(13), 0.3, "bert.", pooler=True,
                                                          num_labels=3), "bert.", torch.float32, ""),
+        ("bert-cross-encoder", cross_cfg, bert_weights(cross_cfg, gen(14), 0.3, "bert.", pooler=True, num_labels=1),
+         "bert.", torch.float32, "cross-encoder"),
     ]
     entries = []
     for name, c, weights, prefix, dtype, extra in encoders:
@@ -557,6 +589,13 @@ def make_encoders(out):
         encoded = [bert_encode(vocab, t, max_tokens) for t in texts]
         for text, (ids, truncated), result in zip(texts, encoded, bert_outputs(c, used, prefix, [e[0] for e in encoded])):
             entry["texts"].append(dict(result, text=text, truncated=truncated))
+        if extra == "cross-encoder":
+            encoded = [bert_encode_pair(vocab, a, b, max_tokens) for a, b in pairs]
+            results = bert_outputs(c, used, prefix, [e[0] for e in encoded], [e[1] for e in encoded])
+            entry["pairs"] = [dict(result, query=a, document=b, truncated=truncated)
+                              for (a, b), (_, _, truncated), result in zip(pairs, encoded, results)]
+            for pair, result in zip(entry["pairs"], results):
+                pair["probabilities"] = torch.sigmoid(torch.tensor(result["logits"]).double()).tolist()
         entries.append(entry)
     return entries
 
