@@ -1,5 +1,6 @@
 #include "guilauncher.h"
 
+#include "apps/appinference.h"
 #include "jobcenter/jobcenter.h"
 #include "languagesetup.h"
 #include "mainwindow.h"
@@ -109,7 +110,9 @@ int runWorkbench(int argc, char **argv)
     // After the job center, so it goes first: a server still running stops before the
     // scheduler its /api/jobs routes use.
     ServerController server(registryHome, &jobs);
-    MainWindow window({settingsStore, language, theme, models, jobs, server});
+    // The apps' models: stopped and unloaded after the window is gone.
+    AppInference inference(registryHome);
+    MainWindow window({settingsStore, language, theme, models, jobs, server, inference});
     if (takeScreenshots) {
         window.resize(1200, 760); // the same size every time, not the size it was left at
         auto *scene = new ScreenshotScene(window, jobs, models, server, &app);

@@ -977,6 +977,10 @@
         <source>--max-requests-per-key must be between 0 (no cap) and 1024</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>--max-upload-mb must be between 1 and 65536</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -1438,6 +1442,10 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>Requests one API key may have in progress at once (default 8; 0: no cap).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The largest file /v1/files accepts, in MiB (default 100).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RecoveryNotes</name>
@@ -1507,6 +1515,59 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
     <message>
         <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::AppCatalog</name>
+    <message>
+        <source>Chat playground</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Talk with a model: system prompt, sampling settings, streamed answers you can stop, regenerate or edit, with token counts and speed. Conversations are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs on generative models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs on classifier models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs on embedding models</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::AppsPage</name>
+    <message>
+        <source>Apps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Small applications on the models in your library. They run on this computer, through the same engine as the API server, and need no network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← All apps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none registered yet: import one on the Models page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registered</source>
+        <translation>
+            <numerusform>%n registered</numerusform>
+            <numerusform>%n registered</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1626,6 +1687,168 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
 </context>
 <context>
+    <name>llmos::ChatPlayground</name>
+    <message>
+        <source>No answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That conversation could not be read; it may have been removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thinking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 prompt tokens · %2 generated · %3 tokens/s · first token after %4 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cut at the token limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell me something wise about work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a model on the right, write a message below and press Send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your message (Ctrl+Enter sends)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask again for the last answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the last question back into the box to change it and send it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ChatSettingsPanel</name>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-p</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-k</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No chat model is registered yet. Import one on the Models page (or make the demo models with &apos;llmos demo&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the assistant should behave (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 always picks the most likely token; higher values give more varied answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample only from the most likely tokens whose probabilities add up to this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample only from this many most likely tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same seed, settings and conversation give the same answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One per line: the answer ends before any of these</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>llmos::CloseGuard</name>
     <message>
         <source>Runs are still going</source>
@@ -1676,6 +1899,13 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
     <message>
         <source>LLM OS Workbench: runs are going</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ConversationStore</name>
+    <message>
+        <source>cannot create the folder %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3469,26 +3699,6 @@ Your models&apos; files are safe; the registry can be rebuilt from the manifests
     </message>
     <message>
         <source>best at the top of the last axis; dashed: stopped early</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>llmos::PlannedPage</name>
-    <message>
-        <source>This page is not built yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Apps</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Small applications on your models: chat playground and arena, classifier, semantic search, stream monitor.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Until this page arrives, chat with a model from a terminal:
-llmos chat --model PATH</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -975,6 +975,10 @@
         <source>--max-requests-per-key must be between 0 (no cap) and 1024</source>
         <translation>--max-requests-per-key 必须在 0（不限）到 1024 之间</translation>
     </message>
+    <message>
+        <source>--max-upload-mb must be between 1 and 65536</source>
+        <translation>--max-upload-mb 必须在 1 到 65536 之间</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -1450,6 +1454,10 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>Requests one API key may have in progress at once (default 8; 0: no cap).</source>
         <translation>一个 API 密钥同时可进行的请求数（默认 8；0：不限）。</translation>
     </message>
+    <message>
+        <source>The largest file /v1/files accepts, in MiB (default 100).</source>
+        <translation>/v1/files 接受的最大文件，单位 MiB（默认 100）。</translation>
+    </message>
 </context>
 <context>
     <name>RecoveryNotes</name>
@@ -1517,6 +1525,58 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     <message>
         <source>Done</source>
         <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::AppCatalog</name>
+    <message>
+        <source>Chat playground</source>
+        <translation>聊天试验场</translation>
+    </message>
+    <message>
+        <source>Talk with a model: system prompt, sampling settings, streamed answers you can stop, regenerate or edit, with token counts and speed. Conversations are kept.</source>
+        <translation>与模型对话：系统提示词、采样设置、可停止、重新生成或编辑的流式回答，并显示词元数与速度。对话会被保存。</translation>
+    </message>
+    <message>
+        <source>Runs on generative models</source>
+        <translation>适用于生成模型</translation>
+    </message>
+    <message>
+        <source>Runs on classifier models</source>
+        <translation>适用于分类模型</translation>
+    </message>
+    <message>
+        <source>Runs on embedding models</source>
+        <translation>适用于嵌入模型</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::AppsPage</name>
+    <message>
+        <source>Apps</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Small applications on the models in your library. They run on this computer, through the same engine as the API server, and need no network.</source>
+        <translation>基于模型库中模型的小应用。它们在本机运行，使用与 API 服务器相同的引擎，无需网络。</translation>
+    </message>
+    <message>
+        <source>← All apps</source>
+        <translation>← 全部应用</translation>
+    </message>
+    <message>
+        <source>none registered yet: import one on the Models page</source>
+        <translation>尚未注册：请在“模型”页面导入</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registered</source>
+        <translation>
+            <numerusform>已注册 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
     </message>
 </context>
 <context>
@@ -1635,6 +1695,168 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
 </context>
 <context>
+    <name>llmos::ChatPlayground</name>
+    <message>
+        <source>No answer: %1</source>
+        <translation>没有回答：%1</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>That conversation could not be read; it may have been removed.</source>
+        <translation>无法读取该对话，它可能已被删除。</translation>
+    </message>
+    <message>
+        <source>Thinking…</source>
+        <translation>思考中…</translation>
+    </message>
+    <message>
+        <source>%1 prompt tokens · %2 generated · %3 tokens/s · first token after %4 s</source>
+        <translation>提示 %1 个词元 · 生成 %2 个 · 每秒 %3 个词元 · 首个词元用时 %4 秒</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>cut at the token limit</source>
+        <translation>达到词元上限而截断</translation>
+    </message>
+    <message>
+        <source>Tell me something wise about work.</source>
+        <translation>说一句关于工作的至理名言。</translation>
+    </message>
+    <message>
+        <source>The conversation could not be saved: %1</source>
+        <translation>无法保存对话：%1</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>助手</translation>
+    </message>
+    <message>
+        <source>Pick a model on the right, write a message below and press Send.</source>
+        <translation>在右侧选择模型，在下方输入消息，然后点击“发送”。</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <source>Your message (Ctrl+Enter sends)</source>
+        <translation>你的消息（Ctrl+Enter 发送）</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Ask again for the last answer</source>
+        <translation>重新生成上一个回答</translation>
+    </message>
+    <message>
+        <source>Edit last</source>
+        <translation>编辑上一条</translation>
+    </message>
+    <message>
+        <source>Take the last question back into the box to change it and send it again</source>
+        <translation>把上一个问题放回输入框，修改后再次发送</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ChatSettingsPanel</name>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <source>Top-k</source>
+        <translation>Top-k</translation>
+    </message>
+    <message>
+        <source>Max tokens</source>
+        <translation>最大词元数</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Stop at</source>
+        <translation>停止于</translation>
+    </message>
+    <message>
+        <source>No chat model is registered yet. Import one on the Models page (or make the demo models with &apos;llmos demo&apos;).</source>
+        <translation>尚未注册聊天模型。请在“模型”页面导入一个（或用 &apos;llmos demo&apos; 生成演示模型）。</translation>
+    </message>
+    <message>
+        <source>How the assistant should behave (optional)</source>
+        <translation>助手应如何表现（可选）</translation>
+    </message>
+    <message>
+        <source>0 always picks the most likely token; higher values give more varied answers.</source>
+        <translation>0 总是选择最可能的词元；数值越高，回答越多样。</translation>
+    </message>
+    <message>
+        <source>Sample only from the most likely tokens whose probabilities add up to this.</source>
+        <translation>只从概率累计达到此值的最可能词元中采样。</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Sample only from this many most likely tokens.</source>
+        <translation>只从这么多个最可能的词元中采样。</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>The same seed, settings and conversation give the same answer.</source>
+        <translation>相同的种子、设置和对话会得到相同的回答。</translation>
+    </message>
+    <message>
+        <source>One per line: the answer ends before any of these</source>
+        <translation>每行一个：回答在遇到其中任何一个之前结束</translation>
+    </message>
+</context>
+<context>
     <name>llmos::CloseGuard</name>
     <message>
         <source>Runs are still going</source>
@@ -1685,6 +1907,13 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     <message>
         <source>LLM OS Workbench: runs are going</source>
         <translation>LLM OS Workbench：有运行在进行</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ConversationStore</name>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
     </message>
 </context>
 <context>
@@ -3466,27 +3695,6 @@ Your models&apos; files are safe; the registry can be rebuilt from the manifests
     <message>
         <source>best at the top of the last axis; dashed: stopped early</source>
         <translation>最后一根轴上越靠上越好；虚线：提前停止</translation>
-    </message>
-</context>
-<context>
-    <name>llmos::PlannedPage</name>
-    <message>
-        <source>This page is not built yet.</source>
-        <translation>此页面尚未完成。</translation>
-    </message>
-    <message>
-        <source>Apps</source>
-        <translation>应用</translation>
-    </message>
-    <message>
-        <source>Small applications on your models: chat playground and arena, classifier, semantic search, stream monitor.</source>
-        <translation>基于你的模型的小应用：聊天试验场与竞技场、分类器、语义搜索、流监视器。</translation>
-    </message>
-    <message>
-        <source>Until this page arrives, chat with a model from a terminal:
-llmos chat --model PATH</source>
-        <translation>在此页面完成之前，可以在终端中与模型对话：
-llmos chat --model PATH</translation>
     </message>
 </context>
 <context>

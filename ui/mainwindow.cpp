@@ -7,7 +7,7 @@
 #include "pages/finetunepage.h"
 #include "pages/jobspage.h"
 #include "pages/modelspage.h"
-#include "pages/plannedpage.h"
+#include "pages/appspage.h"
 #include "pages/serverpage.h"
 #include "pages/settingspage.h"
 #include "settings/settingsstore.h"
@@ -34,24 +34,10 @@ const QString kFineTunePage = QStringLiteral("finetune");
 const QString kJobsPage = QStringLiteral("jobs");
 const QString kExperimentsPage = QStringLiteral("experiments");
 const QString kServerPage = QStringLiteral("server");
+const QString kAppsPage = QStringLiteral("apps");
 
 // The pages later issues fill, in sidebar order. The sidebar title is translated in the
 // window's context, the rest by the page itself.
-struct PlannedPageText {
-    const char *id;
-    const char *sidebarTitle;
-    const char *title;
-    const char *description;
-    const char *meanwhile; // what to use until the page exists; may be null
-};
-constexpr PlannedPageText kPlannedPages[] = {
-    {"apps", QT_TRANSLATE_NOOP("llmos::MainWindow", "Apps"), QT_TRANSLATE_NOOP("llmos::PlannedPage", "Apps"),
-     QT_TRANSLATE_NOOP("llmos::PlannedPage",
-                       "Small applications on your models: chat playground and arena, classifier, semantic search, "
-                       "stream monitor."),
-     QT_TRANSLATE_NOOP("llmos::PlannedPage",
-                       "Until this page arrives, chat with a model from a terminal:\nllmos chat --model PATH")},
-};
 constexpr QSize kDefaultSize(1200, 760);
 
 // Local paths in a drag, or nothing when any item is not a local file (a web link, text):
@@ -104,10 +90,8 @@ MainWindow::MainWindow(WindowServices services, QWidget *parent)
     addPage(kExperimentsPage, QT_TRANSLATE_NOOP("llmos::MainWindow", "Experiments"), m_experiments);
     m_jobsPage = new JobsPage(services.jobs, this);
     addPage(kJobsPage, QT_TRANSLATE_NOOP("llmos::MainWindow", "Jobs"), m_jobsPage);
-    for (const PlannedPageText &planned : kPlannedPages) {
-        addPage(QString::fromLatin1(planned.id), planned.sidebarTitle,
-                new PlannedPage(planned.title, planned.description, planned.meanwhile, this));
-    }
+    m_appsPage = new AppsPage({services.settings, services.inference, services.jobs.home()}, services.models, this);
+    addPage(kAppsPage, QT_TRANSLATE_NOOP("llmos::MainWindow", "Apps"), m_appsPage);
     m_serverPage = new ServerPage(services.server, services.settings, services.models, services.jobs.home(), this);
     addPage(kServerPage, QT_TRANSLATE_NOOP("llmos::MainWindow", "Server"), m_serverPage);
     addPage(QStringLiteral("settings"), QT_TRANSLATE_NOOP("llmos::MainWindow", "Settings"),

@@ -18,6 +18,7 @@ class ModelsPage;
 class ResourceUsageIndicator;
 class RunningJobsIndicator;
 class ServerPage;
+class AppsPage;
 class ServerStatusIndicator;
 
 // The workbench window. It only composes pages: a sidebar on the left selects one page
@@ -44,6 +45,7 @@ public:
     JobsPage *jobsPage() const { return m_jobsPage; }
     ExperimentsPage *experimentsPage() const { return m_experiments; }
     ServerPage *serverPage() const { return m_serverPage; }
+    AppsPage *appsPage() const { return m_appsPage; }
     ServerStatusIndicator *serverStatus() const { return m_serverStatus; }
     CloseGuard *closeGuard() const { return m_closeGuard; }
 
@@ -74,6 +76,7 @@ private:
     JobsPage *m_jobsPage = nullptr;
     ExperimentsPage *m_experiments = nullptr;
     ServerPage *m_serverPage = nullptr;
+    AppsPage *m_appsPage = nullptr;
     ServerStatusIndicator *m_serverStatus = nullptr;
     CloseGuard *m_closeGuard = nullptr;
     RunningJobsIndicator *m_runningJobs = nullptr;

@@ -2,6 +2,7 @@
 
 namespace llmos {
 
+class AppInference;
 class JobCenter;
 class LanguageSetup;
 class ModelLibrary;
@@ -19,6 +20,7 @@ struct WindowServices {
     ModelLibrary &models; // the model registry, read and written off the GUI thread
     JobCenter &jobs;      // training runs: started, followed and commanded off the GUI thread
     ServerController &server; // the API server, started and stopped from the Server page
+    AppInference &inference;  // the models the Apps page's apps run on
 };
 
 } // namespace llmos

@@ -146,6 +146,10 @@ std::size_t writeTokenizer(const DemoOptions &options, const std::string &modelF
     files.bosToken = files.eosToken = kEndOfText;
     files.padToken = kPad;
     files.modelMaxLength = options.size.contextLength;
+    // The sayings are paragraphs between <|endoftext|>s; each turn becomes one, so the
+    // model answers every message with a new saying: enough for the chat playground offline.
+    files.chatTemplate = "{% for message in messages %}{{ message['content'] }}" + std::string(kEndOfText) +
+                         "{% endfor %}";
     writeBpeTokenizerFiles(trained, files, modelFolder);
     return trained.tokens.size();
 }

@@ -252,8 +252,10 @@ void TestMainWindow::screenshotsOfEveryPageAreWritten()
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 90000);
     QCOMPARE(finished.at(0).at(0).toBool(), true);
     const QStringList files = QDir(dir.path()).entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name);
-    // Every page, and the Fine-tune page's other views (the model browser has none with no models).
-    QCOMPARE(files.size(), window.pageCount() + 3);
+    // Every page, the Fine-tune page's other views (the model browser has none with no
+    // models) and the chat playground on the Apps page.
+    QCOMPARE(files.size(), window.pageCount() + 4);
+    QVERIFY(files.contains(QStringLiteral("05-apps-chat.png")));
     QVERIFY(files.contains(QStringLiteral("02-finetune-advanced.png")));
     QVERIFY(files.contains(QStringLiteral("02-finetune-trainable.png")));
     QVERIFY(files.contains(QStringLiteral("02-finetune-search.png")));

@@ -32,6 +32,13 @@ llmos::ServerController &WindowFixture::server()
     return *m_server;
 }
 
+llmos::AppInference &WindowFixture::inference()
+{
+    if (!m_inference)
+        m_inference = std::make_unique<llmos::AppInference>(registryHome());
+    return *m_inference;
+}
+
 void WindowFixture::nameApplication(const char *testName)
 {
     QCoreApplication::setOrganizationName(QStringLiteral("llmos-tests"));

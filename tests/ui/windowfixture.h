@@ -1,5 +1,6 @@
 #pragma once
 
+#include "apps/appinference.h"
 #include "jobcenter/jobcenter.h"
 #include "languagesetup.h"
 #include "models/modellibrary.h"
@@ -25,7 +26,10 @@ public:
     WindowFixture();
     ~WindowFixture();
 
-    llmos::WindowServices services() { return {*m_settings, *m_language, *m_theme, *m_models, jobs(), server()}; }
+    llmos::WindowServices services()
+    {
+        return {*m_settings, *m_language, *m_theme, *m_models, jobs(), server(), inference()};
+    }
     llmos::SettingsStore &settings() { return *m_settings; }
     llmos::LanguageSetup &language() { return *m_language; }
     llmos::ThemeSetup &theme() { return *m_theme; }
@@ -34,6 +38,8 @@ public:
     llmos::JobCenter &jobs();
     // The API server controller, stopped until a test starts it.
     llmos::ServerController &server();
+    // The apps' models, made on first use.
+    llmos::AppInference &inference();
     std::string registryHome() const { return m_home.path().toStdString(); }
 
     // QSettings needs these names; the launcher sets the real ones.
@@ -47,4 +53,5 @@ private:
     std::unique_ptr<llmos::ModelLibrary> m_models;
     std::unique_ptr<llmos::JobCenter> m_jobs;
     std::unique_ptr<llmos::ServerController> m_server; // after the job center: destroyed first
+    std::unique_ptr<llmos::AppInference> m_inference;
 };

@@ -1,0 +1,183 @@
+// The Apps page and the chat playground (issue 9) as a person uses them, on a tiny random
+// chat model registered in the test's data folder: the catalog counts the models each app
+// can run on; a chat streams the engine's own answer for the same request (same seed, same
+// settings), regenerates it, takes the last question back to edit, stops on request, and
+// keeps its conversations, which a new playground lists and reopens with their settings.
+#include "apps/appinference.h"
+#include "apps/chat/chatplayground.h"
+#include "apps/chat/chatsettingspanel.h"
+#include "generation/textgenerator.h"
+#include "mainwindow.h"
+#include "pages/appspage.h"
+#include "registry/modelregistry.h"
+#include "tinymodel.h"
+#include "windowfixture.h"
+
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+
+using namespace llmos;
+
+namespace {
+
+constexpr int kWaitMs = 60000; // generous: a loaded machine may be slow, a pass is fast
+
+std::string registerChatModel(WindowFixture &fixture)
+{
+    const auto folder = fixture.registryHome() + "/source/tiny-chat";
+    test::writeTinyModel(folder, test::TinyFamily::Llama);
+    test::writeChatMlTokenizerConfig(folder);
+    ModelRegistry registry(fixture.registryHome());
+    ImportOptions options;
+    options.name = "tiny-chat";
+    registry.importModel(folder, options);
+    return folder;
+}
+
+// What the engine itself answers to one user message with the playground's sampling.
+std::string engineAnswer(const std::string &folder, const std::string &message, int maxTokens, std::uint64_t seed)
+{
+    const auto generator = TextGenerator::open(folder);
+    GenerationRequest request;
+    request.promptIds = generator.encodeChat(nlohmann::ordered_json::array({{{"role", "user"}, {"content", message}}}));
+    request.maxNewTokens = maxTokens;
+    request.sampling.temperature = 0.7;
+    request.sampling.topP = 0.95;
+    request.sampling.seed = seed;
+    return generator.generate(request).text;
+}
+
+bool sendAndWait(ChatPlayground &chat, const QString &message)
+{
+    chat.findChild<QPlainTextEdit *>(QStringLiteral("chatInput"))->setPlainText(message);
+    QSignalSpy ended(&chat, &ChatPlayground::turnEnded);
+    QTest::mouseClick(chat.findChild<QPushButton *>(QStringLiteral("chatSend")), Qt::LeftButton);
+    return chat.busy() && ended.wait(kWaitMs);
+}
+
+} // namespace
+
+class TestApps : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { WindowFixture::nameApplication("test_apps"); }
+
+    void catalogCountsTheModelsEachAppRunsOn()
+    {
+        WindowFixture fixture;
+        registerChatModel(fixture);
+        MainWindow window(fixture.services());
+        window.showPage(QStringLiteral("apps"));
+        window.show();
+        auto *page = window.appsPage();
+        QVERIFY(QTest::qWaitFor([&] { return page->modelCount(AppModelKind::Generative) == 1; }, kWaitMs));
+        auto *card = page->findChild<QWidget *>(QStringLiteral("appCard-chat"));
+        QVERIFY(card);
+        QStringList texts;
+        for (auto *label : card->findChildren<QLabel *>())
+            texts << label->text();
+        QVERIFY2(texts.join(QLatin1Char('|')).contains(QStringLiteral("Runs on generative models \u00b7 1 registered")),
+                 qPrintable(texts.join(QLatin1Char('|'))));
+        QTest::mouseClick(card->findChild<QPushButton *>(), Qt::LeftButton);
+        QVERIFY(qobject_cast<ChatPlayground *>(page->app(QStringLiteral("chat"))));
+        QVERIFY(page->app(QStringLiteral("chat"))->isVisible());
+        QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("backToApps")), Qt::LeftButton);
+        QVERIFY(card->isVisible());
+    }
+
+    void chatStreamsRegeneratesEditsStopsAndKeepsConversations()
+    {
+        WindowFixture fixture;
+        const auto folder = registerChatModel(fixture);
+        AppServices services{fixture.settings(), fixture.inference(), fixture.registryHome()};
+        ChatPlayground chat(services);
+        chat.resize(1100, 700);
+        chat.show();
+        QVERIFY(QTest::qWaitFor([&] { return chat.settingsPanel()->modelCount() == 1; }, kWaitMs));
+        chat.findChild<QSpinBox *>(QStringLiteral("chatSeed"))->setValue(7);
+        chat.findChild<QSpinBox *>(QStringLiteral("chatMaxTokens"))->setValue(12);
+
+        // Streamed text arrives as it is made, and adds up to the engine's own answer.
+        QString streamed;
+        connect(&fixture.inference(), &AppInference::turnText, this, [&](quint64, const QString &t) { streamed += t; });
+        QVERIFY(sendAndWait(chat, QStringLiteral("Hello there")));
+        const auto expected = QString::fromStdString(engineAnswer(folder, "Hello there", 12, 7));
+        QCOMPARE(chat.conversation().messages.size(), 2);
+        QCOMPARE(chat.conversation().messages[1].content, expected);
+        QCOMPARE(streamed, expected);
+        QVERIFY2(chat.transcriptText().contains(QStringLiteral("Hello there")), qPrintable(chat.transcriptText()));
+        QVERIFY2(chat.statsText().contains(QStringLiteral("tokens/s")), qPrintable(chat.statsText()));
+        QCOMPARE(chat.conversation().messages[1].stats.value(QStringLiteral("completion_tokens")).toInt(), 12);
+
+        // Regenerate: the same seed gives the same answer, in place of the old one.
+        QSignalSpy ended(&chat, &ChatPlayground::turnEnded);
+        QTest::mouseClick(chat.findChild<QPushButton *>(QStringLiteral("chatRegenerate")), Qt::LeftButton);
+        QVERIFY(ended.wait(kWaitMs));
+        QCOMPARE(chat.conversation().messages.size(), 2);
+        QCOMPARE(chat.conversation().messages[1].content, expected);
+
+        // The conversation was saved and is listed.
+        QVERIFY(QTest::qWaitFor([&] { return chat.savedConversations() == 1; }, kWaitMs));
+        const auto id = chat.conversation().id;
+
+        // Edit last: the question goes back into the box, and it and its answer leave.
+        QTest::mouseClick(chat.findChild<QPushButton *>(QStringLiteral("chatEditLast")), Qt::LeftButton);
+        QCOMPARE(chat.findChild<QPlainTextEdit *>(QStringLiteral("chatInput"))->toPlainText(), QStringLiteral("Hello there"));
+        QVERIFY(chat.conversation().messages.isEmpty());
+
+        // Stop: asked for before the answer can be finished, the turn ends as stopped.
+        chat.findChild<QSpinBox *>(QStringLiteral("chatMaxTokens"))->setValue(4096);
+        chat.findChild<QPlainTextEdit *>(QStringLiteral("chatInput"))->setPlainText(QStringLiteral("Tell me more"));
+        QTest::mouseClick(chat.findChild<QPushButton *>(QStringLiteral("chatSend")), Qt::LeftButton);
+        QVERIFY(chat.findChild<QPushButton *>(QStringLiteral("chatStop"))->isEnabled());
+        QTest::mouseClick(chat.findChild<QPushButton *>(QStringLiteral("chatStop")), Qt::LeftButton);
+        QVERIFY(ended.wait(kWaitMs));
+        QCOMPARE(chat.conversation().messages.back().stats.value(QStringLiteral("finish_reason")).toString(),
+                 QStringLiteral("stopped"));
+        QVERIFY(chat.statsText().contains(QStringLiteral("stopped")));
+        QVERIFY(!chat.busy());
+
+        // A new playground (the window reopened) lists the conversation and reopens it
+        // with its settings.
+        ChatPlayground again(services);
+        QVERIFY(QTest::qWaitFor([&] { return again.savedConversations() == 1; }, kWaitMs));
+        QSignalSpy opened(&again, &ChatPlayground::conversationOpened);
+        again.openConversation(id);
+        QVERIFY(opened.wait(kWaitMs));
+        QCOMPARE(again.conversation().messages.size(), 2);
+        QCOMPARE(again.conversation().messages[0].content, QStringLiteral("Tell me more"));
+        QCOMPARE(again.conversation().settings.seed, 7);
+        QCOMPARE(again.conversation().settings.model, QStringLiteral("tiny-chat"));
+    }
+
+    void aModelWithoutAChatTemplateSaysSo()
+    {
+        WindowFixture fixture;
+        const auto folder = fixture.registryHome() + "/source/base";
+        test::writeTinyModel(folder, test::TinyFamily::Gpt2);
+        ModelRegistry registry(fixture.registryHome());
+        ImportOptions options;
+        options.name = "base-model";
+        registry.importModel(folder, options);
+        AppServices services{fixture.settings(), fixture.inference(), fixture.registryHome()};
+        ChatPlayground chat(services);
+        QVERIFY(QTest::qWaitFor([&] { return chat.settingsPanel()->modelCount() == 1; }, kWaitMs));
+        QVERIFY(sendAndWait(chat, QStringLiteral("Hello")));
+        QCOMPARE(chat.conversation().messages.size(), 1); // the question stays, to send to another model
+        QVERIFY(!chat.busy());
+        auto *notice = chat.findChild<QLabel *>();
+        QVERIFY(notice);
+        bool said = false;
+        for (auto *label : chat.findChildren<QLabel *>())
+            said = said || label->text().contains(QStringLiteral("no chat template"));
+        QVERIFY(said);
+    }
+};
+
+QTEST_MAIN(TestApps)
+#include "test_apps.moc"

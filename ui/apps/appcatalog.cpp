@@ -1,0 +1,32 @@
+#include "apps/appcatalog.h"
+
+#include "apps/chat/chatplayground.h"
+
+#include <QCoreApplication>
+
+namespace llmos {
+
+const std::vector<AppDescriptor> &appCatalog()
+{
+    static const std::vector<AppDescriptor> apps = {
+        {QStringLiteral("chat"), QT_TRANSLATE_NOOP("llmos::AppCatalog", "Chat playground"),
+         QT_TRANSLATE_NOOP("llmos::AppCatalog",
+                           "Talk with a model: system prompt, sampling settings, streamed answers you can stop, "
+                           "regenerate or edit, with token counts and speed. Conversations are kept."),
+         AppModelKind::Generative,
+         [](AppServices &services, QWidget *parent) -> QWidget * { return new ChatPlayground(services, parent); }},
+    };
+    return apps;
+}
+
+QString modelKindText(AppModelKind kind)
+{
+    switch (kind) {
+    case AppModelKind::Generative: return QCoreApplication::translate("llmos::AppCatalog", "Runs on generative models");
+    case AppModelKind::Classifier: return QCoreApplication::translate("llmos::AppCatalog", "Runs on classifier models");
+    case AppModelKind::Embedding: return QCoreApplication::translate("llmos::AppCatalog", "Runs on embedding models");
+    }
+    return {};
+}
+
+} // namespace llmos

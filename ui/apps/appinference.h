@@ -1,0 +1,92 @@
+#pragma once
+
+#include "generation/samplingoptions.h"
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <stop_token>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace llmos {
+
+namespace serve {
+class ModelPool;
+}
+
+// One chat turn an app asks for: the registered model (id or name), the whole
+// conversation so far ({"role", "content"} objects, rendered with the model's own chat
+// template) and how to sample.
+struct ChatTurnRequest {
+    QString model;
+    nlohmann::ordered_json messages = nlohmann::ordered_json::array();
+    SamplingOptions sampling;
+    std::int64_t maxTokens = 256;
+    std::vector<std::string> stop;
+};
+
+// How a turn ended, for the token counts and speed an app shows.
+struct ChatTurnStats {
+    std::int64_t promptTokens = 0;
+    std::int64_t completionTokens = 0;
+    double seconds = 0;
+    double tokensPerSecond = 0;
+    double timeToFirstToken = 0;
+    QString finishReason; // "length", "stop", "stopped" (asked to), ...
+    std::uint64_t seed = 0;
+};
+
+// The models the window's apps run on, through the service the API server uses: a
+// serve::ModelPool (continuous batching, memory admission, idle unloading) whose models
+// are the registry's, deployed under their registered names on first use. Every turn runs
+// on a thread of its own (resolving the model in the registry, loading it, generating);
+// its text arrives on the GUI thread as turnText signals, then turnFinished or turnFailed.
+// Several turns run at once (the arena), batched together when they share a model.
+class AppInference : public QObject {
+    Q_OBJECT
+public:
+    explicit AppInference(std::string registryHome, QObject *parent = nullptr);
+    // Stops the turns still running and waits for their threads.
+    ~AppInference() override;
+
+    // Starts a turn; returns its id for the signals and cancel().
+    quint64 startChat(ChatTurnRequest request);
+    // Asks a turn to stop after its current token (it then finishes, "stopped").
+    void cancel(quint64 turn);
+    bool running(quint64 turn) const;
+
+    const std::string &registryHome() const noexcept { return m_home; }
+
+Q_SIGNALS:
+    void turnText(quint64 turn, const QString &text);
+    void turnFinished(quint64 turn, const llmos::ChatTurnStats &stats, const QString &reply);
+    void turnFailed(quint64 turn, const QString &reason);
+
+private:
+    void run(quint64 turn, const ChatTurnRequest &request, std::stop_token stop);
+    // The registered model's name, deployed in the pool (on the calling worker thread).
+    std::string deployed(const QString &model);
+    void reap(); // joins the threads of turns that ended
+
+    std::string m_home;
+    std::unique_ptr<serve::ModelPool> m_pool;
+    std::mutex m_deployMutex;
+    mutable std::mutex m_mutex;
+    std::map<quint64, std::jthread> m_turns;
+    std::vector<quint64> m_ended;
+    quint64 m_next = 0;
+    QTimer m_idle; // unloads models no app has used for a while
+    std::jthread m_unloader;
+};
+
+} // namespace llmos
+
+Q_DECLARE_METATYPE(llmos::ChatTurnStats)
