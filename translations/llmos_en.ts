@@ -2752,6 +2752,10 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is offered by the API server. Stop offering it on the Server page (Models tab) or stop the server, then delete it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmos::MetricChartPanel</name>

@@ -2753,6 +2753,10 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>Settings</source>
         <translation>设置</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is offered by the API server. Stop offering it on the Server page (Models tab) or stop the server, then delete it.</source>
+        <translation>“%1”正由 API 服务器提供。请先在“服务器”页面（“模型”选项卡）停止提供它或停止服务器，然后再删除。</translation>
+    </message>
 </context>
 <context>
     <name>llmos::MetricChartPanel</name>

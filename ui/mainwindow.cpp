@@ -10,6 +10,7 @@
 #include "pages/appspage.h"
 #include "pages/serverpage.h"
 #include "pages/settingspage.h"
+#include "server/servercontroller.h"
 #include "settings/settingsstore.h"
 #include "widgets/resourceusageindicator.h"
 #include "widgets/runningjobsindicator.h"
@@ -92,6 +93,14 @@ MainWindow::MainWindow(WindowServices services, QWidget *parent)
     addPage(kJobsPage, QT_TRANSLATE_NOOP("llmos::MainWindow", "Jobs"), m_jobsPage);
     m_appsPage = new AppsPage({services.settings, services.inference, services.jobs.home()}, services.models, this);
     addPage(kAppsPage, QT_TRANSLATE_NOOP("llmos::MainWindow", "Apps"), m_appsPage);
+    // A model the window's server offers stays until it is no longer offered (BAD_INPUTS 68).
+    m_models->setDeletionGuard([&server = services.server](const QString &name) {
+        if (server.state() == ServerController::State::Stopped || !server.deployed().contains(name))
+            return QString();
+        return tr("\"%1\" is offered by the API server. Stop offering it on the Server page (Models tab) or stop "
+                  "the server, then delete it.")
+            .arg(name);
+    });
     m_serverPage = new ServerPage(services.server, services.settings, services.models, services.jobs.home(), this);
     addPage(kServerPage, QT_TRANSLATE_NOOP("llmos::MainWindow", "Server"), m_serverPage);
     addPage(QStringLiteral("settings"), QT_TRANSLATE_NOOP("llmos::MainWindow", "Settings"),

@@ -45,6 +45,7 @@ public:
     JobsPage *jobsPage() const { return m_jobsPage; }
     ExperimentsPage *experimentsPage() const { return m_experiments; }
     ServerPage *serverPage() const { return m_serverPage; }
+    ModelsPage *modelsPage() const { return m_models; }
     AppsPage *appsPage() const { return m_appsPage; }
     ServerStatusIndicator *serverStatus() const { return m_serverStatus; }
     CloseGuard *closeGuard() const { return m_closeGuard; }

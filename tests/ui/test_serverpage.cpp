@@ -3,6 +3,9 @@
 // switch a model off while it runs, stop it; an alert threshold crossed turns the status
 // bar red. Also the live figures' arithmetic and the saved settings, on their own.
 #include "mainwindow.h"
+#include "models/modelactions.h"
+#include "models/modeldetailspane.h"
+#include "pages/modelspage.h"
 #include "pages/serverpage.h"
 #include "registry/modelreference.h"
 #include "registry/modelregistry.h"
@@ -18,6 +21,8 @@
 #include "widgets/serverstatusindicator.h"
 #include "windowfixture.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QLabel>
 #include <QListWidget>
@@ -227,6 +232,21 @@ private Q_SLOTS:
         QCOMPARE(log->data(log->index(2, RequestLogModel::Status), Qt::DisplayRole).toInt(), 401);
         QVERIFY(QTest::qWaitFor([&] { return server.figures().requests == 3; }, kWaitMs));
         QVERIFY(server.figures().tokensPerSecond > 0);
+
+        // Offered, it cannot be deleted from the Models page: the page says why.
+        window.showPage(QStringLiteral("models"));
+        auto *modelsPage = window.modelsPage();
+        const auto tinyId = QString::fromStdString(ModelRegistry(fixture.registryHome()).find("tiny")->id);
+        QVERIFY(QTest::qWaitFor([&] { return modelsPage->state() == ModelsPage::State::Browsing; }, kWaitMs));
+        modelsPage->selectModel(tinyId);
+        QVERIFY(QTest::qWaitFor([&] { return modelsPage->detailsPane()->hasDetails(); }, kWaitMs));
+        modelsPage->actions()->deleteModel()->trigger();
+        QVERIFY(modelsPage->noticeBar()->isError());
+        QVERIFY2(modelsPage->noticeBar()->text().contains(QStringLiteral("offered by the API server")),
+                 qPrintable(modelsPage->noticeBar()->text()));
+        QVERIFY(QApplication::activeModalWidget() == nullptr); // no delete dialog
+        QVERIFY(ModelRegistry(fixture.registryHome()).find("tiny").has_value());
+        window.showPage(QStringLiteral("server"));
 
         // Switched off while it runs: no longer offered, without a restart.
         auto *all = page->config()->findChild<QCheckBox *>();

@@ -409,8 +409,16 @@ void ModelsPage::checkCurrentFiles()
 void ModelsPage::deleteCurrent()
 {
     // The dialog lists what the deletion would orphan, from the lineage the details hold.
-    if (m_details->hasDetails() && m_details->modelId() == m_currentId)
-        m_operations->deleteModel(m_details->details().model, m_details->details().lineage);
+    if (!m_details->hasDetails() || m_details->modelId() != m_currentId)
+        return;
+    const auto &model = m_details->details().model;
+    if (m_deletionGuard) {
+        if (const auto why = m_deletionGuard(QString::fromStdString(model.name)); !why.isEmpty()) {
+            m_notice->showError(why);
+            return;
+        }
+    }
+    m_operations->deleteModel(model, m_details->details().lineage);
 }
 
 QStringList ModelsPage::screenshotVariants() const

@@ -1,6 +1,9 @@
 #pragma once
 
 #include <QSet>
+#include <QString>
+
+#include <functional>
 #include <QStringList>
 #include <QWidget>
 
@@ -60,6 +63,11 @@ public:
     ModelActions *actions() const { return m_actions; }
     NoticeBar *noticeBar() const { return m_notice; }
 
+    // Says why a model cannot be deleted now (the window's API server offers it), or
+    // nothing when it can; asked before the delete dialog opens.
+    using DeletionGuard = std::function<QString(const QString &name)>;
+    void setDeletionGuard(DeletionGuard guard) { m_deletionGuard = std::move(guard); }
+
     // For `llmos --screenshot` (PageScreenshots calls these by name): the other views
     // worth a picture - "cards", "tensors", "files", "lineage" - while models are shown, and a way to show
     // each; "" puts the page back as it was.
@@ -116,6 +124,7 @@ private:
     ModelDetailsPane *m_details = nullptr;
     ModelTableModel *m_model = nullptr;
     TaskRunner *m_demoTask = nullptr; // while the demo models are being built
+    DeletionGuard m_deletionGuard;
 
     State m_state = State::Loading;
     QString m_currentId;          // the selected model, kept across re-queries
