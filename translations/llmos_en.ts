@@ -981,6 +981,52 @@
         <source>--max-upload-mb must be between 1 and 65536</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 on %2: %3 examples (%4 skipped), %5 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confusion matrix (rows: actual, columns: predicted):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  asked: %1
+  wanted: %2
+  answered: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>report %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--limit must be at least 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--max-new-tokens must be between 1 and 4096</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>evaluating: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no evaluation yet; run: llmos eval --model %1 --data FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>compare needs two or more report ids (see: llmos eval list --model M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note: these reports were made on different data; their figures do not compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown eval verb &apos;%1&apos;: use list or compare, or none to evaluate</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -1444,6 +1490,42 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
     <message>
         <source>The largest file /v1/files accepts, in MiB (default 100).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluate a model on a dataset (perplexity, classification or generation); list and compare the reports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A model folder, or the id or name of a registered one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dataset file to evaluate on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>perplexity (default), classification or generation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>classification: the text column (default text).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>classification: the label column (default label).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluate at most this many rows (blocks, for perplexity).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>generation: the longest answer (default 128).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list (--model M) or compare ID ID...; none: evaluate</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -979,6 +979,54 @@
         <source>--max-upload-mb must be between 1 and 65536</source>
         <translation>--max-upload-mb 必须在 1 到 65536 之间</translation>
     </message>
+    <message>
+        <source>%1 on %2: %3 examples (%4 skipped), %5 s</source>
+        <translation>%1 在 %2 上：%3 个样例（跳过 %4 个），%5 秒</translation>
+    </message>
+    <message>
+        <source>confusion matrix (rows: actual, columns: predicted):</source>
+        <translation>混淆矩阵（行：实际，列：预测）：</translation>
+    </message>
+    <message>
+        <source>  asked: %1
+  wanted: %2
+  answered: %3</source>
+        <translation>  问题：%1
+  参考：%2
+  回答：%3</translation>
+    </message>
+    <message>
+        <source>report %1</source>
+        <translation>报告 %1</translation>
+    </message>
+    <message>
+        <source>--limit must be at least 1</source>
+        <translation>--limit 至少为 1</translation>
+    </message>
+    <message>
+        <source>--max-new-tokens must be between 1 and 4096</source>
+        <translation>--max-new-tokens 必须在 1 到 4096 之间</translation>
+    </message>
+    <message>
+        <source>evaluating: %1 of %2</source>
+        <translation>正在评估：%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 has no evaluation yet; run: llmos eval --model %1 --data FILE</source>
+        <translation>%1 尚无评估；请运行：llmos eval --model %1 --data FILE</translation>
+    </message>
+    <message>
+        <source>compare needs two or more report ids (see: llmos eval list --model M)</source>
+        <translation>compare 需要两个或更多报告 id（见：llmos eval list --model M）</translation>
+    </message>
+    <message>
+        <source>note: these reports were made on different data; their figures do not compare</source>
+        <translation>注意：这些报告基于不同的数据，其数值不可比较</translation>
+    </message>
+    <message>
+        <source>unknown eval verb &apos;%1&apos;: use list or compare, or none to evaluate</source>
+        <translation>未知的 eval 子命令“%1”：请使用 list 或 compare，不带子命令则进行评估</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -1457,6 +1505,42 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     <message>
         <source>The largest file /v1/files accepts, in MiB (default 100).</source>
         <translation>/v1/files 接受的最大文件，单位 MiB（默认 100）。</translation>
+    </message>
+    <message>
+        <source>Evaluate a model on a dataset (perplexity, classification or generation); list and compare the reports.</source>
+        <translation>在数据集上评估模型（困惑度、分类或生成）；列出并比较报告。</translation>
+    </message>
+    <message>
+        <source>A model folder, or the id or name of a registered one.</source>
+        <translation>模型文件夹，或已注册模型的 id 或名称。</translation>
+    </message>
+    <message>
+        <source>The dataset file to evaluate on.</source>
+        <translation>用于评估的数据集文件。</translation>
+    </message>
+    <message>
+        <source>perplexity (default), classification or generation.</source>
+        <translation>perplexity（默认）、classification 或 generation。</translation>
+    </message>
+    <message>
+        <source>classification: the text column (default text).</source>
+        <translation>classification：文本列（默认 text）。</translation>
+    </message>
+    <message>
+        <source>classification: the label column (default label).</source>
+        <translation>classification：标签列（默认 label）。</translation>
+    </message>
+    <message>
+        <source>Evaluate at most this many rows (blocks, for perplexity).</source>
+        <translation>最多评估这么多行（困惑度为块数）。</translation>
+    </message>
+    <message>
+        <source>generation: the longest answer (default 128).</source>
+        <translation>generation：回答的最大长度（默认 128）。</translation>
+    </message>
+    <message>
+        <source>list (--model M) or compare ID ID...; none: evaluate</source>
+        <translation>list（--model M）或 compare ID ID...；不带则进行评估</translation>
     </message>
 </context>
 <context>

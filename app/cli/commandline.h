@@ -80,6 +80,7 @@ Command detokenizeCommand();
 Command scoreCommand();
 Command embedCommand();
 Command classifyCommand();
+Command evalCommand();
 Command generateCommand();
 Command serveCommand();
 Command chatCommand();

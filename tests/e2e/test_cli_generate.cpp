@@ -260,3 +260,50 @@ TEST(CliBenchmark, MeasuresARandomModelOfAShape)
     EXPECT_GT(out["weight_bytes_per_token"].get<double>(), 0);
     EXPECT_EQ(runLlmos({"benchmark", "--shape", "huge"}).exitCode, 1);
 }
+
+// `llmos eval` from a terminal: a registered model evaluated (perplexity and generation),
+// each report kept with the model, listed, and two compared side by side; usage errors exit 2.
+TEST(CliGenerate, EvalMeasuresKeepsListsAndComparesReports)
+{
+    test::TempDir dir;
+    const std::string env = "env LLMOS_HOME=" + test::shellQuote(dir.file("home")) + " ";
+    const auto imported = runLlmos({"models", "import", models().chat, "--name", "tiny-chat"}, env);
+    ASSERT_EQ(imported.exitCode, 0) << imported.err;
+    const auto text = dir.write("notes.txt", "the quick brown fox\n\njumps over the lazy dog\n");
+    const auto perplexity = runLlmos({"eval", "--model", "tiny-chat", "--data", text, "--json"}, env);
+    ASSERT_EQ(perplexity.exitCode, 0) << perplexity.err;
+    const auto first = json::parse(perplexity.out);
+    EXPECT_EQ(first.at("task"), "perplexity");
+    EXPECT_EQ(first.at("model_name"), "tiny-chat");
+    EXPECT_TRUE(first.at("model_id").get<std::string>().starts_with("m-"));
+    EXPECT_GT(first.at("metrics").at("perplexity").get<double>(), 1.0);
+    EXPECT_EQ(first.at("examples"), 2);
+
+    const auto qa = dir.write("qa.jsonl", "{\"instruction\": \"say hi\", \"output\": \"hi there\"}\n");
+    const auto generated = runLlmos({"eval", "--model", "tiny-chat", "--data", qa, "--task", "generation",
+                                     "--max-new-tokens", "8", "--json"},
+                                    env);
+    ASSERT_EQ(generated.exitCode, 0) << generated.err;
+    const auto second = json::parse(generated.out);
+    EXPECT_TRUE(second.at("metrics").contains("bleu"));
+    EXPECT_TRUE(second.at("metrics").contains("rouge_l"));
+    EXPECT_EQ(second.at("samples").size(), 1u);
+
+    const auto listed = runLlmos({"eval", "list", "--model", "tiny-chat", "--json"}, env);
+    ASSERT_EQ(listed.exitCode, 0) << listed.err;
+    const auto reports = json::parse(listed.out);
+    ASSERT_EQ(reports.size(), 2u);
+    EXPECT_EQ(reports[0].at("id"), second.at("id")) << "newest first";
+
+    const auto compared = runLlmos({"eval", "compare", first.at("id"), second.at("id")}, env);
+    ASSERT_EQ(compared.exitCode, 0) << compared.err;
+    EXPECT_NE(compared.out.find("perplexity"), std::string::npos) << compared.out;
+    EXPECT_NE(compared.out.find("bleu"), std::string::npos) << compared.out;
+    EXPECT_NE(compared.out.find("different data"), std::string::npos) << compared.out;
+
+    EXPECT_EQ(runLlmos({"eval", "--model", "tiny-chat"}, env).exitCode, 2) << "--data is required";
+    EXPECT_EQ(runLlmos({"eval", "compare", first.at("id")}, env).exitCode, 2);
+    const auto missing = runLlmos({"eval", "--model", "tiny-chat", "--data", dir.file("absent.txt")}, env);
+    EXPECT_EQ(missing.exitCode, 1);
+    EXPECT_NE(missing.err.find("absent.txt"), std::string::npos) << missing.err;
+}

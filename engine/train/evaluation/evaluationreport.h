@@ -1,0 +1,66 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace llmos {
+
+// What an evaluation measures: next-token perplexity on text, labels on labelled text, or
+// generated answers against references.
+enum class EvaluationTask { Perplexity, Classification, Generation };
+const char *evaluationTaskName(EvaluationTask task) noexcept;
+// nullopt-like: throws Error(InvalidInput) naming the accepted words.
+EvaluationTask parseEvaluationTask(const std::string &name);
+
+// One evaluation of one model on one dataset, as `llmos eval` prints it and the data
+// folder keeps it (evaluations/<model id>/<report id>.json). The metrics by task:
+//   perplexity:     perplexity, loss (mean negative log-likelihood per token), tokens
+//   classification: accuracy, macro_f1 (and the confusion matrix over `labels`)
+//   generation:     bleu (0-100, sacreBLEU's corpus BLEU), rouge_l (F1, 0-1), and the
+//                   BLEU's brevity penalty
+struct EvaluationReport {
+    std::string id;        // "ev-" + 12 base-32 characters
+    std::string modelId;   // the registered model's id; empty for a folder outside the registry
+    std::string modelName;
+    EvaluationTask task = EvaluationTask::Perplexity;
+    std::string dataset;       // the data file's name (not its folder: reports travel)
+    std::string datasetSha256; // of its content, so reports on the same data compare
+    std::int64_t examples = 0; // rows evaluated
+    std::int64_t skipped = 0;  // rows that could not be used (bad, or a label the model lacks)
+    std::map<std::string, double> metrics;
+    std::vector<std::string> labels;               // classification: the model's labels
+    std::vector<std::vector<std::int64_t>> confusion; // [actual][predicted] over `labels`
+    // Generation: a few answers next to their references, to read.
+    struct Sample {
+        std::string prompt, reference, answer;
+    };
+    std::vector<Sample> samples;
+    std::int64_t createdMs = 0;
+    double seconds = 0;
+};
+
+nlohmann::json toJson(const EvaluationReport &report);
+// Error(Format) naming the field, for a damaged report.
+EvaluationReport evaluationReportFromJson(const nlohmann::json &json, const std::string &where);
+
+// The reports of each model: one JSON file per report under `folder`/<model id>/, written
+// atomically. Plain file I/O: callers run it off the GUI thread.
+class EvaluationStore {
+public:
+    explicit EvaluationStore(std::string folder);
+    // Error(Io) when it cannot be written (the disk is full); nothing half written stays.
+    void save(const EvaluationReport &report) const;
+    // Newest first; damaged files are left out.
+    std::vector<EvaluationReport> reportsOf(const std::string &modelId) const;
+    // Any model's report by id; Error(NotFound) when there is none.
+    EvaluationReport find(const std::string &reportId) const;
+
+private:
+    std::string m_folder;
+};
+
+} // namespace llmos
