@@ -1622,6 +1622,14 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>Runs on embedding models</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Arena</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One prompt to two to four models side by side (a base model against its fine-tune, say), with an optional blind vote kept as evaluation data.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmos::AppsPage</name>
@@ -1650,6 +1658,121 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
     <message>
         <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ArenaApp</name>
+    <message>
+        <source>No chat model is registered yet. Import one on the Models page (or make the demo models with &apos;llmos demo&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %n win(s)</source>
+        <translation>
+            <numerusform>%1 %n win</numerusform>
+            <numerusform>%1 %n wins</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tie(s)</source>
+        <translation>
+            <numerusform>%n tie</numerusform>
+            <numerusform>%n ties</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No votes yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votes so far: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s) · %1 tokens/s</source>
+        <translation>
+            <numerusform>%n token · %1 tokens/s</numerusform>
+            <numerusform>%n tokens · %1 tokens/s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no answer: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell me something wise about work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vote could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blind (hide the names until you vote)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One prompt, sent to every model above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tie</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ArenaVotes</name>
+    <message>
+        <source>cannot create the folder of %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1633,6 +1633,14 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>Runs on embedding models</source>
         <translation>适用于嵌入模型</translation>
     </message>
+    <message>
+        <source>Arena</source>
+        <translation>竞技场</translation>
+    </message>
+    <message>
+        <source>One prompt to two to four models side by side (a base model against its fine-tune, say), with an optional blind vote kept as evaluation data.</source>
+        <translation>把同一个提示发给二到四个模型并排比较（例如基础模型与其微调版本），可选盲评投票，投票作为评估数据保存。</translation>
+    </message>
 </context>
 <context>
     <name>llmos::AppsPage</name>
@@ -1661,6 +1669,118 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     <message>
         <source>Open</source>
         <translation>打开</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ArenaApp</name>
+    <message>
+        <source>No chat model is registered yet. Import one on the Models page (or make the demo models with &apos;llmos demo&apos;).</source>
+        <translation>尚未注册聊天模型。请在“模型”页面导入一个（或用 &apos;llmos demo&apos; 生成演示模型）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %n win(s)</source>
+        <translation>
+            <numerusform>%1 胜 %n 次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tie(s)</source>
+        <translation>
+            <numerusform>平局 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No votes yet.</source>
+        <translation>尚无投票。</translation>
+    </message>
+    <message>
+        <source>Votes so far: %1</source>
+        <translation>目前的投票：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s) · %1 tokens/s</source>
+        <translation>
+            <numerusform>%n 个词元 · 每秒 %1 个词元</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no answer: %1)</source>
+        <translation>（没有回答：%1）</translation>
+    </message>
+    <message>
+        <source>Model %1</source>
+        <translation>模型 %1</translation>
+    </message>
+    <message>
+        <source>%1 is better</source>
+        <translation>%1 更好</translation>
+    </message>
+    <message>
+        <source>This</source>
+        <translation>这个</translation>
+    </message>
+    <message>
+        <source>Tell me something wise about work.</source>
+        <translation>说一句关于工作的至理名言。</translation>
+    </message>
+    <message>
+        <source>The vote could not be saved: %1</source>
+        <translation>无法保存投票：%1</translation>
+    </message>
+    <message>
+        <source>Models:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>Add a model</source>
+        <translation>添加模型</translation>
+    </message>
+    <message>
+        <source>Remove one</source>
+        <translation>移除一个</translation>
+    </message>
+    <message>
+        <source>Blind (hide the names until you vote)</source>
+        <translation>盲评（投票前隐藏模型名称）</translation>
+    </message>
+    <message>
+        <source>One prompt, sent to every model above</source>
+        <translation>一个提示，发送给上面的每个模型</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Max tokens</source>
+        <translation>最大词元数</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>Send to all</source>
+        <translation>全部发送</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Tie</source>
+        <translation>平局</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ArenaVotes</name>
+    <message>
+        <source>cannot create the folder of %1</source>
+        <translation>无法创建 %1 所在的文件夹</translation>
     </message>
 </context>
 <context>

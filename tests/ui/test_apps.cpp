@@ -4,6 +4,8 @@
 // settings), regenerates it, takes the last question back to edit, stops on request, and
 // keeps its conversations, which a new playground lists and reopens with their settings.
 #include "apps/appinference.h"
+#include "apps/arena/arenaapp.h"
+#include "apps/arena/arenavotes.h"
 #include "apps/chat/chatplayground.h"
 #include "apps/chat/chatsettingspanel.h"
 #include "generation/textgenerator.h"
@@ -13,6 +15,7 @@
 #include "tinymodel.h"
 #include "windowfixture.h"
 
+#include <QCheckBox>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -39,14 +42,15 @@ std::string registerChatModel(WindowFixture &fixture)
 }
 
 // What the engine itself answers to one user message with the playground's sampling.
-std::string engineAnswer(const std::string &folder, const std::string &message, int maxTokens, std::uint64_t seed)
+std::string engineAnswer(const std::string &folder, const std::string &message, int maxTokens, std::uint64_t seed,
+                         double topP = 0.95)
 {
     const auto generator = TextGenerator::open(folder);
     GenerationRequest request;
     request.promptIds = generator.encodeChat(nlohmann::ordered_json::array({{{"role", "user"}, {"content", message}}}));
     request.maxNewTokens = maxTokens;
     request.sampling.temperature = 0.7;
-    request.sampling.topP = 0.95;
+    request.sampling.topP = topP;
     request.sampling.seed = seed;
     return generator.generate(request).text;
 }
@@ -153,6 +157,66 @@ private Q_SLOTS:
         QCOMPARE(again.conversation().messages[0].content, QStringLiteral("Tell me more"));
         QCOMPARE(again.conversation().settings.seed, 7);
         QCOMPARE(again.conversation().settings.model, QStringLiteral("tiny-chat"));
+    }
+
+    void arenaAnswersSideBySideAndKeepsBlindVotes()
+    {
+        WindowFixture fixture;
+        const auto first = registerChatModel(fixture);
+        const auto second = fixture.registryHome() + "/source/tiny-chat-2";
+        test::writeTinyModel(second, test::TinyFamily::Llama, 99);
+        test::writeChatMlTokenizerConfig(second);
+        {
+            ModelRegistry registry(fixture.registryHome());
+            ImportOptions options;
+            options.name = "tiny-chat-2";
+            registry.importModel(second, options);
+        }
+        AppServices services{fixture.settings(), fixture.inference(), fixture.registryHome()};
+        ArenaApp arena(services);
+        arena.resize(1100, 700);
+        arena.show();
+        QVERIFY(QTest::qWaitFor([&] { return arena.modelChoices() == 2; }, kWaitMs));
+        QCOMPARE(arena.slotCount(), 2);
+        arena.findChild<QSpinBox *>(QStringLiteral("arenaSeed"))->setValue(7);
+        arena.findChild<QSpinBox *>(QStringLiteral("arenaMaxTokens"))->setValue(10);
+        arena.findChild<QCheckBox *>(QStringLiteral("arenaBlind"))->setChecked(true);
+        arena.findChild<QPlainTextEdit *>(QStringLiteral("arenaInput"))->setPlainText(QStringLiteral("Hello there"));
+        QSignalSpy ended(&arena, &ArenaApp::roundEnded);
+        QTest::mouseClick(arena.findChild<QPushButton *>(QStringLiteral("arenaSend")), Qt::LeftButton);
+        QVERIFY(arena.busy());
+        QVERIFY(ended.wait(kWaitMs));
+
+        // Blind: the names are hidden; the answers are each model's own, in some order.
+        QCOMPARE(arena.headingText(0), QStringLiteral("Model A"));
+        QCOMPARE(arena.headingText(1), QStringLiteral("Model B"));
+        // The arena samples with the temperature it shows (0.7) and no top-p cut.
+        const QStringList expected{QString::fromStdString(engineAnswer(first, "Hello there", 10, 7, 1.0)),
+                                   QString::fromStdString(engineAnswer(second, "Hello there", 10, 7, 1.0))};
+        QStringList shown{arena.answerText(0), arena.answerText(1)};
+        QCOMPARE(QSet<QString>(shown.begin(), shown.end()), QSet<QString>(expected.begin(), expected.end()));
+
+        // The vote reveals the names and is kept; the tally counts it.
+        QSignalSpy read(&arena, &ArenaApp::votesRead);
+        QTest::mouseClick(arena.findChild<QPushButton *>(QStringLiteral("arenaVote0")), Qt::LeftButton);
+        const auto winner = arena.headingText(0);
+        QVERIFY(winner == QStringLiteral("tiny-chat") || winner == QStringLiteral("tiny-chat-2"));
+        QVERIFY(read.wait(kWaitMs));
+        QVERIFY2(arena.tallyText().contains(winner + QStringLiteral(" 1 win")), qPrintable(arena.tallyText()));
+        QVERIFY2(!arena.findChild<QPushButton *>(QStringLiteral("arenaVote1"))->isEnabled(), "one vote a round");
+        const auto votes = ArenaVotes(QString::fromStdString(fixture.registryHome()) + QStringLiteral("/apps/arena/votes.jsonl")).read();
+        QCOMPARE(votes.size(), 1);
+        QCOMPARE(votes[0].winner, winner);
+        QCOMPARE(votes[0].models, QStringList({QStringLiteral("tiny-chat"), QStringLiteral("tiny-chat-2")}));
+        QCOMPARE(votes[0].answers, expected);
+        QVERIFY(votes[0].blind);
+        QCOMPARE(votes[0].prompt, QStringLiteral("Hello there"));
+
+        // Up to four models; never fewer than two.
+        arena.setSlotCount(5);
+        QCOMPARE(arena.slotCount(), ArenaApp::kMaxModels);
+        arena.setSlotCount(1);
+        QCOMPARE(arena.slotCount(), ArenaApp::kMinModels);
     }
 
     void aModelWithoutAChatTemplateSaysSo()

@@ -1,5 +1,6 @@
 #include "apps/appcatalog.h"
 
+#include "apps/arena/arenaapp.h"
 #include "apps/chat/chatplayground.h"
 
 #include <QCoreApplication>
@@ -15,6 +16,12 @@ const std::vector<AppDescriptor> &appCatalog()
                            "regenerate or edit, with token counts and speed. Conversations are kept."),
          AppModelKind::Generative,
          [](AppServices &services, QWidget *parent) -> QWidget * { return new ChatPlayground(services, parent); }},
+        {QStringLiteral("arena"), QT_TRANSLATE_NOOP("llmos::AppCatalog", "Arena"),
+         QT_TRANSLATE_NOOP("llmos::AppCatalog",
+                           "One prompt to two to four models side by side (a base model against its fine-tune, say), "
+                           "with an optional blind vote kept as evaluation data."),
+         AppModelKind::Generative,
+         [](AppServices &services, QWidget *parent) -> QWidget * { return new ArenaApp(services, parent); }},
     };
     return apps;
 }

@@ -1,5 +1,7 @@
 #include "pages/appspage.h"
 
+#include "apps/appmodels.h"
+#include "apps/arena/arenaapp.h"
 #include "apps/chat/chatplayground.h"
 #include "models/modellibrary.h"
 #include "registry/modelregistry.h"
@@ -18,22 +20,6 @@
 
 namespace llmos {
 
-namespace {
-
-// What a registered model can be used for, from what the registry knows of it.
-std::optional<AppModelKind> kindOf(const ModelRecord &model)
-{
-    if (model.format == ModelFormat::Peft)
-        return std::nullopt; // an adapter runs merged into its base
-    if (model.family == "gpt2" || model.family == "llama")
-        return AppModelKind::Generative;
-    if (model.family == "bert")
-        return model.architecture.find("ForSequenceClassification") != std::string::npos ? AppModelKind::Classifier
-                                                                                          : AppModelKind::Embedding;
-    return std::nullopt;
-}
-
-} // namespace
 
 AppsPage::AppsPage(AppServices services, ModelLibrary &models, QWidget *parent)
     : QWidget(parent)
@@ -119,7 +105,7 @@ void AppsPage::countModels()
         try {
             ModelRegistry registry(home);
             for (const auto &model : registry.list())
-                if (const auto kind = kindOf(model))
+                if (const auto kind = appModelKind(model))
                     counts[int(*kind)] += 1;
         } catch (const std::exception &) {
             // No registry yet, or a damaged one (the Models page says so): nothing counted.
@@ -149,7 +135,7 @@ bool AppsPage::openApp(const QString &id)
 
 QStringList AppsPage::screenshotVariants() const
 {
-    return {QStringLiteral("chat")};
+    return {QStringLiteral("chat"), QStringLiteral("arena")};
 }
 
 void AppsPage::showScreenshotVariant(const QString &variant)
@@ -161,6 +147,8 @@ void AppsPage::showScreenshotVariant(const QString &variant)
     openApp(variant);
     if (auto *chat = qobject_cast<ChatPlayground *>(app(variant)))
         chat->showDemoExchange();
+    else if (auto *arena = qobject_cast<ArenaApp *>(app(variant)))
+        arena->showDemoRound();
 }
 
 void AppsPage::showCatalog()

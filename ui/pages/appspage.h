@@ -32,7 +32,8 @@ public:
     // Registered models by kind, as of the last count (-1 until counted).
     int modelCount(AppModelKind kind) const { return m_counts.value(int(kind), -1); }
 
-    // For --screenshot: the chat playground with an exchange on the demo model.
+    // For --screenshot: the chat playground and the arena, each with an exchange on the
+    // demo models.
     Q_INVOKABLE QStringList screenshotVariants() const;
     Q_INVOKABLE void showScreenshotVariant(const QString &variant);
 

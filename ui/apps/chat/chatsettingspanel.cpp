@@ -1,6 +1,6 @@
 #include "apps/chat/chatsettingspanel.h"
 
-#include "registry/modelregistry.h"
+#include "apps/appmodels.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -75,18 +75,8 @@ void ChatSettingsPanel::refreshModels()
 {
     if (m_watcher.isRunning())
         return;
-    m_watcher.setFuture(QtConcurrent::run([home = m_home] {
-        QStringList names;
-        try {
-            ModelRegistry registry(home);
-            for (const auto &model : registry.list())
-                if (model.format != ModelFormat::Peft && (model.family == "gpt2" || model.family == "llama"))
-                    names << QString::fromStdString(model.name);
-        } catch (const std::exception &) {
-            // No registry yet: no models to offer; the hint says where to get one.
-        }
-        return names;
-    }));
+    m_watcher.setFuture(QtConcurrent::run(
+        [home = m_home] { return registeredModelsOfKind(home, AppModelKind::Generative); }));
 }
 
 int ChatSettingsPanel::modelCount() const

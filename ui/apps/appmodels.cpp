@@ -1,0 +1,33 @@
+#include "apps/appmodels.h"
+
+#include "registry/modelregistry.h"
+
+namespace llmos {
+
+std::optional<AppModelKind> appModelKind(const ModelRecord &model)
+{
+    if (model.format == ModelFormat::Peft)
+        return std::nullopt;
+    if (model.family == "gpt2" || model.family == "llama")
+        return AppModelKind::Generative;
+    if (model.family == "bert")
+        return model.architecture.find("ForSequenceClassification") != std::string::npos ? AppModelKind::Classifier
+                                                                                          : AppModelKind::Embedding;
+    return std::nullopt;
+}
+
+QStringList registeredModelsOfKind(const std::string &registryHome, AppModelKind kind)
+{
+    QStringList names;
+    try {
+        ModelRegistry registry(registryHome);
+        for (const auto &model : registry.list())
+            if (appModelKind(model) == kind)
+                names << QString::fromStdString(model.name);
+    } catch (const std::exception &) {
+        // No registry yet (or a damaged one, which the Models page reports): nothing to offer.
+    }
+    return names;
+}
+
+} // namespace llmos
