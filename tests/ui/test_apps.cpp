@@ -29,16 +29,24 @@ namespace {
 
 constexpr int kWaitMs = 60000; // generous: a loaded machine may be slow, a pass is fast
 
-std::string registerChatModel(WindowFixture &fixture)
+// A tiny random model registered under `name`; with a chat template unless it is a base model.
+std::string registerModel(WindowFixture &fixture, const std::string &name, std::uint64_t seed = 7, bool chat = true,
+                          test::TinyFamily family = test::TinyFamily::Llama)
 {
-    const auto folder = fixture.registryHome() + "/source/tiny-chat";
-    test::writeTinyModel(folder, test::TinyFamily::Llama);
-    test::writeChatMlTokenizerConfig(folder);
+    const auto folder = fixture.registryHome() + "/source/" + name;
+    test::writeTinyModel(folder, family, seed);
+    if (chat)
+        test::writeChatMlTokenizerConfig(folder);
     ModelRegistry registry(fixture.registryHome());
     ImportOptions options;
-    options.name = "tiny-chat";
+    options.name = name;
     registry.importModel(folder, options);
     return folder;
+}
+
+std::string registerChatModel(WindowFixture &fixture)
+{
+    return registerModel(fixture, "tiny-chat");
 }
 
 // What the engine itself answers to one user message with the playground's sampling.
@@ -163,15 +171,7 @@ private Q_SLOTS:
     {
         WindowFixture fixture;
         const auto first = registerChatModel(fixture);
-        const auto second = fixture.registryHome() + "/source/tiny-chat-2";
-        test::writeTinyModel(second, test::TinyFamily::Llama, 99);
-        test::writeChatMlTokenizerConfig(second);
-        {
-            ModelRegistry registry(fixture.registryHome());
-            ImportOptions options;
-            options.name = "tiny-chat-2";
-            registry.importModel(second, options);
-        }
+        const auto second = registerModel(fixture, "tiny-chat-2", 99);
         AppServices services{fixture.settings(), fixture.inference(), fixture.registryHome()};
         ArenaApp arena(services);
         arena.resize(1100, 700);
@@ -222,12 +222,7 @@ private Q_SLOTS:
     void aModelWithoutAChatTemplateSaysSo()
     {
         WindowFixture fixture;
-        const auto folder = fixture.registryHome() + "/source/base";
-        test::writeTinyModel(folder, test::TinyFamily::Gpt2);
-        ModelRegistry registry(fixture.registryHome());
-        ImportOptions options;
-        options.name = "base-model";
-        registry.importModel(folder, options);
+        registerModel(fixture, "base-model", 7, false, test::TinyFamily::Gpt2);
         AppServices services{fixture.settings(), fixture.inference(), fixture.registryHome()};
         ChatPlayground chat(services);
         QVERIFY(QTest::qWaitFor([&] { return chat.settingsPanel()->modelCount() == 1; }, kWaitMs));
