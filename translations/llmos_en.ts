@@ -1630,6 +1630,14 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>One prompt to two to four models side by side (a base model against its fine-tune, say), with an optional blind vote kept as evaluation data.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Text classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label a text (sentiment, topic...) with each label&apos;s probability and a decision threshold, or every row of a CSV file, with accuracy, F1 and a confusion matrix when it has labels.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmos::AppsPage</name>
@@ -2050,6 +2058,176 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
     <message>
         <source>One per line: the answer ends before any of these</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ClassifierApp</name>
+    <message>
+        <source>No classifier is registered yet. Import one on the Models page (or make the demo models with &apos;llmos demo&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file was not classified: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text was not classified: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) read</source>
+        <translation>
+            <numerusform>%n row read</numerusform>
+            <numerusform>%n rows read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unreadable row(s) left out</source>
+        <translation>
+            <numerusform>%n unreadable row left out</numerusform>
+            <numerusform>%n unreadable rows left out</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>only the first %1 rows are used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The results were exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The results were not exported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file of texts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.tsv *.jsonl *.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sure: the most likely label, %1, has %2%, below the threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n text(s) classified</source>
+        <translation>
+            <numerusform>%n text classified</numerusform>
+            <numerusform>%n texts classified</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Accuracy %1% · macro-F1 %2 over %n labelled text(s)</source>
+        <translation>
+            <numerusform>Accuracy %1% · macro-F1 %2 over %n labelled text</numerusform>
+            <numerusform>Accuracy %1% · macro-F1 %2 over %n labelled texts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with a label the model does not have left out</source>
+        <translation>
+            <numerusform>%n row with a label the model does not have left out</numerusform>
+            <numerusform>%n rows with a label the model does not have left out</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rows: the actual label; columns: the predicted one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classifier:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decide above:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Below this probability the answer is &quot;not sure&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A text to classify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A CSV, TSV or JSON Lines file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text column:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label column:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classify all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask e-mail addresses, phone, card and ID numbers in the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as CSV…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1641,6 +1641,14 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>One prompt to two to four models side by side (a base model against its fine-tune, say), with an optional blind vote kept as evaluation data.</source>
         <translation>把同一个提示发给二到四个模型并排比较（例如基础模型与其微调版本），可选盲评投票，投票作为评估数据保存。</translation>
     </message>
+    <message>
+        <source>Text classification</source>
+        <translation>文本分类</translation>
+    </message>
+    <message>
+        <source>Label a text (sentiment, topic...) with each label&apos;s probability and a decision threshold, or every row of a CSV file, with accuracy, F1 and a confusion matrix when it has labels.</source>
+        <translation>为一段文本打标签（情感、主题……），显示每个标签的概率和判定阈值；或为 CSV 文件的每一行打标签，带标签时给出准确率、F1 和混淆矩阵。</translation>
+    </message>
 </context>
 <context>
     <name>llmos::AppsPage</name>
@@ -2058,6 +2066,171 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     <message>
         <source>One per line: the answer ends before any of these</source>
         <translation>每行一个：回答在遇到其中任何一个之前结束</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ClassifierApp</name>
+    <message>
+        <source>No classifier is registered yet. Import one on the Models page (or make the demo models with &apos;llmos demo&apos;).</source>
+        <translation>尚未注册分类模型。请在“模型”页面导入一个（或用 &apos;llmos demo&apos; 生成演示模型）。</translation>
+    </message>
+    <message>
+        <source>The file was not classified: %1</source>
+        <translation>文件未完成分类：%1</translation>
+    </message>
+    <message>
+        <source>The text was not classified: %1</source>
+        <translation>文本未完成分类：%1</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) read</source>
+        <translation>
+            <numerusform>已读取 %n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unreadable row(s) left out</source>
+        <translation>
+            <numerusform>%n 行无法读取，已略过</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>only the first %1 rows are used</source>
+        <translation>只使用前 %1 行</translation>
+    </message>
+    <message>
+        <source>The results were exported.</source>
+        <translation>结果已导出。</translation>
+    </message>
+    <message>
+        <source>The results were not exported: %1</source>
+        <translation>结果未导出：%1</translation>
+    </message>
+    <message>
+        <source>A file of texts</source>
+        <translation>文本文件</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.tsv *.jsonl *.json)</source>
+        <translation>表格 (*.csv *.tsv *.jsonl *.json)</translation>
+    </message>
+    <message>
+        <source>Export the results</source>
+        <translation>导出结果</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>%1 (%2%)</source>
+        <translation>%1（%2%）</translation>
+    </message>
+    <message>
+        <source>Not sure: the most likely label, %1, has %2%, below the threshold</source>
+        <translation>不确定：最可能的标签 %1 的概率为 %2%，低于阈值</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n text(s) classified</source>
+        <translation>
+            <numerusform>已分类 %n 条文本</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Accuracy %1% · macro-F1 %2 over %n labelled text(s)</source>
+        <translation>
+            <numerusform>准确率 %1% · 宏平均 F1 %2，基于 %n 条带标签文本</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with a label the model does not have left out</source>
+        <translation>
+            <numerusform>%n 行的标签不在模型中，已略过</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rows: the actual label; columns: the predicted one</source>
+        <translation>行：实际标签；列：预测标签</translation>
+    </message>
+    <message>
+        <source>Classifier:</source>
+        <translation>分类模型：</translation>
+    </message>
+    <message>
+        <source>Decide above:</source>
+        <translation>判定阈值：</translation>
+    </message>
+    <message>
+        <source>Below this probability the answer is &quot;not sure&quot;</source>
+        <translation>低于此概率时，结果为“不确定”</translation>
+    </message>
+    <message>
+        <source>One text</source>
+        <translation>单条文本</translation>
+    </message>
+    <message>
+        <source>A text to classify</source>
+        <translation>要分类的文本</translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>A CSV, TSV or JSON Lines file</source>
+        <translation>CSV、TSV 或 JSON Lines 文件</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Text column:</source>
+        <translation>文本列：</translation>
+    </message>
+    <message>
+        <source>Label column:</source>
+        <translation>标签列：</translation>
+    </message>
+    <message>
+        <source>Classify all</source>
+        <translation>全部分类</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Mask e-mail addresses, phone, card and ID numbers in the export</source>
+        <translation>导出时遮蔽电子邮件地址、电话、银行卡号和证件号</translation>
+    </message>
+    <message>
+        <source>Export as CSV…</source>
+        <translation>导出为 CSV…</translation>
     </message>
 </context>
 <context>

@@ -8,14 +8,22 @@
 #include "apps/arena/arenavotes.h"
 #include "apps/chat/chatplayground.h"
 #include "apps/chat/chatsettingspanel.h"
+#include "apps/classify/classifierapp.h"
+#include "architectures/textclassifier.h"
 #include "generation/textgenerator.h"
 #include "mainwindow.h"
 #include "pages/appspage.h"
 #include "registry/modelregistry.h"
 #include "tinymodel.h"
+#include "widgets/noticebar.h"
 #include "windowfixture.h"
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -95,6 +103,12 @@ private Q_SLOTS:
             texts << label->text();
         QVERIFY2(texts.join(QLatin1Char('|')).contains(QStringLiteral("Runs on generative models \u00b7 1 registered")),
                  qPrintable(texts.join(QLatin1Char('|'))));
+        QCOMPARE(page->modelCount(AppModelKind::Classifier), 0);
+        QStringList classifierTexts;
+        for (auto *label : page->findChild<QWidget *>(QStringLiteral("appCard-classify"))->findChildren<QLabel *>())
+            classifierTexts << label->text();
+        QVERIFY2(classifierTexts.join(QLatin1Char('|')).contains(QStringLiteral("none registered yet")),
+                 qPrintable(classifierTexts.join(QLatin1Char('|'))));
         QTest::mouseClick(card->findChild<QPushButton *>(), Qt::LeftButton);
         QVERIFY(qobject_cast<ChatPlayground *>(page->app(QStringLiteral("chat"))));
         QVERIFY(page->app(QStringLiteral("chat"))->isVisible());
@@ -217,6 +231,98 @@ private Q_SLOTS:
         QCOMPARE(arena.slotCount(), ArenaApp::kMaxModels);
         arena.setSlotCount(1);
         QCOMPARE(arena.slotCount(), ArenaApp::kMinModels);
+    }
+
+    void classifierLabelsATextAndAFileAndExports()
+    {
+        // The PyTorch reference's BERT classifier (negative, neutral, positive), made here.
+        QTemporaryDir reference;
+        QProcess script;
+        script.start(QStringLiteral(LLMOS_TORCH_PYTHON), {QStringLiteral(LLMOS_TORCH_REFERENCE_SCRIPT), reference.path()});
+        QVERIFY(script.waitForFinished(120000));
+        QVERIFY2(script.exitCode() == 0, script.readAllStandardOutput().constData());
+        const auto folder = (reference.path() + QStringLiteral("/bert-classifier")).toStdString();
+        WindowFixture fixture;
+        {
+            ModelRegistry registry(fixture.registryHome());
+            ImportOptions options;
+            options.name = "sentiment";
+            registry.importModel(folder, options);
+        }
+        const auto engine = TextClassifier::open(folder);
+        const std::vector<std::string> texts{"This movie was not very good.", "Hello world, the cats sat on a mat!",
+                                             "the dog is running"};
+        const auto expected = engine.classify(texts);
+        const auto labelOf = [&](std::size_t i) { return QString::fromStdString(engine.labels()[expected[i].best]); };
+
+        AppServices services{fixture.settings(), fixture.inference(), fixture.registryHome()};
+        ClassifierApp app(services);
+        app.resize(1100, 700);
+        app.show();
+        QVERIFY(QTest::qWaitFor([&] { return app.modelChoices() == 1; }, kWaitMs));
+
+        // One text: the engine's label and probability; above the threshold it decides.
+        app.findChild<QPlainTextEdit *>(QStringLiteral("classifierText"))->setPlainText(QString::fromStdString(texts[0]));
+        QSignalSpy classified(&app, &ClassifierApp::textClassified);
+        QTest::mouseClick(app.findChild<QPushButton *>(QStringLiteral("classifierClassify")), Qt::LeftButton);
+        QVERIFY(classified.wait(kWaitMs));
+        const double p = expected[0].probabilities[expected[0].best];
+        app.findChild<QDoubleSpinBox *>(QStringLiteral("classifierThreshold"))->setValue(p - 0.05); // a random model is unsure
+        QCOMPARE(app.decisionText(), QStringLiteral("%1 (%2%)").arg(labelOf(0)).arg(p * 100, 0, 'f', 1));
+        app.findChild<QDoubleSpinBox *>(QStringLiteral("classifierThreshold"))->setValue(0.99);
+        QVERIFY2(app.decisionText().startsWith(QStringLiteral("Not sure")), qPrintable(app.decisionText()));
+
+        // A file: every row, the metrics against its labels (two right, one wrong, one
+        // label the model lacks), and an export with private data masked.
+        QTemporaryDir work;
+        const auto wrong = QString::fromStdString(engine.labels()[(expected[2].best + 1) % 3]);
+        const QString csv = QStringLiteral("sentence,topic\n\"%1 mail me at jane.doe@example.com\",%2\n"
+                                           "\"%3\",%4\n%5,%6\nsomething,banana\n")
+                                .arg(QString::fromStdString(texts[0]), labelOf(0), QString::fromStdString(texts[1]),
+                                     labelOf(1), QString::fromStdString(texts[2]), wrong);
+        const auto path = work.filePath(QStringLiteral("reviews.csv"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(csv.toUtf8());
+        }
+        QSignalSpy loaded(&app, &ClassifierApp::tableLoaded);
+        app.openTable(path);
+        QVERIFY(loaded.wait(kWaitMs));
+        QCOMPARE(app.findChild<QComboBox *>(QStringLiteral("classifierTextColumn"))->currentText(), QStringLiteral("sentence"));
+        QCOMPARE(app.findChild<QComboBox *>(QStringLiteral("classifierLabelColumn"))->currentText(), QStringLiteral("topic"));
+        QSignalSpy ended(&app, &ClassifierApp::batchEnded);
+        QTest::mouseClick(app.findChild<QPushButton *>(QStringLiteral("classifierRun")), Qt::LeftButton);
+        QVERIFY(ended.wait(kWaitMs));
+        QCOMPARE(app.resultRows(), 4);
+        // The first row's text has an e-mail address appended, so its label may differ:
+        // the expected accuracy counts what the engine says for the texts as written.
+        const auto firstAsWritten = engine.classify({texts[0] + " mail me at jane.doe@example.com"})[0].best;
+        const int right = int(firstAsWritten == expected[0].best) + 1;
+        QVERIFY2(app.metricsText().contains(QStringLiteral("Accuracy %1%").arg(right * 100.0 / 3, 0, 'f', 1)),
+                 qPrintable(app.metricsText()));
+        QVERIFY2(app.metricsText().contains(QStringLiteral("1 row")), qPrintable(app.metricsText()));
+        app.findChild<QCheckBox *>(QStringLiteral("classifierMask"))->setChecked(true);
+        QSignalSpy exported(&app, &ClassifierApp::exported);
+        app.exportResults(work.filePath(QStringLiteral("out.csv")));
+        QVERIFY(exported.wait(kWaitMs));
+        QCOMPARE(exported.at(0).at(0).toString(), QString());
+        QFile out(work.filePath(QStringLiteral("out.csv")));
+        QVERIFY(out.open(QIODevice::ReadOnly));
+        const auto written = QString::fromUtf8(out.readAll());
+        QVERIFY2(written.startsWith(QStringLiteral("text,label,p_negative,p_neutral,p_positive,actual\n")), qPrintable(written));
+        QVERIFY2(written.contains(QStringLiteral("[EMAIL]")) && !written.contains(QStringLiteral("jane.doe")),
+                 qPrintable(written));
+
+        // Cancel: asked for at once, the run stops before its first batch and says so.
+        QTest::mouseClick(app.findChild<QPushButton *>(QStringLiteral("classifierRun")), Qt::LeftButton);
+        QVERIFY(app.running());
+        QTest::mouseClick(app.findChild<QPushButton *>(QStringLiteral("classifierCancel")), Qt::LeftButton);
+        QVERIFY(ended.wait(kWaitMs));
+        QVERIFY(!app.running());
+        const auto *notice = app.findChild<NoticeBar *>();
+        QVERIFY2(notice->isError() && notice->text().contains(QStringLiteral("cancelled")), qPrintable(notice->text()));
+        QCOMPARE(app.resultRows(), 4); // the last results stay
     }
 
     void aModelWithoutAChatTemplateSaysSo()

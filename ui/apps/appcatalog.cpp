@@ -2,6 +2,7 @@
 
 #include "apps/arena/arenaapp.h"
 #include "apps/chat/chatplayground.h"
+#include "apps/classify/classifierapp.h"
 
 #include <QCoreApplication>
 
@@ -22,6 +23,12 @@ const std::vector<AppDescriptor> &appCatalog()
                            "with an optional blind vote kept as evaluation data."),
          AppModelKind::Generative,
          [](AppServices &services, QWidget *parent) -> QWidget * { return new ArenaApp(services, parent); }},
+        {QStringLiteral("classify"), QT_TRANSLATE_NOOP("llmos::AppCatalog", "Text classification"),
+         QT_TRANSLATE_NOOP("llmos::AppCatalog",
+                           "Label a text (sentiment, topic...) with each label's probability and a decision threshold, "
+                           "or every row of a CSV file, with accuracy, F1 and a confusion matrix when it has labels."),
+         AppModelKind::Classifier,
+         [](AppServices &services, QWidget *parent) -> QWidget * { return new ClassifierApp(services, parent); }},
     };
     return apps;
 }

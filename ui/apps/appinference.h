@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -44,6 +45,18 @@ struct ChatTurnStats {
     std::uint64_t seed = 0;
 };
 
+// Texts for a classifier (a registered BERT sequence classifier's id or name).
+struct ClassifyRequest {
+    QString model;
+    std::vector<std::string> texts;
+};
+
+// One text's result: the most likely label's index and every label's probability.
+struct ClassifiedText {
+    int best = 0;
+    std::vector<double> probabilities;
+};
+
 // The models the window's apps run on, through the service the API server uses: a
 // serve::ModelPool (continuous batching, memory admission, idle unloading) whose models
 // are the registry's, deployed under their registered names on first use. Every turn runs
@@ -59,6 +72,9 @@ public:
 
     // Starts a turn; returns its id for the signals and cancel().
     quint64 startChat(ChatTurnRequest request);
+    // Classifies the texts in batches (classifyProgress after each); cancel() stops
+    // between batches, and the turn then fails with "cancelled".
+    quint64 startClassification(ClassifyRequest request);
     // Asks a turn to stop after its current token (it then finishes, "stopped").
     void cancel(quint64 turn);
     bool running(quint64 turn) const;
@@ -69,9 +85,14 @@ Q_SIGNALS:
     void turnText(quint64 turn, const QString &text);
     void turnFinished(quint64 turn, const llmos::ChatTurnStats &stats, const QString &reply);
     void turnFailed(quint64 turn, const QString &reason);
+    void classifyProgress(quint64 turn, int done, int total);
+    void classifyFinished(quint64 turn, const QStringList &labels, const std::vector<llmos::ClassifiedText> &results);
 
 private:
+    // Runs `body` on a thread of its own as turn number N; its errors become turnFailed.
+    quint64 launch(std::function<void(quint64 turn, std::stop_token stop)> body);
     void run(quint64 turn, const ChatTurnRequest &request, std::stop_token stop);
+    void classify(quint64 turn, const ClassifyRequest &request, std::stop_token stop);
     // The registered model's name, deployed in the pool (on the calling worker thread).
     std::string deployed(const QString &model);
     void reap(); // joins the threads of turns that ended
@@ -90,3 +111,4 @@ private:
 } // namespace llmos
 
 Q_DECLARE_METATYPE(llmos::ChatTurnStats)
+Q_DECLARE_METATYPE(std::vector<llmos::ClassifiedText>)

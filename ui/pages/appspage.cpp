@@ -88,6 +88,7 @@ AppsPage::AppsPage(AppServices services, ModelLibrary &models, QWidget *parent)
 
     connect(&m_counter, &QFutureWatcher<QMap<int, int>>::finished, this, [this] {
         m_counts = m_counter.result();
+        m_counted = true;
         retranslate();
         Q_EMIT modelsCounted();
     });

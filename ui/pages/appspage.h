@@ -30,7 +30,7 @@ public:
     // The app's widget once it has been opened, else null.
     QWidget *app(const QString &id) const { return m_opened.value(id); }
     // Registered models by kind, as of the last count (-1 until counted).
-    int modelCount(AppModelKind kind) const { return m_counts.value(int(kind), -1); }
+    int modelCount(AppModelKind kind) const { return m_counted ? m_counts.value(int(kind), 0) : -1; }
 
     // For --screenshot: the chat playground and the arena, each with an exchange on the
     // demo models.
@@ -66,6 +66,7 @@ private:
     QMap<QString, QWidget *> m_opened;
     QString m_current;
     QMap<int, int> m_counts;
+    bool m_counted = false;
     QFutureWatcher<QMap<int, int>> m_counter;
 };
 
