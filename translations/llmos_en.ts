@@ -3495,6 +3495,10 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>Card</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Evaluations</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmos::ModelEmptyState</name>
@@ -3532,6 +3536,37 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ModelEvaluations</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No evaluation yet. From a terminal: llmos eval --model &quot;%1&quot; --data FILE [--task perplexity|classification|generation]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare two reports with: llmos eval compare ID ID (each report&apos;s id is in its tooltip)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

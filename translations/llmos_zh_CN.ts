@@ -3489,6 +3489,10 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>Card</source>
         <translation>模型卡</translation>
     </message>
+    <message>
+        <source>Evaluations</source>
+        <translation>评估</translation>
+    </message>
 </context>
 <context>
     <name>llmos::ModelEmptyState</name>
@@ -3527,6 +3531,37 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::ModelEvaluations</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>样例数</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>No evaluation yet. From a terminal: llmos eval --model &quot;%1&quot; --data FILE [--task perplexity|classification|generation]</source>
+        <translation>尚无评估。在终端中运行：llmos eval --model &quot;%1&quot; --data FILE [--task perplexity|classification|generation]</translation>
+    </message>
+    <message>
+        <source>Compare two reports with: llmos eval compare ID ID (each report&apos;s id is in its tooltip)</source>
+        <translation>比较两个报告：llmos eval compare ID ID（每个报告的 id 在其提示中）</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include "models/modelactions.h"
 #include "models/modelcardbrowser.h"
 #include "models/modeldetailspane.h"
+#include "models/modelevaluations.h"
 #include "models/modelfilelist.h"
 #include "models/modelfilterbar.h"
 #include "models/modeltensorlist.h"
@@ -51,6 +52,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTableWidget>
 #include <QTest>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -361,9 +363,24 @@ void TestModelBrowser::detailsShowCardConfigurationAndFilesWithHashes()
     WindowFixture fixture;
     QTemporaryDir sources;
     const ModelRecord model = registerTiny(fixture, sources, QStringLiteral("tiny"));
+    // An evaluation kept with the model (as `llmos eval` keeps one).
+    EvaluationReport report;
+    report.id = "ev-aaaaaaaaaaaa";
+    report.modelId = model.id;
+    report.modelName = model.name;
+    report.dataset = "notes.txt";
+    report.examples = 12;
+    report.metrics = {{"perplexity", 41.5}, {"loss", 3.7257}, {"tokens", 300}};
+    report.createdMs = 1700000000000;
+    EvaluationStore(fixture.registryHome() + "/evaluations").save(report);
     Browser browser(fixture);
     QVERIFY(browser.ready(1, QStringLiteral("tiny")));
     ModelDetailsPane *details = browser.page.detailsPane();
+    QCOMPARE(details->tabs()->tabText(ModelDetailsPane::EvaluationsTab), QStringLiteral("Evaluations"));
+    QCOMPARE(details->evaluations()->rowCount(), 1);
+    const auto *evaluations = details->evaluations()->findChild<QTableWidget *>(QStringLiteral("modelEvaluations"));
+    QCOMPARE(evaluations->item(0, 2)->text(), QStringLiteral("notes.txt"));
+    QCOMPARE(evaluations->item(0, 4)->text(), QStringLiteral("loss 3.726 \u00b7 perplexity 41.50"));
 
     // The card, rendered from Markdown without its YAML front matter.
     const QString card = details->cardBrowser()->toPlainText();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "evaluation/evaluationreport.h"
+
 #include "model/modelinspection.h"
 #include "registry/lineageedge.h"
 #include "registry/modelrecord.h"
@@ -21,6 +23,8 @@ struct ModelDetails {
     // and then inspectionError says why (the files are gone, a header is damaged).
     std::shared_ptr<const ModelInspection> inspection;
     QString inspectionError;
+    // The evaluation reports kept with the model (<home>/evaluations/<id>), newest first.
+    std::vector<EvaluationReport> evaluations;
 };
 
 } // namespace llmos

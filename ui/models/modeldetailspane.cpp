@@ -1,5 +1,7 @@
 #include "models/modeldetailspane.h"
 
+#include "models/modelevaluations.h"
+
 #include "models/lineageview.h"
 #include "models/modelcardbrowser.h"
 #include "models/modelfilelist.h"
@@ -94,6 +96,8 @@ ModelDetailsPane::ModelDetailsPane(QWidget *parent)
     m_tabs->addTab(m_tensors, QString());
     m_tabs->addTab(buildFiles(), QString());
     m_tabs->addTab(buildLineage(), QString());
+    m_evaluations = new ModelEvaluations(m_tabs);
+    m_tabs->addTab(m_evaluations, QString());
     layout->addWidget(m_tabs, 1);
     m_stack->addWidget(content);
 
@@ -252,6 +256,7 @@ void ModelDetailsPane::fill()
     m_lineage->showLineage(m, m_details.lineage);
     m_noLineage->setVisible(!m_lineage->hasEdges());
     m_lineage->setVisible(m_lineage->hasEdges());
+    m_evaluations->showReports(m_details.evaluations, QString::fromStdString(m.name));
 }
 
 void ModelDetailsPane::changeEvent(QEvent *event)
@@ -269,6 +274,7 @@ void ModelDetailsPane::retranslate()
     m_tabs->setTabText(TensorsTab, tr("Tensors"));
     m_tabs->setTabText(FilesTab, tr("Files"));
     m_tabs->setTabText(LineageTab, tr("Lineage"));
+    m_tabs->setTabText(EvaluationsTab, tr("Evaluations"));
     for (int i = 0; i < FactCount; ++i)
         m_captions[static_cast<std::size_t>(i)]->setText(tr(kFactCaptions[i]));
     m_noLineage->setText(tr("No lineage recorded: this model was not made from another registered model, "

@@ -12,6 +12,10 @@ class QFormLayout;
 class QLabel;
 class QStackedWidget;
 class QTabWidget;
+
+namespace llmos {
+class ModelEvaluations;
+}
 class QToolButton;
 
 namespace llmos {
@@ -30,7 +34,7 @@ class ModelDetailsPane : public QWidget {
     Q_OBJECT
     Q_PROPERTY(bool loading READ isLoading)
 public:
-    enum Tab { CardTab, ConfigurationTab, TensorsTab, FilesTab, LineageTab };
+    enum Tab { CardTab, ConfigurationTab, TensorsTab, FilesTab, LineageTab, EvaluationsTab };
 
     explicit ModelDetailsPane(QWidget *parent = nullptr);
 
@@ -57,6 +61,7 @@ public:
     ModelFileList *fileList() const { return m_files; }
     ModelTensorList *tensorList() const { return m_tensors; }
     LineageView *lineageView() const { return m_lineage; }
+    ModelEvaluations *evaluations() const { return m_evaluations; }
 
 Q_SIGNALS:
     void addTagRequested(const QString &id, const QString &tag);
@@ -108,6 +113,7 @@ private:
     QToolButton *m_checkFiles = nullptr;
     QLabel *m_noLineage = nullptr;
     LineageView *m_lineage = nullptr;
+    ModelEvaluations *m_evaluations = nullptr;
 
     QString m_id;
     ModelDetails m_details;

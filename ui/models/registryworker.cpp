@@ -1,5 +1,7 @@
 #include "models/registryworker.h"
 
+#include <filesystem>
+
 #include "model/modelinspection.h"
 #include "models/recoverynotes.h"
 #include "models/registrydamaged.h"
@@ -64,6 +66,7 @@ ModelDetails RegistryWorker::details(const std::string &id)
     } catch (const std::exception &e) {
         details.inspectionError = QString::fromUtf8(e.what());
     }
+    details.evaluations = EvaluationStore((std::filesystem::path(m_home) / "evaluations").string()).reportsOf(id);
     return details;
 }
 
