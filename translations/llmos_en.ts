@@ -5016,6 +5016,14 @@ Your models&apos; files are safe; the registry can be rebuilt from the manifests
         <source>every layer</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Mask private data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaces e-mail addresses, phone, card and ID numbers in the examples with [EMAIL], [PHONE], [CARD] and [ID] as they are read, so the model never learns them. Your file is not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmos::RecipeForm</name>

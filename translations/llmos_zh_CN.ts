@@ -5005,6 +5005,14 @@ Your models&apos; files are safe; the registry can be rebuilt from the manifests
         <source>every layer</source>
         <translation>每一层</translation>
     </message>
+    <message>
+        <source>Mask private data</source>
+        <translation>遮蔽隐私数据</translation>
+    </message>
+    <message>
+        <source>Replaces e-mail addresses, phone, card and ID numbers in the examples with [EMAIL], [PHONE], [CARD] and [ID] as they are read, so the model never learns them. Your file is not changed.</source>
+        <translation>读取样例时把电子邮件地址、电话、银行卡号和证件号替换为 [EMAIL]、[PHONE]、[CARD] 和 [ID]，使模型不会学到它们。你的文件不会被修改。</translation>
+    </message>
 </context>
 <context>
     <name>llmos::RecipeForm</name>

@@ -108,6 +108,17 @@ TEST(Recipe, ExtrasAreOffByDefaultAndLeaveOldFingerprintsAlone)
     EXPECT_TRUE(a->synonyms.empty());
 }
 
+TEST(Recipe, MaskingPrivateDataIsWrittenOnlyWhenAsked)
+{
+    auto doc = minimal();
+    EXPECT_FALSE(toJson(parseTrainingRecipe(doc))["dataset"].contains("mask_private_data"));
+    doc["dataset"]["mask_private_data"] = true;
+    const auto parsed = parseTrainingRecipe(doc);
+    EXPECT_TRUE(parsed.dataset.maskPrivateData);
+    EXPECT_EQ(toJson(parsed)["dataset"]["mask_private_data"], true);
+    EXPECT_TRUE(parseTrainingRecipe(toJson(parsed)).dataset.maskPrivateData);
+}
+
 TEST(Recipe, AValidationFileReplacesTheFraction)
 {
     auto doc = minimal();

@@ -96,6 +96,29 @@ TEST(DatasetTokenization, AValidationFileValidatesAndEveryTrainingRowTrains)
     }
 }
 
+TEST(DatasetTokenization, PrivateDataIsMaskedAsRowsAreReadWhenAsked)
+{
+    TempDir dir;
+    DatasetSpec spec;
+    spec.path = dir.write("notes.txt", "write to jane.doe@example.com or call +1 415 555 0132\n");
+    spec.validationFraction = 0;
+    const auto tokenizer = byteTokenizer();
+    DatasetOptions options;
+    options.maxSeqLen = 256;
+    const auto plain = loadDataset(spec, *tokenizer, options);
+    EXPECT_NE(tokenizer->decode(plain.train[0].inputIds).find("jane.doe@example.com"), std::string::npos);
+    EXPECT_TRUE(plain.report.maskedPrivateData.empty());
+
+    spec.maskPrivateData = true;
+    const auto masked = loadDataset(spec, *tokenizer, options);
+    const auto text = tokenizer->decode(masked.train[0].inputIds);
+    EXPECT_NE(text.find("write to [EMAIL] or call [PHONE]"), std::string::npos) << text;
+    EXPECT_EQ(text.find("jane"), std::string::npos) << text;
+    EXPECT_EQ(masked.report.maskedPrivateData.at("email"), 1u);
+    EXPECT_EQ(masked.report.maskedPrivateData.at("phone"), 1u);
+    EXPECT_EQ(masked.report.fingerprint, plain.report.fingerprint) << "the file itself is not changed";
+}
+
 TEST(DatasetTokenization, AlpacaRowsLoseNoLabelSilentlyToTruncation)
 {
     TempDir dir;

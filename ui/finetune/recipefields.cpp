@@ -128,6 +128,12 @@ std::vector<RecipeField> RecipeFields::makeCatalog()
                             "out and counts them."),
          .defaultValue = "abort",
          .choices = {{"abort", QT_TR_NOOP("Stop and list them")}, {"skip", QT_TR_NOOP("Skip and count them")}}},
+        {.path = "dataset.mask_private_data", .section = Section::ModelAndData, .type = Type::Bool,
+         .label = QT_TR_NOOP("Mask private data"),
+         .help = QT_TR_NOOP("Replaces e-mail addresses, phone, card and ID numbers in the examples with [EMAIL], "
+                            "[PHONE], [CARD] and [ID] as they are read, so the model never learns them. Your file is "
+                            "not changed."),
+         .defaultValue = false},
 
         // Task
         {.path = "task.kind", .section = Section::Task, .type = Type::Choice,

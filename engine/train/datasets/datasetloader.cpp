@@ -6,6 +6,7 @@
 #include "datasets/rowreader.h"
 #include "datasets/textaugmenter.h"
 #include "datasets/textpacker.h"
+#include "text/privatedatamasker.h"
 #include "tokenizer/tokenizer.h"
 
 #include <fmt/format.h>
@@ -84,6 +85,17 @@ private:
         if (report.badRows.size() < m_options.maxBadRowsListed) report.badRows.push_back(std::move(bad));
     }
 
+    void mask(DatasetExample &example)
+    {
+        auto maskText = [this](std::string &text) {
+            auto masked = maskPrivateData(text);
+            for (const auto &[kind, count] : masked.counts) m_result.report.maskedPrivateData[kind] += count;
+            text = std::move(masked.text);
+        };
+        maskText(example.text);
+        for (ChatTurn &turn : example.turns) maskText(turn.content);
+    }
+
     // The examples of a training file and a validation file: the first `trainingRows` train.
     static DatasetSplit fileSplit(std::size_t trainingRows, std::size_t total)
     {
@@ -116,6 +128,7 @@ private:
                 return;
             }
             if (!m_seen.insert(fnv1a(row.value.dump())).second) ++m_result.report.duplicates;
+            if (m_spec.maskPrivateData) mask(*example);
             m_examples.push_back(std::move(*example));
         };
         readDatasetRows(file, sink, m_options.stop);

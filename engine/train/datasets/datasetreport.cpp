@@ -61,7 +61,8 @@ nlohmann::ordered_json DatasetReport::toJson() const
             {"labels", std::move(labelCounts)},
             {"train_examples", trainExamples},
             {"validation_examples", validationExamples},
-            {"augmented_examples", augmentedExamples}};
+            {"augmented_examples", augmentedExamples},
+            {"masked_private_data", maskedPrivateData}};
 }
 
 } // namespace llmos

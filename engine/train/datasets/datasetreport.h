@@ -50,6 +50,8 @@ struct DatasetReport {
     // Variants dataset.augmentation added to the training examples (before packing, for
     // pre-training text); not counted in the row counts or the length histogram.
     std::uint64_t augmentedExamples = 0;
+    // With dataset.mask_private_data: the items masked, by kind ("email", "phone", "card", "id").
+    std::map<std::string, std::uint64_t> maskedPrivateData;
 
     nlohmann::ordered_json toJson() const;
     // Adds one length to its bucket.

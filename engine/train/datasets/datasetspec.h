@@ -68,6 +68,10 @@ struct DatasetSpec {
     std::size_t maxRowBytes = 16u << 20;
     // Training examples only, never the validation split; text and classification kinds.
     std::optional<AugmentationSettings> augmentation;
+    // Replace e-mail addresses, phone, card and ID numbers in every text (and chat turn) with
+    // [EMAIL], [PHONE], [CARD], [ID] as the rows are read, so the model never sees them
+    // (text/privatedatamasker.h). The file itself is not changed.
+    bool maskPrivateData = false;
 };
 
 const char *datasetKindName(DatasetKind kind) noexcept;

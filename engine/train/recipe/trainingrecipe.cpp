@@ -94,6 +94,7 @@ DatasetSpec parseDataset(JsonFieldReader reader)
     }
     spec.validationFraction = reader.number("validation_fraction", spec.validationFraction, 0.0, 0.9);
     spec.seed = static_cast<std::uint64_t>(reader.integer("seed", static_cast<std::int64_t>(spec.seed), 0, INT64_MAX));
+    spec.maskPrivateData = reader.boolean("mask_private_data", false);
     if (reader.has("augmentation")) {
         // Instruction and chat data are refused again at load time, once "auto" is resolved.
         if (spec.kind != DatasetKind::Auto && spec.kind != DatasetKind::PretrainText
@@ -358,6 +359,8 @@ nlohmann::json toJson(const TrainingRecipe &r)
                               {"fields", {{"text", d.fields.text}, {"label", d.fields.label}}},
                               {"bad_rows", d.policy == BadRowPolicy::Skip ? "skip" : "abort"},
                               {"seed", d.seed}};
+    if (d.maskPrivateData) // only when set: recipes without it keep their fingerprints
+        dataset["mask_private_data"] = true;
     if (d.validationPath.empty())
         dataset["validation_fraction"] = d.validationFraction;
     else
