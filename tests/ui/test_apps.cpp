@@ -4,6 +4,7 @@
 // settings), regenerates it, takes the last question back to edit, stops on request, and
 // keeps its conversations, which a new playground lists and reopens with their settings.
 #include "apps/appinference.h"
+#include "apps/appmodels.h"
 #include "apps/arena/arenaapp.h"
 #include "apps/arena/arenavotes.h"
 #include "apps/chat/chatplayground.h"
@@ -86,6 +87,23 @@ class TestApps : public QObject {
 
 private Q_SLOTS:
     void initTestCase() { WindowFixture::nameApplication("test_apps"); }
+
+    void modelsAreSortedIntoWhatTheAppsRunOn()
+    {
+        const auto kind = [](const char *family, const char *architecture, ModelFormat format = ModelFormat::HuggingFace) {
+            ModelRecord model;
+            model.family = family;
+            model.architecture = architecture;
+            model.format = format;
+            return appModelKind(model);
+        };
+        QCOMPARE(kind("llama", "LlamaForCausalLM"), std::optional(AppModelKind::Generative));
+        QCOMPARE(kind("gpt2", "GPT2LMHeadModel"), std::optional(AppModelKind::Generative));
+        QCOMPARE(kind("bert", "BertForSequenceClassification"), std::optional(AppModelKind::Classifier));
+        QCOMPARE(kind("bert", "BertModel"), std::optional(AppModelKind::Embedding));
+        QVERIFY(!kind("llama", "LlamaForSequenceClassification")); // no chat, and no BERT classifier
+        QVERIFY(!kind("llama", "LlamaForCausalLM", ModelFormat::Peft)); // an adapter runs merged
+    }
 
     void catalogCountsTheModelsEachAppRunsOn()
     {

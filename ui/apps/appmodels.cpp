@@ -8,11 +8,13 @@ std::optional<AppModelKind> appModelKind(const ModelRecord &model)
 {
     if (model.format == ModelFormat::Peft)
         return std::nullopt;
-    if (model.family == "gpt2" || model.family == "llama")
-        return AppModelKind::Generative;
+    // A classifier head makes a classifier whatever its body (a fine-tuned Llama too), but
+    // only BERT classifiers run in the apps so far (TextClassifier).
+    const bool classifier = model.architecture.find("ForSequenceClassification") != std::string::npos;
     if (model.family == "bert")
-        return model.architecture.find("ForSequenceClassification") != std::string::npos ? AppModelKind::Classifier
-                                                                                          : AppModelKind::Embedding;
+        return classifier ? AppModelKind::Classifier : AppModelKind::Embedding;
+    if ((model.family == "gpt2" || model.family == "llama") && !classifier)
+        return AppModelKind::Generative;
     return std::nullopt;
 }
 
