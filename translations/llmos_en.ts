@@ -3334,10 +3334,6 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Arrives with the chat playground; meanwhile: llmos chat --model NAME</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Fine-tune</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3375,6 +3371,10 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
     <message>
         <source>Teach this model from your own examples on the Fine-tune page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat with this model in the chat playground (Apps page)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3329,10 +3329,6 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <translation>在试验场中打开</translation>
     </message>
     <message>
-        <source>Arrives with the chat playground; meanwhile: llmos chat --model NAME</source>
-        <translation>将随聊天试验场一起推出；目前可用：llmos chat --model 名称</translation>
-    </message>
-    <message>
         <source>Fine-tune</source>
         <translation>微调</translation>
     </message>
@@ -3371,6 +3367,10 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     <message>
         <source>Teach this model from your own examples on the Fine-tune page</source>
         <translation>在“微调”页面用你自己的样本训练此模型</translation>
+    </message>
+    <message>
+        <source>Chat with this model in the chat playground (Apps page)</source>
+        <translation>在聊天试验场（“应用”页面）中与此模型对话</translation>
     </message>
 </context>
 <context>

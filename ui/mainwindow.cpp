@@ -7,6 +7,7 @@
 #include "pages/finetunepage.h"
 #include "pages/jobspage.h"
 #include "pages/modelspage.h"
+#include "apps/chat/chatplayground.h"
 #include "pages/appspage.h"
 #include "pages/serverpage.h"
 #include "pages/settingspage.h"
@@ -129,6 +130,12 @@ MainWindow::MainWindow(WindowServices services, QWidget *parent)
         m_fineTune->guided()->startWithModel(modelId);
         m_fineTune->showMode(FineTunePage::Guided);
         showPage(kFineTunePage);
+    });
+    connect(m_models, &ModelsPage::playgroundRequested, this, [this](const QString &name) {
+        m_appsPage->openApp(QStringLiteral("chat"));
+        if (auto *chat = qobject_cast<ChatPlayground *>(m_appsPage->app(QStringLiteral("chat"))))
+            chat->useModel(name);
+        showPage(kAppsPage);
     });
     connect(m_jobsPage, &JobsPage::duplicateRequested, this, [this](const QString &runId) {
         m_fineTune->duplicateRun(runId);

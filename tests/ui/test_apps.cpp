@@ -13,12 +13,15 @@
 #include "architectures/textclassifier.h"
 #include "generation/textgenerator.h"
 #include "mainwindow.h"
+#include "models/modelactions.h"
 #include "pages/appspage.h"
+#include "pages/modelspage.h"
 #include "registry/modelregistry.h"
 #include "tinymodel.h"
 #include "widgets/noticebar.h"
 #include "windowfixture.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -132,6 +135,19 @@ private Q_SLOTS:
         QVERIFY(page->app(QStringLiteral("chat"))->isVisible());
         QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("backToApps")), Qt::LeftButton);
         QVERIFY(card->isVisible());
+
+        // Open in playground on the Models page: the chat, with that model picked.
+        window.showPage(QStringLiteral("models"));
+        auto *models = window.modelsPage();
+        QVERIFY(QTest::qWaitFor([&] { return models->state() == ModelsPage::State::Browsing; }, kWaitMs));
+        models->selectModel(QString::fromStdString(ModelRegistry(fixture.registryHome()).find("tiny-chat")->id));
+        QVERIFY(QTest::qWaitFor([&] { return models->actions()->openInPlayground()->isEnabled(); }, kWaitMs));
+        models->actions()->openInPlayground()->trigger();
+        QCOMPARE(window.currentPageId(), QStringLiteral("apps"));
+        auto *chat = qobject_cast<ChatPlayground *>(page->app(QStringLiteral("chat")));
+        QVERIFY(chat && chat->isVisible());
+        QVERIFY(QTest::qWaitFor([&] { return chat->settingsPanel()->settings().model == QStringLiteral("tiny-chat"); },
+                                kWaitMs));
     }
 
     void chatStreamsRegeneratesEditsStopsAndKeepsConversations()

@@ -1,5 +1,7 @@
 #include "models/modelactions.h"
 
+#include "apps/appmodels.h"
+
 #include <QAction>
 #include <QActionGroup>
 #include <QMenu>
@@ -32,7 +34,6 @@ ModelActions::ModelActions(QWidget *parent)
     // and one that is missing would hide where the feature will be.
     m_playground = new QAction(this);
     m_playground->setObjectName(QStringLiteral("openInPlayground"));
-    m_playground->setEnabled(false);
     m_fineTune = new QAction(this);
     m_fineTune->setObjectName(QStringLiteral("fineTune"));
     m_fineTune->setEnabled(false);
@@ -57,6 +58,7 @@ void ModelActions::setCurrentModel(const ModelRecord *model, bool lineageKnown)
     m_export->setEnabled(model != nullptr);
     m_delete->setEnabled(model && lineageKnown);
     m_checkFiles->setEnabled(model != nullptr);
+    m_playground->setEnabled(model && appModelKind(*model) == AppModelKind::Generative);
     // Hugging Face folders train; GGUF files and adapters do not.
     m_fineTune->setEnabled(model && model->format == ModelFormat::HuggingFace && model->origin != ModelOrigin::Adapter);
 }
@@ -108,7 +110,7 @@ void ModelActions::retranslate()
     m_showCards->setText(tr("Cards"));
     m_showCards->setToolTip(tr("Show the models as cards"));
     m_playground->setText(tr("Open in playground"));
-    m_playground->setToolTip(tr("Arrives with the chat playground; meanwhile: llmos chat --model NAME"));
+    m_playground->setToolTip(tr("Chat with this model in the chat playground (Apps page)"));
     m_fineTune->setText(tr("Fine-tune"));
     m_fineTune->setToolTip(tr("Teach this model from your own examples on the Fine-tune page"));
     m_export->setText(tr("Export…"));

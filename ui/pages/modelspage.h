@@ -80,6 +80,8 @@ Q_SIGNALS:
     void importRequested(const QStringList &paths);
     // Fine-tune… on the selected model.
     void fineTuneRequested(const QString &modelId);
+    // Open in playground on the selected model (its registered name).
+    void playgroundRequested(const QString &modelName);
     // A list answer was applied to the views (tests time the browser with it).
     void listShown();
 

@@ -256,6 +256,15 @@ void ChatPlayground::finishTurn(const ChatTurnStats &stats, const QString &reply
     Q_EMIT turnEnded();
 }
 
+void ChatPlayground::useModel(const QString &name)
+{
+    auto settings = m_settings->settings();
+    settings.model = name;
+    m_settings->setSettings(settings);
+    m_settings->refreshModels(); // the model may be newer than the list
+    m_input->setFocus();
+}
+
 void ChatPlayground::showDemoExchange()
 {
     setProperty("loading", true);

@@ -37,6 +37,10 @@ public:
     QString statsText() const;
     int savedConversations() const;
 
+    // Picks this registered model for the next turn (Open in playground on the Models page);
+    // a conversation in progress keeps its history.
+    void useModel(const QString &name);
+
     // For the screenshots: a question to the demo model, answered with a fixed seed (the
     // page says it is loading until the answer is in).
     void showDemoExchange();
