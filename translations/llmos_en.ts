@@ -2468,6 +2468,81 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
 </context>
 <context>
+    <name>llmos::EvaluateDialog</name>
+    <message>
+        <source>Evaluate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A text, CSV, TSV or JSON Lines file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perplexity (how well it predicts the text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classification (accuracy, F1, confusion matrix)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation (BLEU and ROUGE-L against reference answers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data to evaluate on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data (*.txt *.csv *.tsv *.jsonl *.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain text: lower is better. Use text the model did not train on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows with a text and a label the model knows (a BERT classifier).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instruction or chat rows whose last answer is the reference; answers are greedy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>llmos::ExperimentsPage</name>
     <message>
         <source>The search stopped with an error: %1</source>
@@ -3377,6 +3452,14 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>Chat with this model in the chat playground (Apps page)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Evaluate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure the model on a dataset: perplexity, accuracy and F1, or BLEU and ROUGE-L</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmos::ModelDetailsPane</name>
@@ -3775,6 +3858,18 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
     <message>
         <source>Not restored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluating %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3 (kept on the Evaluations tab)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2464,6 +2464,81 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
 </context>
 <context>
+    <name>llmos::EvaluateDialog</name>
+    <message>
+        <source>Evaluate %1</source>
+        <translation>评估 %1</translation>
+    </message>
+    <message>
+        <source>A text, CSV, TSV or JSON Lines file</source>
+        <translation>文本、CSV、TSV 或 JSON Lines 文件</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Perplexity (how well it predicts the text)</source>
+        <translation>困惑度（预测文本的好坏）</translation>
+    </message>
+    <message>
+        <source>Classification (accuracy, F1, confusion matrix)</source>
+        <translation>分类（准确率、F1、混淆矩阵）</translation>
+    </message>
+    <message>
+        <source>Generation (BLEU and ROUGE-L against reference answers)</source>
+        <translation>生成（与参考答案比较的 BLEU 和 ROUGE-L）</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>衡量</translation>
+    </message>
+    <message>
+        <source>Text column</source>
+        <translation>文本列</translation>
+    </message>
+    <message>
+        <source>Label column</source>
+        <translation>标签列</translation>
+    </message>
+    <message>
+        <source>every row</source>
+        <translation>全部行</translation>
+    </message>
+    <message>
+        <source>At most</source>
+        <translation>最多</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Data to evaluate on</source>
+        <translation>用于评估的数据</translation>
+    </message>
+    <message>
+        <source>Data (*.txt *.csv *.tsv *.jsonl *.json);;All files (*)</source>
+        <translation>数据 (*.txt *.csv *.tsv *.jsonl *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Plain text: lower is better. Use text the model did not train on.</source>
+        <translation>纯文本：越低越好。请使用模型未训练过的文本。</translation>
+    </message>
+    <message>
+        <source>Rows with a text and a label the model knows (a BERT classifier).</source>
+        <translation>包含文本和模型已知标签的行（BERT 分类模型）。</translation>
+    </message>
+    <message>
+        <source>Instruction or chat rows whose last answer is the reference; answers are greedy.</source>
+        <translation>指令或对话行，最后一个回答作为参考；生成采用贪心解码。</translation>
+    </message>
+</context>
+<context>
     <name>llmos::ExperimentsPage</name>
     <message>
         <source>The search stopped with an error: %1</source>
@@ -3372,6 +3447,14 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>Chat with this model in the chat playground (Apps page)</source>
         <translation>在聊天试验场（“应用”页面）中与此模型对话</translation>
     </message>
+    <message>
+        <source>Evaluate…</source>
+        <translation>评估…</translation>
+    </message>
+    <message>
+        <source>Measure the model on a dataset: perplexity, accuracy and F1, or BLEU and ROUGE-L</source>
+        <translation>在数据集上衡量模型：困惑度、准确率和 F1，或 BLEU 和 ROUGE-L</translation>
+    </message>
 </context>
 <context>
     <name>llmos::ModelDetailsPane</name>
@@ -3766,6 +3849,18 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     <message>
         <source>Not restored: %1</source>
         <translation>未恢复：%1</translation>
+    </message>
+    <message>
+        <source>Evaluating %1</source>
+        <translation>正在评估 %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3 (kept on the Evaluations tab)</source>
+        <translation>%1 在 %2 上：%3（已保存在“评估”选项卡）</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include "models/modelactions.h"
 #include "models/modelcardbrowser.h"
 #include "models/modeldetailspane.h"
+#include "models/evaluatedialog.h"
 #include "models/modelevaluations.h"
 #include "models/modelfilelist.h"
 #include "models/modelfilterbar.h"
@@ -165,6 +166,7 @@ private Q_SLOTS:
     void importShowsProgressThenTheModel();
     void filtersByTextFamilyOriginAndSize();
     void detailsShowCardConfigurationAndFilesWithHashes();
+    void evaluateFromTheWindowKeepsTheReport();
     void detailsListTheTensors();
     void checkFilesFindsAChangedInPlaceFile();
     void inPlaceModelsAreCheckedWhenShown();
@@ -832,6 +834,42 @@ void TestModelBrowser::exportWritesAHuggingFaceFolder()
     QVERIFY(QFileInfo::exists(QDir(destination).filePath(QStringLiteral("config.json"))));
     QVERIFY(QFileInfo::exists(QDir(destination).filePath(QStringLiteral("model.safetensors"))));
     QVERIFY(QFileInfo::exists(QDir(destination).filePath(QStringLiteral("README.md"))));
+}
+
+// Evaluate… on a real (tiny, random) model: the dialog, a progress dialog, and the report
+// on the Evaluations tab with a notice giving its figures.
+void TestModelBrowser::evaluateFromTheWindowKeepsTheReport()
+{
+    WindowFixture fixture;
+    QTemporaryDir sources;
+    const QString folder = sources.filePath(QStringLiteral("tiny-eval"));
+    test::writeTinyModel(folder.toStdString(), test::TinyFamily::Llama);
+    test::writeChatMlTokenizerConfig(folder.toStdString()); // names the end-of-text token packing needs
+    registryOf(fixture).importModel(folder.toStdString());
+    const QString data = sources.filePath(QStringLiteral("notes.txt"));
+    {
+        QFile file(data);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("the quick brown fox\n\njumps over the lazy dog\n");
+    }
+    Browser browser(fixture);
+    QVERIFY(browser.ready(1, QStringLiteral("tiny-eval")));
+    QVERIFY(browser.page.actions()->evaluate()->isEnabled());
+    QCOMPARE(browser.page.detailsPane()->evaluations()->rowCount(), 0);
+
+    browser.page.actions()->evaluate()->trigger();
+    auto *dialog = waitForDialog<EvaluateDialog>(browser.page);
+    QVERIFY(dialog);
+    QVERIFY(!dialog->evaluateButton()->isEnabled()); // no data yet
+    dialog->dataField()->setText(data);
+    QTest::mouseClick(dialog->evaluateButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(browser.page.detailsPane()->evaluations()->rowCount() == 1, kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(browser.page.noticeBar()->text().contains(QStringLiteral("perplexity")), kWaitMs);
+    QVERIFY(browser.page.noticeBar()->text().contains(QStringLiteral("notes.txt")));
+    const auto reports = EvaluationStore(fixture.registryHome() + "/evaluations")
+                             .reportsOf(registryOf(fixture).find("tiny-eval")->id);
+    QCOMPARE(reports.size(), std::size_t(1));
+    QCOMPARE(reports[0].examples, 2);
 }
 
 void TestModelBrowser::exportWritesAQuantizedGgufFile()

@@ -45,6 +45,8 @@ ModelActions::ModelActions(QWidget *parent)
     m_delete->setShortcut(QKeySequence::Delete);
     m_delete->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     parent->addAction(m_delete);
+    m_evaluate = new QAction(this);
+    m_evaluate->setObjectName(QStringLiteral("evaluateModel"));
     m_checkFiles = new QAction(this);
     m_checkFiles->setObjectName(QStringLiteral("checkFiles"));
     m_rebuild = new QAction(this);
@@ -59,6 +61,8 @@ void ModelActions::setCurrentModel(const ModelRecord *model, bool lineageKnown)
     m_delete->setEnabled(model && lineageKnown);
     m_checkFiles->setEnabled(model != nullptr);
     m_playground->setEnabled(model && appModelKind(*model) == AppModelKind::Generative);
+    // The scorers read Hugging Face folders; an adapter is evaluated merged into its base.
+    m_evaluate->setEnabled(model && model->format == ModelFormat::HuggingFace && appModelKind(*model).has_value());
     // Hugging Face folders train; GGUF files and adapters do not.
     m_fineTune->setEnabled(model && model->format == ModelFormat::HuggingFace && model->origin != ModelOrigin::Adapter);
 }
@@ -77,6 +81,7 @@ QToolBar *ModelActions::makeToolBar(QWidget *parent)
     bar->addSeparator();
     bar->addAction(m_playground);
     bar->addAction(m_fineTune);
+    bar->addAction(m_evaluate);
     bar->addAction(m_export);
     bar->addAction(m_delete);
     bar->addSeparator();
@@ -91,6 +96,7 @@ QMenu *ModelActions::makeContextMenu(QWidget *parent)
     menu->setToolTipsVisible(true); // the disabled actions say why
     menu->addAction(m_playground);
     menu->addAction(m_fineTune);
+    menu->addAction(m_evaluate);
     menu->addSeparator();
     menu->addAction(m_export);
     menu->addAction(m_delete);
@@ -117,6 +123,8 @@ void ModelActions::retranslate()
     m_export->setToolTip(tr("Write the model as a Hugging Face folder or a GGUF file"));
     m_delete->setText(tr("Delete…"));
     m_delete->setToolTip(tr("Delete the model from the registry"));
+    m_evaluate->setText(tr("Evaluate…"));
+    m_evaluate->setToolTip(tr("Measure the model on a dataset: perplexity, accuracy and F1, or BLEU and ROUGE-L"));
     m_checkFiles->setText(tr("Check files"));
     m_checkFiles->setToolTip(tr("Compare the model's files with what was registered, to find files that "
                                 "changed or are gone"));

@@ -41,6 +41,7 @@ public:
     QAction *exportModel() const { return m_export; }
     QAction *deleteModel() const { return m_delete; }
     QAction *checkFiles() const { return m_checkFiles; }
+    QAction *evaluate() const { return m_evaluate; }
     QAction *rebuildRegistry() const { return m_rebuild; }
 
 private:
@@ -52,6 +53,7 @@ private:
     QAction *m_showTable = nullptr;
     QAction *m_showCards = nullptr;
     QAction *m_playground = nullptr;
+    QAction *m_evaluate = nullptr;
     QAction *m_fineTune = nullptr;
     QAction *m_export = nullptr;
     QAction *m_delete = nullptr;

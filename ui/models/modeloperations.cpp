@@ -1,12 +1,22 @@
 #include "models/modeloperations.h"
 
 #include "models/deletemodeldialog.h"
+#include "models/evaluatedialog.h"
 #include "models/exportmodeldialog.h"
 #include "models/modellibrary.h"
 #include "tasks/progressdialog.h"
 #include "tasks/taskrunner.h"
 
+#include "evaluation/modelevaluation.h"
+#include "registry/modelregistry.h"
+#include "util/randomid.h"
+
+#include <QCoreApplication>
 #include <QFileDialog>
+#include <QFileInfo>
+
+#include <filesystem>
+#include <memory>
 #include <QMessageBox>
 #include <QPushButton>
 
@@ -79,6 +89,57 @@ void ModelOperations::checkFiles(const ModelRecord &model)
     connect(&m_library, &ModelLibrary::filesChecked, task, [this, model](const QString &id, const FileCheck &check) {
         if (id == QString::fromStdString(model.id))
             reportCheck(model, check);
+    });
+    run(task);
+}
+
+void ModelOperations::evaluate(const ModelRecord &model)
+{
+    auto *dialog = new EvaluateDialog(model, m_dialogParent);
+    dialog->setObjectName(QStringLiteral("evaluateDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, model] { runEvaluation(model, dialog->request()); });
+    dialog->open();
+}
+
+void ModelOperations::runEvaluation(const ModelRecord &model, const EvaluationRequest &request)
+{
+    auto summary = std::make_shared<QString>();
+    auto *task = new TaskRunner(
+        tr("Evaluating %1").arg(QString::fromStdString(model.name)),
+        [home = m_library.home(), model, request, summary](TaskContext &context) {
+            EvaluationOptions options;
+            options.task = request.task;
+            options.data.path = request.dataPath.toStdString();
+            options.data.fields.text = request.textField.toStdString();
+            options.data.fields.label = request.labelField.toStdString();
+            options.maxExamples = request.limit;
+            options.stop = context.stopToken();
+            options.onProgress = [&context](std::int64_t done, std::int64_t total) {
+                context.setProgress(total > 0 ? double(done) / double(total) : -1.0,
+                                    QCoreApplication::translate("llmos::ModelOperations", "%1 of %2").arg(done).arg(total));
+            };
+            std::string path;
+            {
+                ModelRegistry registry(home);
+                path = registry.resolve(model.id);
+            }
+            auto report = evaluateModel(path, options);
+            report.id = randomId("ev-");
+            report.modelId = model.id;
+            report.modelName = model.name;
+            EvaluationStore((std::filesystem::path(home) / "evaluations").string()).save(report);
+            QStringList figures;
+            for (const auto &[name, value] : report.metrics)
+                if (name != "tokens" && name != "bleu_brevity_penalty")
+                    figures << QStringLiteral("%1 %2").arg(QString::fromStdString(name)).arg(value, 0, 'g', 4);
+            *summary = figures.join(QStringLiteral(", "));
+        },
+        this);
+    connect(task, &TaskRunner::succeeded, this, [this, model, summary, request] {
+        Q_EMIT notice(tr("%1 on %2: %3 (kept on the Evaluations tab)")
+                          .arg(QString::fromStdString(model.name), QFileInfo(request.dataPath).fileName(), *summary));
+        m_library.requestDetails(QString::fromStdString(model.id));
     });
     run(task);
 }

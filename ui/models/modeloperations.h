@@ -13,6 +13,7 @@ namespace llmos {
 
 class ModelLibrary;
 class TaskRunner;
+struct EvaluationRequest;
 
 // The browser's conversations around long writes: the file dialogs of Import…, the
 // Export and Delete dialogs, and a ProgressDialog (with Cancel) for each task the
@@ -30,6 +31,10 @@ public:
     void deleteModel(const ModelRecord &model, const ModelLineage &lineage);
     // With a progress dialog; a notice tells what the check found.
     void checkFiles(const ModelRecord &model);
+    // Asks what to evaluate on (EvaluateDialog), then evaluates with a progress dialog and
+    // Cancel; the report is kept with the model (the Evaluations tab) and a notice gives
+    // its figures.
+    void evaluate(const ModelRecord &model);
     // Without a dialog, for the check the browser makes by itself when an in-place
     // model is shown: a change shows in the details, as the model's status.
     void checkFilesQuietly(const ModelRecord &model);
@@ -48,6 +53,7 @@ private:
     void run(TaskRunner *task);
     void reportCheck(const ModelRecord &model, const FileCheck &check);
     void reportRebuild(const RebuildReport &report);
+    void runEvaluation(const ModelRecord &model, const EvaluationRequest &request);
 
     ModelLibrary &m_library;
     QWidget *m_dialogParent;

@@ -102,6 +102,10 @@ ModelsPage::ModelsPage(ModelLibrary &library, QWidget *parent)
     connect(m_actions->deleteModel(), &QAction::triggered, this, &ModelsPage::deleteCurrent);
     connect(m_actions->checkFiles(), &QAction::triggered, this, &ModelsPage::checkCurrentFiles);
     connect(m_actions->fineTune(), &QAction::triggered, this, [this] { Q_EMIT fineTuneRequested(m_currentId); });
+    connect(m_actions->evaluate(), &QAction::triggered, this, [this] {
+        if (const ModelRecord *model = m_model->record(m_model->rowOf(m_currentId)))
+            m_operations->evaluate(*model);
+    });
     connect(m_actions->openInPlayground(), &QAction::triggered, this, [this] {
         if (const ModelRecord *model = m_model->record(m_model->rowOf(m_currentId)))
             Q_EMIT playgroundRequested(QString::fromStdString(model->name));
