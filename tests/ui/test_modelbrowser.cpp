@@ -813,8 +813,8 @@ void TestModelBrowser::exportWritesAHuggingFaceFolder()
     registerTiny(fixture, sources, QStringLiteral("tiny"));
     Browser browser(fixture);
     QVERIFY(browser.ready(1, QStringLiteral("tiny")));
-    // Not yet there, and saying when.
-    QVERIFY(!browser.page.actions()->openInPlayground()->isEnabled());
+    // A Llama: it can be chatted with (the Apps page's test follows the action through).
+    QVERIFY(browser.page.actions()->openInPlayground()->isEnabled());
     QVERIFY(browser.page.actions()->openInPlayground()->toolTip().contains(QStringLiteral("chat playground")));
     QVERIFY(browser.page.actions()->fineTune()->isEnabled()); // a Hugging Face folder trains
 
