@@ -1638,6 +1638,14 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>Label a text (sentiment, topic...) with each label&apos;s probability and a decision threshold, or every row of a CSV file, with accuracy, F1 and a confusion matrix when it has labels.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Stream monitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch a growing file of posts or messages, classify each new one, chart the labels over time and raise an alert when a label&apos;s share crosses a threshold.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmos::AppsPage</name>
@@ -5677,6 +5685,117 @@ Your models&apos; files are safe; the registry can be rebuilt from the manifests
     </message>
     <message>
         <source>Models, runs and datasets are kept here. A change takes effect after the workbench restarts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::StreamMonitor</name>
+    <message>
+        <source>A file that grows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Streams (*.jsonl *.ndjson *.csv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No classifier is registered yet. Import one on the Models page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New items were not classified: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Alert: &quot;%1&quot; is %2% of the last %n item(s), above %3%</source>
+        <translation>
+            <numerusform>Alert: &quot;%1&quot; is %2% of the last item, above %3%</numerusform>
+            <numerusform>Alert: &quot;%1&quot; is %2% of the last %n items, above %3%</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Watching: %n item(s) so far</source>
+        <translation>
+            <numerusform>Watching: %n item so far</numerusform>
+            <numerusform>Watching: %n items so far</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped: %n item(s)</source>
+        <translation>
+            <numerusform>Stopped: %n item</numerusform>
+            <numerusform>Stopped: %n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unreadable line(s) left out</source>
+        <translation>
+            <numerusform>%n unreadable line left out</numerusform>
+            <numerusform>%n unreadable lines left out</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classifier:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A JSON Lines, CSV or text file that grows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text field:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert when the label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is above </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of the last </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items by label</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

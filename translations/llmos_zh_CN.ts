@@ -1649,6 +1649,14 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>Label a text (sentiment, topic...) with each label&apos;s probability and a decision threshold, or every row of a CSV file, with accuracy, F1 and a confusion matrix when it has labels.</source>
         <translation>为一段文本打标签（情感、主题……），显示每个标签的概率和判定阈值；或为 CSV 文件的每一行打标签，带标签时给出准确率、F1 和混淆矩阵。</translation>
     </message>
+    <message>
+        <source>Stream monitor</source>
+        <translation>流监控</translation>
+    </message>
+    <message>
+        <source>Watch a growing file of posts or messages, classify each new one, chart the labels over time and raise an alert when a label&apos;s share crosses a threshold.</source>
+        <translation>监视不断增长的帖子或消息文件，为每条新内容分类，绘制各标签随时间的变化，并在某标签占比超过阈值时发出警报。</translation>
+    </message>
 </context>
 <context>
     <name>llmos::AppsPage</name>
@@ -5664,6 +5672,113 @@ Your models&apos; files are safe; the registry can be rebuilt from the manifests
     <message>
         <source>Models, runs and datasets are kept here. A change takes effect after the workbench restarts.</source>
         <translation>模型、运行记录和数据集都保存在这里。更改将在工作台重启后生效。</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::StreamMonitor</name>
+    <message>
+        <source>A file that grows</source>
+        <translation>不断增长的文件</translation>
+    </message>
+    <message>
+        <source>Streams (*.jsonl *.ndjson *.csv *.txt);;All files (*)</source>
+        <translation>数据流 (*.jsonl *.ndjson *.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>No classifier is registered yet. Import one on the Models page.</source>
+        <translation>尚未注册分类模型。请在“模型”页面导入一个。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <source>New items were not classified: %1</source>
+        <translation>新内容未能分类：%1</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation>条</translation>
+    </message>
+    <message numerus="yes">
+        <source>Alert: &quot;%1&quot; is %2% of the last %n item(s), above %3%</source>
+        <translation>
+            <numerusform>警报：在最近 %n 条中“%1”占 %2%，超过 %3%</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No alert</source>
+        <translation>无警报</translation>
+    </message>
+    <message numerus="yes">
+        <source>Watching: %n item(s) so far</source>
+        <translation>
+            <numerusform>监视中：目前 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped: %n item(s)</source>
+        <translation>
+            <numerusform>已停止：%n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unreadable line(s) left out</source>
+        <translation>
+            <numerusform>%n 行无法读取，已略过</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Watch</source>
+        <translation>开始监视</translation>
+    </message>
+    <message>
+        <source>Classifier:</source>
+        <translation>分类模型：</translation>
+    </message>
+    <message>
+        <source>A JSON Lines, CSV or text file that grows</source>
+        <translation>不断增长的 JSON Lines、CSV 或文本文件</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Text field:</source>
+        <translation>文本字段：</translation>
+    </message>
+    <message>
+        <source>Alert when the label</source>
+        <translation>当标签</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>is above </source>
+        <translation>超过 </translation>
+    </message>
+    <message>
+        <source>of the last </source>
+        <translation>（最近 </translation>
+    </message>
+    <message>
+        <source> items</source>
+        <translation> 条）</translation>
+    </message>
+    <message>
+        <source>Items by label</source>
+        <translation>各标签的条数</translation>
     </message>
 </context>
 <context>

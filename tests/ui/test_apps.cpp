@@ -10,6 +10,7 @@
 #include "apps/chat/chatplayground.h"
 #include "apps/chat/chatsettingspanel.h"
 #include "apps/classify/classifierapp.h"
+#include "apps/monitor/streammonitor.h"
 #include "architectures/textclassifier.h"
 #include "generation/textgenerator.h"
 #include "mainwindow.h"
@@ -29,6 +30,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -73,6 +75,32 @@ std::string engineAnswer(const std::string &folder, const std::string &message, 
     request.sampling.topP = topP;
     request.sampling.seed = seed;
     return generator.generate(request).text;
+}
+
+// The PyTorch reference's BERT classifier (negative, neutral, positive), made by its
+// script into `reference` and registered as "sentiment"; empty (and a test failure) when
+// the script cannot run.
+std::string registerReferenceClassifier(const QTemporaryDir &reference, WindowFixture &fixture)
+{
+    QProcess script;
+    script.start(QStringLiteral(LLMOS_TORCH_PYTHON), {QStringLiteral(LLMOS_TORCH_REFERENCE_SCRIPT), reference.path()});
+    if (!script.waitForFinished(120000) || script.exitCode() != 0) {
+        qWarning() << "torch_reference.py failed:" << script.readAllStandardOutput();
+        return {};
+    }
+    const auto folder = (reference.path() + QStringLiteral("/bert-classifier")).toStdString();
+    ModelRegistry registry(fixture.registryHome());
+    ImportOptions options;
+    options.name = "sentiment";
+    registry.importModel(folder, options);
+    return folder;
+}
+
+void appendTo(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly | QIODevice::Append))
+        file.write(bytes);
 }
 
 bool sendAndWait(ChatPlayground &chat, const QString &message)
@@ -269,20 +297,10 @@ private Q_SLOTS:
 
     void classifierLabelsATextAndAFileAndExports()
     {
-        // The PyTorch reference's BERT classifier (negative, neutral, positive), made here.
         QTemporaryDir reference;
-        QProcess script;
-        script.start(QStringLiteral(LLMOS_TORCH_PYTHON), {QStringLiteral(LLMOS_TORCH_REFERENCE_SCRIPT), reference.path()});
-        QVERIFY(script.waitForFinished(120000));
-        QVERIFY2(script.exitCode() == 0, script.readAllStandardOutput().constData());
-        const auto folder = (reference.path() + QStringLiteral("/bert-classifier")).toStdString();
         WindowFixture fixture;
-        {
-            ModelRegistry registry(fixture.registryHome());
-            ImportOptions options;
-            options.name = "sentiment";
-            registry.importModel(folder, options);
-        }
+        const auto folder = registerReferenceClassifier(reference, fixture);
+        QVERIFY(!folder.empty());
         const auto engine = TextClassifier::open(folder);
         const std::vector<std::string> texts{"This movie was not very good.", "Hello world, the cats sat on a mat!",
                                              "the dog is running"};
@@ -368,6 +386,54 @@ private Q_SLOTS:
         const auto *notice = app.findChild<NoticeBar *>();
         QVERIFY2(notice->isError() && notice->text().contains(QStringLiteral("cancelled")), qPrintable(notice->text()));
         QCOMPARE(app.resultRows(), 4); // the last results stay until a run completes
+    }
+
+    void streamMonitorClassifiesNewItemsAndAlerts()
+    {
+        QTemporaryDir reference;
+        WindowFixture fixture;
+        const auto folder = registerReferenceClassifier(reference, fixture);
+        QVERIFY(!folder.empty());
+        const auto engine = TextClassifier::open(folder);
+        const std::vector<std::string> texts{"This movie was not very good.", "Hello world, the cats sat on a mat!",
+                                             "the dog is running", "a fine day", "nothing to see"};
+        const auto expected = engine.classify(texts);
+
+        AppServices services{fixture.settings(), fixture.inference(), fixture.registryHome()};
+        StreamMonitor monitor(services);
+        monitor.resize(1100, 700);
+        monitor.show();
+        QVERIFY(QTest::qWaitFor([&] { return monitor.modelChoices() == 1; }, kWaitMs));
+        QTemporaryDir work;
+        const auto path = work.filePath(QStringLiteral("posts.jsonl"));
+        const auto line = [](const std::string &text) { return QByteArray::fromStdString(nlohmann::json{{"text", text}}.dump() + "\n"); };
+        appendTo(path, line(texts[0]) + line(texts[1]) + "{\"other\": 1}\n" + line(texts[2]));
+        monitor.setFile(path);
+        QTest::mouseClick(monitor.findChild<QPushButton *>(QStringLiteral("monitorStartStop")), Qt::LeftButton);
+        QVERIFY(monitor.watching());
+        QVERIFY(QTest::qWaitFor([&] { return monitor.itemsSeen() == 3; }, kWaitMs));
+        QVERIFY2(monitor.statusText().contains(QStringLiteral("1 unreadable")), qPrintable(monitor.statusText()));
+
+        // Items appended later are classified as they arrive; a line still being written waits.
+        appendTo(path, line(texts[3]) + line(texts[4]) + "{\"text\": \"half a li");
+        QVERIFY(QTest::qWaitFor([&] { return monitor.itemsSeen() == 5; }, kWaitMs));
+        QMap<QString, int> counts;
+        for (const auto &result : expected)
+            counts[QString::fromStdString(engine.labels()[result.best])] += 1;
+        QCOMPARE(monitor.counts(), counts);
+
+        // An alert while the most frequent label's share is above the threshold.
+        const auto top = std::max_element(counts.begin(), counts.end()) .key();
+        QSignalSpy alert(&monitor, &StreamMonitor::alertChanged);
+        monitor.findChild<QSpinBox *>(QStringLiteral("monitorAlertShare"))->setValue(1);
+        monitor.findChild<QLineEdit *>(QStringLiteral("monitorAlertLabel"))->setText(top);
+        QVERIFY(monitor.alerting());
+        QCOMPARE(alert.count(), 1);
+        QVERIFY(monitor.findChild<QLabel *>(QStringLiteral("monitorAlertState"))->text().startsWith(QStringLiteral("Alert")));
+        monitor.findChild<QSpinBox *>(QStringLiteral("monitorAlertShare"))->setValue(100);
+        QVERIFY(!monitor.alerting());
+        QTest::mouseClick(monitor.findChild<QPushButton *>(QStringLiteral("monitorStartStop")), Qt::LeftButton);
+        QVERIFY(!monitor.watching());
     }
 
     void aModelWithoutAChatTemplateSaysSo()

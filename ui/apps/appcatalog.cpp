@@ -3,6 +3,7 @@
 #include "apps/arena/arenaapp.h"
 #include "apps/chat/chatplayground.h"
 #include "apps/classify/classifierapp.h"
+#include "apps/monitor/streammonitor.h"
 
 #include <QCoreApplication>
 
@@ -29,6 +30,12 @@ const std::vector<AppDescriptor> &appCatalog()
                            "or every row of a CSV file, with accuracy, F1 and a confusion matrix when it has labels."),
          AppModelKind::Classifier,
          [](AppServices &services, QWidget *parent) -> QWidget * { return new ClassifierApp(services, parent); }},
+        {QStringLiteral("monitor"), QT_TRANSLATE_NOOP("llmos::AppCatalog", "Stream monitor"),
+         QT_TRANSLATE_NOOP("llmos::AppCatalog",
+                           "Watch a growing file of posts or messages, classify each new one, chart the labels over "
+                           "time and raise an alert when a label's share crosses a threshold."),
+         AppModelKind::Classifier,
+         [](AppServices &services, QWidget *parent) -> QWidget * { return new StreamMonitor(services, parent); }},
     };
     return apps;
 }
