@@ -10,6 +10,7 @@
 #include "apps/chat/chatplayground.h"
 #include "apps/chat/chatsettingspanel.h"
 #include "apps/classify/classifierapp.h"
+#include "apps/monitor/filetail.h"
 #include "apps/monitor/streammonitor.h"
 #include "architectures/textclassifier.h"
 #include "generation/textgenerator.h"
@@ -434,6 +435,31 @@ private Q_SLOTS:
         QVERIFY(!monitor.alerting());
         QTest::mouseClick(monitor.findChild<QPushButton *>(QStringLiteral("monitorStartStop")), Qt::LeftButton);
         QVERIFY(!monitor.watching());
+    }
+
+    void aGrowingFileIsReadLineByLine()
+    {
+        QTemporaryDir work;
+        const auto csv = work.filePath(QStringLiteral("posts.csv"));
+        appendTo(csv, "id,text\n1,\"hello, world\"\n2,\"say \"\"hi\"\"\"\n3\n");
+        auto read = readNewItems(csv, QStringLiteral("text"), {});
+        QCOMPARE(read.items, QStringList({QStringLiteral("hello, world"), QStringLiteral("say \"hi\"")}));
+        QCOMPARE(read.unreadable, 1); // a row without the column
+        appendTo(csv, "4,later\n5,not yet");
+        read = readNewItems(csv, QStringLiteral("text"), read.state);
+        QCOMPARE(read.items, QStringList({QStringLiteral("later")}));
+        // Replaced by a shorter file: read from the start again, header included.
+        {
+            QFile file(csv);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write("text\nfresh\n");
+        }
+        read = readNewItems(csv, QStringLiteral("text"), read.state);
+        QCOMPARE(read.items, QStringList({QStringLiteral("fresh")}));
+        const auto txt = work.filePath(QStringLiteral("lines.txt"));
+        appendTo(txt, "one\n\ntwo\n");
+        QCOMPARE(readNewItems(txt, {}, {}).items, QStringList({QStringLiteral("one"), QStringLiteral("two")}));
+        QVERIFY(!readNewItems(work.filePath(QStringLiteral("absent.jsonl")), {}, {}).error.isEmpty());
     }
 
     void aModelWithoutAChatTemplateSaysSo()
