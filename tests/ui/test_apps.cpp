@@ -38,6 +38,8 @@
 #include <QSpinBox>
 #include <QTest>
 
+#include <future>
+
 using namespace llmos;
 
 namespace {
@@ -219,13 +221,19 @@ private Q_SLOTS:
         QCOMPARE(chat.findChild<QPlainTextEdit *>(QStringLiteral("chatInput"))->toPlainText(), QStringLiteral("Hello there"));
         QVERIFY(chat.conversation().messages.isEmpty());
 
-        // Stop: asked for before the answer can be finished, the turn ends as stopped.
+        // Stop: the turn is held just before it generates until Stop has been clicked, so
+        // the stop always comes first; the turn ends as stopped.
+        std::promise<void> stopClicked;
+        auto clicked = stopClicked.get_future().share();
+        fixture.inference().setBeforeGenerate([clicked](quint64) { clicked.wait(); });
         chat.findChild<QSpinBox *>(QStringLiteral("chatMaxTokens"))->setValue(4096);
         chat.findChild<QPlainTextEdit *>(QStringLiteral("chatInput"))->setPlainText(QStringLiteral("Tell me more"));
         QTest::mouseClick(chat.findChild<QPushButton *>(QStringLiteral("chatSend")), Qt::LeftButton);
         QVERIFY(chat.findChild<QPushButton *>(QStringLiteral("chatStop"))->isEnabled());
         QTest::mouseClick(chat.findChild<QPushButton *>(QStringLiteral("chatStop")), Qt::LeftButton);
+        stopClicked.set_value();
         QVERIFY(ended.wait(kWaitMs));
+        fixture.inference().setBeforeGenerate({});
         QCOMPARE(chat.conversation().messages.back().stats.value(QStringLiteral("finish_reason")).toString(),
                  QStringLiteral("stopped"));
         QVERIFY(chat.statsText().contains(QStringLiteral("stopped")));

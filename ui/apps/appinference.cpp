@@ -160,6 +160,8 @@ std::string AppInference::deployed(const QString &model)
 void AppInference::run(quint64 turn, const ChatTurnRequest &request, std::stop_token stop)
 {
     const auto name = deployed(request.model);
+    if (m_beforeGenerate)
+        m_beforeGenerate(turn);
     m_pool->withGenerator(name, [&](ContinuousBatcher &batcher) {
         const auto &generator = batcher.generator();
         if (!generator.chatTemplate())

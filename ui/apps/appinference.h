@@ -81,6 +81,10 @@ public:
 
     const std::string &registryHome() const noexcept { return m_home; }
 
+    // Called on a chat turn's thread just before it generates (tests hold a turn there to
+    // act on it deterministically). Set before starting turns.
+    void setBeforeGenerate(std::function<void(quint64 turn)> hook) { m_beforeGenerate = std::move(hook); }
+
 Q_SIGNALS:
     void turnText(quint64 turn, const QString &text);
     void turnFinished(quint64 turn, const llmos::ChatTurnStats &stats, const QString &reply);
@@ -104,6 +108,7 @@ private:
     std::map<quint64, std::jthread> m_turns;
     std::vector<quint64> m_ended;
     quint64 m_next = 0;
+    std::function<void(quint64)> m_beforeGenerate;
     QTimer m_idle; // unloads models no app has used for a while
     std::jthread m_unloader;
 };
