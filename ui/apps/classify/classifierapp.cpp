@@ -1,6 +1,6 @@
 #include "apps/classify/classifierapp.h"
 
-#include "apps/appmodels.h"
+#include "apps/registeredmodelbox.h"
 #include "apps/classify/probabilitybars.h"
 #include "text/privatedatamasker.h"
 #include "training/classificationmetrics.h"
@@ -50,9 +50,8 @@ ClassifierApp::ClassifierApp(AppServices &services, QWidget *parent)
     layout->addWidget(m_notice);
     auto *top = new QHBoxLayout;
     m_modelLabel = new QLabel;
-    m_model = new QComboBox;
+    m_model = new RegisteredModelBox(services.home, AppModelKind::Classifier);
     m_model->setObjectName(QStringLiteral("classifierModel"));
-    m_model->setMinimumWidth(220);
     m_thresholdLabel = new QLabel;
     m_threshold = new QDoubleSpinBox;
     m_threshold->setObjectName(QStringLiteral("classifierThreshold"));
@@ -75,16 +74,12 @@ ClassifierApp::ClassifierApp(AppServices &services, QWidget *parent)
         m_bars->setThreshold(value);
         showDecision();
     });
-    connect(&m_models, &QFutureWatcher<QStringList>::finished, this, [this] {
-        m_model->clear();
-        m_model->addItems(m_models.result());
-        if (m_model->count() == 0)
+    connect(m_model, &RegisteredModelBox::loaded, this, [this](int count) {
+        if (count == 0)
             m_notice->showInfo(tr("No classifier is registered yet. Import one on the Models page (or make the demo "
                                   "models with 'llmos demo')."));
         updateButtons();
     });
-    m_models.setFuture(QtConcurrent::run(
-        [home = services.home] { return registeredModelsOfKind(home, AppModelKind::Classifier); }));
 
     auto &inference = services.inference;
     connect(&inference, &AppInference::classifyProgress, this, [this](quint64 turn, int done, int total) {

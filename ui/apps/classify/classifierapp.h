@@ -21,6 +21,7 @@ class QTabWidget;
 namespace llmos {
 
 class NoticeBar;
+class RegisteredModelBox;
 class ProbabilityBars;
 
 // The text classification app (issue 9): one text with each label's probability as bars
@@ -74,13 +75,12 @@ private:
     TextTable m_table;
     QStringList m_batchLabels;
     std::vector<ClassifiedText> m_batch;
-    QFutureWatcher<QStringList> m_models;
     QFutureWatcher<TextTable> m_reading;
     QFutureWatcher<QString> m_writing;
 
     NoticeBar *m_notice = nullptr;
     QLabel *m_modelLabel = nullptr;
-    QComboBox *m_model = nullptr;
+    RegisteredModelBox *m_model = nullptr;
     QLabel *m_thresholdLabel = nullptr;
     QDoubleSpinBox *m_threshold = nullptr;
     QTabWidget *m_tabs = nullptr;

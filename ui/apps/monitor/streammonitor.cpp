@@ -1,6 +1,6 @@
 #include "apps/monitor/streammonitor.h"
 
-#include "apps/appmodels.h"
+#include "apps/registeredmodelbox.h"
 #include "widgets/noticebar.h"
 
 #include <QChart>
@@ -33,8 +33,7 @@ StreamMonitor::StreamMonitor(AppServices &services, QWidget *parent)
     layout->addWidget(m_notice);
     auto *sourceRow = new QHBoxLayout;
     m_modelLabel = new QLabel;
-    m_model = new QComboBox;
-    m_model->setMinimumWidth(200);
+    m_model = new RegisteredModelBox(services.home, AppModelKind::Classifier);
     m_path = new QLineEdit;
     m_path->setObjectName(QStringLiteral("monitorPath"));
     m_choose = new QPushButton;
@@ -92,15 +91,11 @@ StreamMonitor::StreamMonitor(AppServices &services, QWidget *parent)
     });
     connect(m_share, &QSpinBox::valueChanged, this, &StreamMonitor::checkAlert);
     connect(m_alertOn, &QLineEdit::textChanged, this, &StreamMonitor::checkAlert);
-    connect(&m_models, &QFutureWatcher<QStringList>::finished, this, [this] {
-        m_model->clear();
-        m_model->addItems(m_models.result());
-        if (m_model->count() == 0)
+    connect(m_model, &RegisteredModelBox::loaded, this, [this](int count) {
+        if (count == 0)
             m_notice->showInfo(tr("No classifier is registered yet. Import one on the Models page."));
         updateButtons();
     });
-    m_models.setFuture(QtConcurrent::run(
-        [home = services.home] { return registeredModelsOfKind(home, AppModelKind::Classifier); }));
     connect(&m_reading, &QFutureWatcher<TailRead>::finished, this, [this] {
         auto read = m_reading.result();
         if (!watching())

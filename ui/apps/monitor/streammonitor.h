@@ -24,6 +24,7 @@ class QValueAxis;
 namespace llmos {
 
 class NoticeBar;
+class RegisteredModelBox;
 
 // The stream monitor (issue 9, the seed's public-opinion case): watches a growing file
 // (JSON Lines, CSV or plain text lines), classifies each new item with a registered
@@ -68,7 +69,6 @@ private:
     QElapsedTimer m_clock;
     TailState m_tail;
     QFutureWatcher<TailRead> m_reading;
-    QFutureWatcher<QStringList> m_models;
     quint64 m_turn = 0;
     int m_seen = 0;
     int m_unreadable = 0;
@@ -78,7 +78,7 @@ private:
 
     NoticeBar *m_notice = nullptr;
     QLabel *m_modelLabel = nullptr;
-    QComboBox *m_model = nullptr;
+    RegisteredModelBox *m_model = nullptr;
     QLineEdit *m_path = nullptr;
     QPushButton *m_choose = nullptr;
     QLabel *m_fieldLabel = nullptr;
