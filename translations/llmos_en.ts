@@ -2761,6 +2761,13 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
 </context>
 <context>
+    <name>llmos::FileTail</name>
+    <message>
+        <source>the folder is not there</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>llmos::FineTunePage</name>
     <message>
         <source>Starting the search…</source>
@@ -5763,14 +5770,6 @@ Your models&apos; files are safe; the registry can be rebuilt from the manifests
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A JSON Lines, CSV or text file that grows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Text field:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5796,6 +5795,22 @@ Your models&apos; files are safe; the registry can be rebuilt from the manifests
     </message>
     <message>
         <source>Items by label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder where new files arrive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A JSON Lines, CSV or text file that grows, or a folder where text files arrive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2757,6 +2757,13 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
 </context>
 <context>
+    <name>llmos::FileTail</name>
+    <message>
+        <source>the folder is not there</source>
+        <translation>该文件夹不存在</translation>
+    </message>
+</context>
+<context>
     <name>llmos::FineTunePage</name>
     <message>
         <source>Starting the search…</source>
@@ -5745,14 +5752,6 @@ Your models&apos; files are safe; the registry can be rebuilt from the manifests
         <translation>分类模型：</translation>
     </message>
     <message>
-        <source>A JSON Lines, CSV or text file that grows</source>
-        <translation>不断增长的 JSON Lines、CSV 或文本文件</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>选择…</translation>
-    </message>
-    <message>
         <source>Text field:</source>
         <translation>文本字段：</translation>
     </message>
@@ -5779,6 +5778,22 @@ Your models&apos; files are safe; the registry can be rebuilt from the manifests
     <message>
         <source>Items by label</source>
         <translation>各标签的条数</translation>
+    </message>
+    <message>
+        <source>A folder where new files arrive</source>
+        <translation>新文件出现的文件夹</translation>
+    </message>
+    <message>
+        <source>A JSON Lines, CSV or text file that grows, or a folder where text files arrive</source>
+        <translation>不断增长的 JSON Lines、CSV 或文本文件，或不断有文本文件出现的文件夹</translation>
+    </message>
+    <message>
+        <source>File…</source>
+        <translation>文件…</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
     </message>
 </context>
 <context>

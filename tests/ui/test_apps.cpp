@@ -27,6 +27,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -443,6 +444,17 @@ private Q_SLOTS:
         QVERIFY(!monitor.alerting());
         QTest::mouseClick(monitor.findChild<QPushButton *>(QStringLiteral("monitorStartStop")), Qt::LeftButton);
         QVERIFY(!monitor.watching());
+
+        // A folder where text files arrive: each new file is one item.
+        QVERIFY(QDir(work.path()).mkdir(QStringLiteral("inbox")));
+        const auto inbox = work.filePath(QStringLiteral("inbox"));
+        appendTo(inbox + QStringLiteral("/1.txt"), QByteArray::fromStdString(texts[0]));
+        monitor.setFile(inbox);
+        monitor.start();
+        QVERIFY(QTest::qWaitFor([&] { return monitor.itemsSeen() == 1; }, kWaitMs));
+        appendTo(inbox + QStringLiteral("/2.txt"), QByteArray::fromStdString(texts[1]));
+        QVERIFY(QTest::qWaitFor([&] { return monitor.itemsSeen() == 2; }, kWaitMs));
+        monitor.stop();
     }
 
     void aGrowingFileIsReadLineByLine()
@@ -468,6 +480,20 @@ private Q_SLOTS:
         appendTo(txt, "one\n\ntwo\n");
         QCOMPARE(readNewItems(txt, {}, {}).items, QStringList({QStringLiteral("one"), QStringLiteral("two")}));
         QVERIFY(!readNewItems(work.filePath(QStringLiteral("absent.jsonl")), {}, {}).error.isEmpty());
+
+        // A watched folder: each new text file is one item, once.
+        QVERIFY(QDir(work.path()).mkdir(QStringLiteral("inbox")));
+        const auto inbox = work.filePath(QStringLiteral("inbox"));
+        appendTo(inbox + QStringLiteral("/a.txt"), "first post\n");
+        appendTo(inbox + QStringLiteral("/b.md"), "second\npost\n");
+        appendTo(inbox + QStringLiteral("/c.jpg"), "not text");
+        auto files = readNewFiles(inbox, {});
+        QCOMPARE(files.items, QStringList({QStringLiteral("first post"), QStringLiteral("second\npost")}));
+        appendTo(inbox + QStringLiteral("/c.txt"), "third");
+        files = readNewFiles(inbox, files.state);
+        QCOMPARE(files.items, QStringList({QStringLiteral("third")}));
+        QVERIFY(readNewFiles(inbox, files.state).items.isEmpty());
+        QVERIFY(!readNewFiles(work.filePath(QStringLiteral("nowhere")), {}).error.isEmpty());
     }
 
     void aModelWithoutAChatTemplateSaysSo()

@@ -1,5 +1,7 @@
 #include "apps/monitor/filetail.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -79,6 +81,35 @@ TailRead readNewItems(const QString &path, const QString &textField, TailState s
         } else {
             read.items << line; // plain text: one item a line
         }
+    }
+    read.state = state;
+    return read;
+}
+
+TailRead readNewFiles(const QString &folder, TailState state, int maxItems)
+{
+    TailRead read;
+    const QDir dir(folder);
+    if (!dir.exists()) {
+        read.error = QCoreApplication::translate("llmos::FileTail", "the folder is not there");
+        read.state = state;
+        return read;
+    }
+    const auto names = dir.entryList({QStringLiteral("*.txt"), QStringLiteral("*.md")}, QDir::Files, QDir::Name);
+    for (const auto &name : names) {
+        if (state.seenFiles.contains(name))
+            continue;
+        if (read.items.size() >= maxItems)
+            break;
+        QFile file(dir.filePath(name));
+        if (file.size() > (1 << 20) || !file.open(QIODevice::ReadOnly)) {
+            ++read.unreadable;
+        } else {
+            const auto text = QString::fromUtf8(file.readAll()).trimmed();
+            if (!text.isEmpty())
+                read.items << text;
+        }
+        state.seenFiles.insert(name);
     }
     read.state = state;
     return read;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -12,6 +13,7 @@ namespace llmos {
 struct TailState {
     qint64 offset = 0;
     QStringList csvColumns; // once the header has been read
+    QSet<QString> seenFiles; // a watched folder's files already read
 };
 
 struct TailRead {
@@ -22,6 +24,11 @@ struct TailRead {
 };
 
 TailRead readNewItems(const QString &path, const QString &textField, TailState state, int maxItems = 10000);
+
+// The files that appeared in a watched folder since the last read: each new text file
+// (.txt, .md) whole is one item, in name order; other files are left alone. Files over
+// 1 MiB are counted as unreadable rather than read.
+TailRead readNewFiles(const QString &folder, TailState state, int maxItems = 10000);
 
 // One CSV record's cells (RFC 4180 quoting, on one line).
 QStringList csvCells(const QString &line);

@@ -8,6 +8,7 @@
 #include <QComboBox>
 #include <QEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -37,6 +38,7 @@ StreamMonitor::StreamMonitor(AppServices &services, QWidget *parent)
     m_path = new QLineEdit;
     m_path->setObjectName(QStringLiteral("monitorPath"));
     m_choose = new QPushButton;
+    m_chooseFolder = new QPushButton;
     m_fieldLabel = new QLabel;
     m_field = new QLineEdit(QStringLiteral("text"));
     m_field->setMaximumWidth(120);
@@ -46,6 +48,7 @@ StreamMonitor::StreamMonitor(AppServices &services, QWidget *parent)
     sourceRow->addWidget(m_model);
     sourceRow->addWidget(m_path, 1);
     sourceRow->addWidget(m_choose);
+    sourceRow->addWidget(m_chooseFolder);
     sourceRow->addWidget(m_fieldLabel);
     sourceRow->addWidget(m_field);
     sourceRow->addWidget(m_startStop);
@@ -83,6 +86,11 @@ StreamMonitor::StreamMonitor(AppServices &services, QWidget *parent)
     m_timer.setInterval(1000);
     connect(&m_timer, &QTimer::timeout, this, &StreamMonitor::poll);
     connect(m_startStop, &QPushButton::clicked, this, [this] { watching() ? stop() : start(); });
+    connect(m_chooseFolder, &QPushButton::clicked, this, [this] {
+        const auto folder = QFileDialog::getExistingDirectory(this, tr("A folder where new files arrive"));
+        if (!folder.isEmpty())
+            setFile(folder);
+    });
     connect(m_choose, &QPushButton::clicked, this, [this] {
         const auto path = QFileDialog::getOpenFileName(this, tr("A file that grows"), QString(),
                                                        tr("Streams (*.jsonl *.ndjson *.csv *.txt);;All files (*)"));
@@ -190,8 +198,9 @@ void StreamMonitor::poll()
 {
     if (m_reading.isRunning() || m_turn != 0)
         return; // the last items are still being read or classified
-    m_reading.setFuture(QtConcurrent::run(
-        [path = m_path->text(), field = m_field->text(), tail = m_tail] { return readNewItems(path, field, tail); }));
+    m_reading.setFuture(QtConcurrent::run([path = m_path->text(), field = m_field->text(), tail = m_tail] {
+        return QFileInfo(path).isDir() ? readNewFiles(path, tail) : readNewItems(path, field, tail);
+    }));
 }
 
 void StreamMonitor::addResults(const QStringList &labels, const std::vector<ClassifiedText> &results)
@@ -283,6 +292,7 @@ void StreamMonitor::updateButtons()
     m_model->setEnabled(!watching());
     m_path->setEnabled(!watching());
     m_choose->setEnabled(!watching());
+    m_chooseFolder->setEnabled(!watching());
     m_field->setEnabled(!watching());
 }
 
@@ -296,8 +306,9 @@ void StreamMonitor::changeEvent(QEvent *event)
 void StreamMonitor::retranslate()
 {
     m_modelLabel->setText(tr("Classifier:"));
-    m_path->setPlaceholderText(tr("A JSON Lines, CSV or text file that grows"));
-    m_choose->setText(tr("Choose…"));
+    m_path->setPlaceholderText(tr("A JSON Lines, CSV or text file that grows, or a folder where text files arrive"));
+    m_choose->setText(tr("File…"));
+    m_chooseFolder->setText(tr("Folder…"));
     m_fieldLabel->setText(tr("Text field:"));
     m_alertLabel->setText(tr("Alert when the label"));
     m_alertOn->setPlaceholderText(tr("label"));

@@ -27,7 +27,7 @@ class NoticeBar;
 class RegisteredModelBox;
 
 // The stream monitor (issue 9, the seed's public-opinion case): watches a growing file
-// (JSON Lines, CSV or plain text lines), classifies each new item with a registered
+// (JSON Lines, CSV or plain text lines) or a folder where text files arrive, classifies each new item with a registered
 // classifier as it arrives, charts each label's count over time, and raises a visible
 // alert while a chosen label's share of the last N items is above a threshold. The file
 // is read on a worker once a second; classification goes through AppInference.
@@ -81,6 +81,7 @@ private:
     RegisteredModelBox *m_model = nullptr;
     QLineEdit *m_path = nullptr;
     QPushButton *m_choose = nullptr;
+    QPushButton *m_chooseFolder = nullptr;
     QLabel *m_fieldLabel = nullptr;
     QLineEdit *m_field = nullptr;
     QPushButton *m_startStop = nullptr;
