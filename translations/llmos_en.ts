@@ -2070,6 +2070,25 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
 </context>
 <context>
+    <name>llmos::ClassifiedRowsModel</name>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>llmos::ClassifierApp</name>
     <message>
         <source>No classifier is registered yet. Import one on the Models page (or make the demo models with &apos;llmos demo&apos;).</source>
@@ -2139,22 +2158,6 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
     <message>
         <source>Not sure: the most likely label, %1, has %2%, below the threshold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Label</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Probability</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Actual</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">

@@ -2077,6 +2077,25 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
 </context>
 <context>
+    <name>llmos::ClassifiedRowsModel</name>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+</context>
+<context>
     <name>llmos::ClassifierApp</name>
     <message>
         <source>No classifier is registered yet. Import one on the Models page (or make the demo models with &apos;llmos demo&apos;).</source>
@@ -2145,22 +2164,6 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     <message>
         <source>Not sure: the most likely label, %1, has %2%, below the threshold</source>
         <translation>不确定：最可能的标签 %1 的概率为 %2%，低于阈值</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>文本</translation>
-    </message>
-    <message>
-        <source>Label</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <source>Probability</source>
-        <translation>概率</translation>
-    </message>
-    <message>
-        <source>Actual</source>
-        <translation>实际</translation>
     </message>
     <message numerus="yes">
         <source>%n text(s) classified</source>

@@ -26,9 +26,7 @@ EvaluationStore store()
 
 QString metricText(const std::string &name, double value)
 {
-    if (name == "tokens")
-        return QString::number(static_cast<qint64>(value));
-    return QString::number(value, 'f', name == "bleu" || name == "perplexity" ? 2 : 4);
+    return QString::fromStdString(formatMetric(name, value));
 }
 
 void printReport(CommandContext &ctx, const EvaluationReport &report)

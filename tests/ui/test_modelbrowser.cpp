@@ -382,7 +382,7 @@ void TestModelBrowser::detailsShowCardConfigurationAndFilesWithHashes()
     QCOMPARE(details->evaluations()->rowCount(), 1);
     const auto *evaluations = details->evaluations()->findChild<QTableWidget *>(QStringLiteral("modelEvaluations"));
     QCOMPARE(evaluations->item(0, 2)->text(), QStringLiteral("notes.txt"));
-    QCOMPARE(evaluations->item(0, 4)->text(), QStringLiteral("loss 3.726 \u00b7 perplexity 41.50"));
+    QCOMPARE(evaluations->item(0, 4)->text(), QStringLiteral("loss 3.7257 \u00b7 perplexity 41.50"));
 
     // The card, rendered from Markdown without its YAML front matter.
     const QString card = details->cardBrowser()->toPlainText();

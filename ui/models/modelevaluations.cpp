@@ -9,21 +9,6 @@
 
 namespace llmos {
 
-namespace {
-
-QString figures(const EvaluationReport &report)
-{
-    QStringList parts;
-    for (const auto &[name, value] : report.metrics) {
-        if (name == "tokens" || name == "bleu_brevity_penalty")
-            continue; // details; `llmos eval` shows them
-        parts << QStringLiteral("%1 %2").arg(QString::fromStdString(name),
-                                             QString::number(value, 'f', name == "bleu" || name == "perplexity" ? 2 : 3));
-    }
-    return parts.join(QStringLiteral(" \u00b7 "));
-}
-
-} // namespace
 
 ModelEvaluations::ModelEvaluations(QWidget *parent) : QWidget(parent)
 {
@@ -51,7 +36,8 @@ void ModelEvaluations::showReports(const std::vector<EvaluationReport> &reports,
         const auto &r = reports[static_cast<std::size_t>(row)];
         const QStringList cells{QLocale().toString(QDateTime::fromMSecsSinceEpoch(r.createdMs), QLocale::ShortFormat),
                                 QString::fromLatin1(evaluationTaskName(r.task)), QString::fromStdString(r.dataset),
-                                QString::number(r.examples), figures(r)};
+                                QString::number(r.examples),
+                                QString::fromStdString(metricsSummary(r, " \u00b7 "))};
         for (int column = 0; column < cells.size(); ++column) {
             auto *item = new QTableWidgetItem(cells[column]);
             item->setToolTip(QString::fromStdString(r.id));

@@ -129,11 +129,7 @@ void ModelOperations::runEvaluation(const ModelRecord &model, const EvaluationRe
             report.modelId = model.id;
             report.modelName = model.name;
             EvaluationStore((std::filesystem::path(home) / "evaluations").string()).save(report);
-            QStringList figures;
-            for (const auto &[name, value] : report.metrics)
-                if (name != "tokens" && name != "bleu_brevity_penalty")
-                    figures << QStringLiteral("%1 %2").arg(QString::fromStdString(name)).arg(value, 0, 'g', 4);
-            *summary = figures.join(QStringLiteral(", "));
+            *summary = QString::fromStdString(metricsSummary(report, ", "));
         },
         this);
     connect(task, &TaskRunner::succeeded, this, [this, model, summary, request] {

@@ -4,7 +4,10 @@
 #include "util/error.h"
 #include "util/randomid.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -30,6 +33,24 @@ EvaluationTask parseEvaluationTask(const std::string &name)
         if (name == evaluationTaskName(task))
             return task;
     throw Error(ErrorKind::InvalidInput, "task", "'" + name + "' is not one of perplexity, classification, generation");
+}
+
+std::string formatMetric(const std::string &name, double value)
+{
+    if (name == "tokens")
+        return std::to_string(std::llround(value));
+    return fmt::format("{:.{}f}", value, name == "bleu" || name == "perplexity" ? 2 : 4);
+}
+
+std::string metricsSummary(const EvaluationReport &report, const std::string &separator)
+{
+    std::string summary;
+    for (const auto &[name, value] : report.metrics) {
+        if (name == "tokens" || name == "bleu_brevity_penalty")
+            continue;
+        summary += (summary.empty() ? "" : separator) + name + " " + formatMetric(name, value);
+    }
+    return summary;
 }
 
 json toJson(const EvaluationReport &r)

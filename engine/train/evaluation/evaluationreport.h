@@ -43,6 +43,13 @@ struct EvaluationReport {
     double seconds = 0;
 };
 
+// A metric's value as reports show it: counts whole, BLEU and perplexity with two
+// decimals, the rest (losses, shares) with four.
+std::string formatMetric(const std::string &name, double value);
+// The headline figures, "name value" joined by `separator`, in name order: every metric
+// but the details (the token count, BLEU's brevity penalty) that `llmos eval` prints too.
+std::string metricsSummary(const EvaluationReport &report, const std::string &separator);
+
 nlohmann::json toJson(const EvaluationReport &report);
 // Error(Format) naming the field, for a damaged report.
 EvaluationReport evaluationReportFromJson(const nlohmann::json &json, const std::string &where);

@@ -1,6 +1,7 @@
 #include "apps/classify/classifierapp.h"
 
 #include "apps/registeredmodelbox.h"
+#include "apps/classify/classifiedrowsmodel.h"
 #include "apps/classify/probabilitybars.h"
 #include "text/privatedatamasker.h"
 #include "training/classificationmetrics.h"
@@ -22,6 +23,7 @@
 #include <QSaveFile>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -31,12 +33,6 @@ namespace llmos {
 namespace {
 
 constexpr int kMaxRows = 100000; // a batch holds its texts in memory
-
-std::vector<double> sorted(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end(), std::greater<>());
-    return values;
-}
 
 } // namespace
 
@@ -212,9 +208,10 @@ QWidget *ClassifierApp::buildBatch()
     columns->addWidget(m_cancel);
     layout->addLayout(columns);
     auto *split = new QSplitter(Qt::Horizontal);
-    m_results = new QTableWidget;
+    m_resultRows = new ClassifiedRowsModel(this);
+    m_results = new QTableView;
     m_results->setObjectName(QStringLiteral("classifierResults"));
-    m_results->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_results->setModel(m_resultRows);
     m_results->horizontalHeader()->setStretchLastSection(true);
     auto *side = new QWidget;
     auto *sideLayout = new QVBoxLayout(side);
@@ -270,7 +267,7 @@ QString ClassifierApp::metricsText() const
 
 int ClassifierApp::resultRows() const
 {
-    return m_results->rowCount();
+    return m_resultRows->rowCount();
 }
 
 void ClassifierApp::classifyText()
@@ -332,28 +329,21 @@ void ClassifierApp::cancelBatch()
 
 void ClassifierApp::showBatchResults(const QStringList &labels, const std::vector<ClassifiedText> &results)
 {
+    // The results keep the rows and columns they were made from: loading another file or
+    // picking other columns later changes neither the table nor the export.
     m_batchLabels = labels;
     m_batch = results;
-    const int textColumn = m_textColumn->currentIndex();
-    const int labelColumn = m_labelColumn->currentIndex() - 1; // index 0 is "(none)"
-    m_results->clear();
-    QStringList headers{tr("Text"), tr("Label"), tr("Probability")};
-    if (labelColumn >= 0)
-        headers << tr("Actual");
-    m_results->setColumnCount(headers.size());
-    m_results->setHorizontalHeaderLabels(headers);
-    m_results->setRowCount(static_cast<int>(results.size()));
+    m_batchRows = m_table.rows;
+    m_batchTextColumn = m_textColumn->currentIndex();
+    m_batchLabelColumn = m_labelColumn->currentIndex() - 1; // index 0 is "(none)"
+    const int labelColumn = m_batchLabelColumn;
+    m_resultRows->show(&m_batchRows, m_batchTextColumn, labelColumn, labels, &m_batch);
     ClassificationMetrics metrics(labels.size());
     int unknown = 0;
-    for (int row = 0; row < static_cast<int>(results.size()); ++row) {
-        const auto &r = results[static_cast<std::size_t>(row)];
-        const auto &cells = m_table.rows[static_cast<std::size_t>(row)];
-        m_results->setItem(row, 0, new QTableWidgetItem(cells.value(textColumn)));
-        m_results->setItem(row, 1, new QTableWidgetItem(labels.value(r.best)));
-        m_results->setItem(row, 2, new QTableWidgetItem(QString::number(r.probabilities.at(r.best), 'f', 3)));
+    for (std::size_t row = 0; row < results.size(); ++row) {
+        const auto &r = results[row];
         if (labelColumn >= 0) {
-            const auto actual = cells.value(labelColumn);
-            m_results->setItem(row, 3, new QTableWidgetItem(actual));
+            const auto actual = m_batchRows[row].value(labelColumn);
             if (const int index = labels.indexOf(actual); index >= 0)
                 metrics.add(index, r.best);
             else
@@ -389,9 +379,8 @@ void ClassifierApp::exportResults(const QString &path)
 {
     if (m_batch.empty() || m_writing.isRunning())
         return;
-    m_writing.setFuture(QtConcurrent::run([path, table = m_table, labels = m_batchLabels, batch = m_batch,
-                                           textColumn = m_textColumn->currentIndex(),
-                                           labelColumn = m_labelColumn->currentIndex() - 1,
+    m_writing.setFuture(QtConcurrent::run([path, rows = m_batchRows, labels = m_batchLabels, batch = m_batch,
+                                           textColumn = m_batchTextColumn, labelColumn = m_batchLabelColumn,
                                            mask = m_mask->isChecked()]() -> QString {
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly))
@@ -403,7 +392,7 @@ void ClassifierApp::exportResults(const QString &path)
             header << QStringLiteral("actual");
         file.write(csvLine(header).toUtf8());
         for (std::size_t row = 0; row < batch.size(); ++row) {
-            const auto &cells = table.rows[row];
+            const auto &cells = rows[row];
             auto text = cells.value(textColumn);
             if (mask) // e-mail addresses, phone, card and ID numbers become [EMAIL], [PHONE], ...
                 text = QString::fromStdString(maskPrivateData(text.toStdString()).text);

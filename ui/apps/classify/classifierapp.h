@@ -15,11 +15,13 @@ class QLineEdit;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
+class QTableView;
 class QTableWidget;
 class QTabWidget;
 
 namespace llmos {
 
+class ClassifiedRowsModel;
 class NoticeBar;
 class RegisteredModelBox;
 class ProbabilityBars;
@@ -75,6 +77,9 @@ private:
     TextTable m_table;
     QStringList m_batchLabels;
     std::vector<ClassifiedText> m_batch;
+    std::vector<QStringList> m_batchRows; // the rows m_batch was made from
+    int m_batchTextColumn = 0;
+    int m_batchLabelColumn = -1;
     QFutureWatcher<TextTable> m_reading;
     QFutureWatcher<QString> m_writing;
 
@@ -99,7 +104,8 @@ private:
     QPushButton *m_run = nullptr;
     QPushButton *m_cancel = nullptr;
     QProgressBar *m_progress = nullptr;
-    QTableWidget *m_results = nullptr;
+    QTableView *m_results = nullptr;
+    ClassifiedRowsModel *m_resultRows = nullptr; // over m_table.rows and m_batch
     QLabel *m_metrics = nullptr;
     QTableWidget *m_confusion = nullptr;
     QCheckBox *m_mask = nullptr;
