@@ -2,6 +2,8 @@
 #include "cli/generationoptions.h"
 
 #include "generation/benchmarkmodel.h"
+#include "generation/textgenerator.h"
+#include "services/modelquantization.h"
 #include "runtime/runtimeinfo.h"
 #include "util/heaptuning.h"
 #include "util/error.h"
@@ -11,9 +13,39 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
+
 namespace llmos::cli {
 
 namespace {
+
+nlohmann::json figuresJson(const BenchmarkFigures &f)
+{
+    return {{"batch", f.batch},
+            {"prefill_tokens_per_second", f.prefillTokensPerSecond},
+            {"decode_tokens_per_second", f.decodeTokensPerSecond},
+            {"time_to_first_token", f.timeToFirstToken}};
+}
+
+void printFigures(CommandContext &ctx, const QString &what, const BenchmarkFigures &f)
+{
+    ctx.printLine(CommandContext::tr("%1: prefill %2 tokens/s, decode %3 tokens/s, first token after %4 ms")
+                      .arg(what)
+                      .arg(f.prefillTokensPerSecond, 0, 'f', 0)
+                      .arg(f.decodeTokensPerSecond, 0, 'f', 1)
+                      .arg(f.timeToFirstToken * 1000, 0, 'f', 1));
+}
+
+// --quantize 8 or 4 (4-bit in groups of 32), or nothing.
+std::optional<WeightQuantization> quantizeOption(CommandContext &ctx)
+{
+    if (!ctx.parser().isSet(QStringLiteral("quantize")))
+        return std::nullopt;
+    const auto bits = ctx.integer(QStringLiteral("quantize"));
+    if (bits != 8 && bits != 4)
+        throw UsageError{CommandContext::tr("--quantize must be 8 or 4")};
+    return WeightQuantization{static_cast<int>(*bits), *bits == 4 ? 32 : 0, true};
+}
 
 int runBenchmark(CommandContext &ctx)
 {
@@ -57,23 +89,34 @@ int runBenchmark(CommandContext &ctx)
         returnFreedMemoryToSystem();
         restartPeakResidentCount();
     }
-    const TextGenerator generator =
-        haveShape ? openGenerator(ctx, scratch.path().toStdString()) : openGenerator(ctx);
+    const std::string modelPath = haveShape ? scratch.path().toStdString() : ctx.modelPath();
+    const TextGenerator generator = openGenerator(ctx, modelPath);
+    // --quantize: the same model quantized, measured in the same run, so the ratio holds
+    // on a busy machine.
+    QTemporaryDir quantizedScratch;
+    std::optional<TextGenerator> quantized;
+    if (const auto scheme = quantizeOption(ctx)) {
+        writeQuantizedModel(modelPath, *scheme, quantizedScratch.path().toStdString());
+        quantized.emplace(openGenerator(ctx, quantizedScratch.path().toStdString()));
+    }
 
     const RuntimeInfo runtime = collectRuntimeInfo(false);
     nlohmann::json runs = nlohmann::json::array();
     for (const auto batch : batches) {
         const auto f = benchmarkGeneration(generator, batch, promptTokens, newTokens, static_cast<int>(repeat));
-        runs.push_back({{"batch", f.batch},
-                        {"prefill_tokens_per_second", f.prefillTokensPerSecond},
-                        {"decode_tokens_per_second", f.decodeTokensPerSecond},
-                        {"time_to_first_token", f.timeToFirstToken}});
+        auto run = figuresJson(f);
         if (!ctx.json())
-            ctx.printLine(CommandContext::tr("batch %1: prefill %2 tokens/s, decode %3 tokens/s, first token after %4 ms")
-                              .arg(f.batch)
-                              .arg(f.prefillTokensPerSecond, 0, 'f', 0)
-                              .arg(f.decodeTokensPerSecond, 0, 'f', 1)
-                              .arg(f.timeToFirstToken * 1000, 0, 'f', 1));
+            printFigures(ctx, CommandContext::tr("batch %1").arg(f.batch), f);
+        if (quantized) {
+            const auto q = benchmarkGeneration(*quantized, batch, promptTokens, newTokens, static_cast<int>(repeat));
+            run["quantized"] = figuresJson(q);
+            if (!ctx.json())
+                printFigures(ctx, CommandContext::tr("quantized, batch %1 (%2x decode)")
+                                      .arg(q.batch)
+                                      .arg(q.decodeTokensPerSecond / f.decodeTokensPerSecond, 0, 'f', 2),
+                             q);
+        }
+        runs.push_back(run);
     }
     // Peak memory before the bandwidth test, whose buffers are not the model's.
     const double peakMiB = static_cast<double>(peakResidentBytes()) / (1024.0 * 1024.0);
@@ -94,9 +137,14 @@ int runBenchmark(CommandContext &ctx)
                        {"bandwidth_bound_tokens_per_second", bound},
                        {"weight_read_bandwidth_bytes_per_second", readBandwidth},
                        {"weight_read_bound_tokens_per_second", readBound},
-                       {"peak_rss_mib", peakMiB}});
+                       {"peak_rss_mib", peakMiB},
+                       {"quantized_weight_bytes_per_token",
+                        quantized ? nlohmann::json(quantized->weightBytesPerDecodeStep()) : nlohmann::json()}});
         return 0;
     }
+    if (quantized)
+        ctx.printLine(CommandContext::tr("quantized weights read per decode step: %1 MiB")
+                          .arg(static_cast<double>(quantized->weightBytesPerDecodeStep()) / (1024.0 * 1024.0), 0, 'f', 1));
     ctx.printLine(CommandContext::tr("weights read per decode step: %1 MiB; copy bandwidth %2 GB/s; batch-1 bound %3 tokens/s")
                       .arg(static_cast<double>(weightBytes) / (1024.0 * 1024.0), 0, 'f', 1)
                       .arg(bandwidth / 1e9, 0, 'f', 1)
@@ -131,6 +179,10 @@ Command benchmarkCommand()
                 p.addOption({QStringLiteral("new-tokens"),
                              QCoreApplication::translate("Commands", "Tokens to generate (default 128)."),
                              QStringLiteral("N")});
+                p.addOption({QStringLiteral("quantize"),
+                             QCoreApplication::translate("Commands", "Also measure the model quantized to 8 bits, or "
+                                                                     "to 4 bits in groups of 32, in the same run."),
+                             QStringLiteral("BITS")});
                 p.addOption({QStringLiteral("repeat"),
                              QCoreApplication::translate("Commands", "Runs per batch size; the best counts (default 3)."),
                              QStringLiteral("N")});

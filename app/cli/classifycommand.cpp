@@ -43,11 +43,12 @@ int runClassify(CommandContext &ctx)
 
 Command classifyCommand()
 {
-    return {"classify", QT_TRANSLATE_NOOP("Commands", "Label a text with a BERT sequence classifier."),
+    return {"classify", QT_TRANSLATE_NOOP("Commands", "Label a text with a sequence classifier (BERT, GPT-2 or Llama family)."),
             [](QCommandLineParser &p) {
                 p.addOption({QStringLiteral("model"),
-                             QCoreApplication::translate("Commands", "A Hugging Face BertForSequenceClassification "
-                                                                     "folder, or the id or name of a registered one."),
+                             QCoreApplication::translate("Commands", "A Hugging Face *ForSequenceClassification folder "
+                                                                     "(or a BERT classifier GGUF), or the id or name of a "
+                                                                     "registered one."),
                              QStringLiteral("PATH")});
                 p.addOption({QStringLiteral("text"), QCoreApplication::translate("Commands", "The text to classify."),
                              QStringLiteral("STR")});

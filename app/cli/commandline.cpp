@@ -24,7 +24,7 @@ const std::vector<Command> &commands()
     static const std::vector<Command> all{doctorCommand(), tokenizeCommand(), detokenizeCommand(),
                                           inspectCommand(), scoreCommand(),      generateCommand(),
                                           chatCommand(),     embedCommand(),    classifyCommand(),
-                                          evalCommand(),
+                                          evalCommand(),     quantizeCommand(),
                                           benchmarkCommand(), modelsCommand(),     tokenizerCommand(),
                                           runsCommand(),     trainCommand(),
                                           datasetsCommand(), demoCommand(),

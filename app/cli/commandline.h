@@ -81,6 +81,7 @@ Command scoreCommand();
 Command embedCommand();
 Command classifyCommand();
 Command evalCommand();
+Command quantizeCommand();
 Command generateCommand();
 Command serveCommand();
 Command chatCommand();

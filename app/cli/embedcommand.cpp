@@ -26,9 +26,11 @@ EmbeddingOptions embeddingOptions(CommandContext &ctx)
             options.pooling = EmbeddingPooling::Cls;
         else if (pooling == QLatin1String("mean"))
             options.pooling = EmbeddingPooling::Mean;
+        else if (pooling == QLatin1String("last"))
+            options.pooling = EmbeddingPooling::Last;
         else
-            throw UsageError{
-                CommandContext::tr("--pooling: '%1' is not cls or mean").arg(p.value(QStringLiteral("pooling")))};
+            throw UsageError{CommandContext::tr("--pooling: '%1' is not cls, mean or last")
+                                 .arg(p.value(QStringLiteral("pooling")))};
     }
     const bool normalize = p.isSet(QStringLiteral("normalize"));
     const bool noNormalize = p.isSet(QStringLiteral("no-normalize"));
@@ -99,20 +101,20 @@ int runEmbed(CommandContext &ctx)
 
 Command embedCommand()
 {
-    return {"embed", QT_TRANSLATE_NOOP("Commands", "Embedding vectors of texts from a BERT encoder."),
+    return {"embed", QT_TRANSLATE_NOOP("Commands", "Embedding vectors of texts from a BERT encoder or a decoder."),
             [](QCommandLineParser &p) {
                 p.addOption({QStringLiteral("model"),
                              QCoreApplication::translate("Commands",
-                                                         "A Hugging Face or sentence-transformers BERT model folder, or the id "
-                                                         "or name of a registered one."),
+                                                         "A Hugging Face or sentence-transformers model folder (BERT, or a "
+                                                         "decoder), or the id or name of a registered one."),
                              QStringLiteral("PATH")});
                 p.addOption({QStringLiteral("text"),
                              QCoreApplication::translate("Commands", "A text to embed; repeat for several."),
                              QStringLiteral("STR")});
                 p.addOption({QStringLiteral("pooling"),
-                             QCoreApplication::translate("Commands", "cls or mean (default: the model folder's "
+                             QCoreApplication::translate("Commands", "cls, mean or last (default: the model folder's "
                                                                      "1_Pooling setting, else mean)."),
-                             QStringLiteral("cls|mean")});
+                             QStringLiteral("cls|mean|last")});
                 p.addOption({QStringLiteral("normalize"),
                              QCoreApplication::translate("Commands", "Scale each vector to unit length.")});
                 p.addOption({QStringLiteral("no-normalize"),

@@ -206,7 +206,9 @@ nlohmann::json classifierRecipe(const DemoOptions &options)
             {"schedule", {{"name", "linear"}, {"warmup_ratio", 0.05}}},
             {"training", {{"epochs", s.classifierEpochs}, {"batch_size", s.classifierBatch},
                           {"checkpoint_every", 50}, {"seed", options.seed}}},
-            {"output", {{"name", options.classifierName}}}};
+            // Merged into a whole LlamaForSequenceClassification, which the apps, `llmos
+            // classify` and /v1/classify run (they take no adapters).
+            {"output", {{"name", options.classifierName}, {"merge", true}}}};
 }
 
 // Submits the recipe and waits for its run, passing its progress on; a stop request

@@ -3,6 +3,7 @@
 // is measured in docs/PERFORMANCE.md.
 
 #include "services/demobuilder.h"
+#include "architectures/textclassifier.h"
 
 #include "jobsfixture.h"
 
@@ -64,12 +65,19 @@ TEST_F(DemoBuilderTest, BuildsBothModelsWithLineageAndReportsProgressToTheEnd)
     const auto classifier = registry.get("fortune-topics");
     EXPECT_EQ(result.languageModelId, lm.id);
     EXPECT_EQ(result.classifierId, classifier.id);
-    EXPECT_EQ(classifier.format, ModelFormat::Peft);
+    // LoRA merged into a whole classifier the apps can run.
+    EXPECT_EQ(classifier.format, ModelFormat::HuggingFace);
+    EXPECT_EQ(classifier.architecture, "LlamaForSequenceClassification");
+    const auto topics = TextClassifier::open(registry.resolve(classifier.id));
+    EXPECT_EQ(topics.labels(), options.topics);
+    const auto answer = topics.classify({"Beware of bugs in the above code."}).front();
+    ASSERT_EQ(answer.probabilities.size(), 2u);
+    EXPECT_NEAR(answer.probabilities[0] + answer.probabilities[1], 1.0, 1e-6);
 
     const auto parents = registry.lineage(classifier.id).ancestors;
     ASSERT_EQ(parents.size(), 1u);
     EXPECT_EQ(parents.front().fromId, lm.id);
-    EXPECT_EQ(parents.front().kind, LineageKind::Lora);
+    EXPECT_EQ(parents.front().kind, LineageKind::FineTune);
     EXPECT_EQ(parents.front().runId, result.classifierRun);
     const auto data = registry.findDataset(parents.front().datasetId);
     ASSERT_TRUE(data);

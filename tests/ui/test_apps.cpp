@@ -81,10 +81,11 @@ std::string engineAnswer(const std::string &folder, const std::string &message, 
     return generator.generate(request).text;
 }
 
-// The PyTorch reference's BERT classifier (negative, neutral, positive), made by its
-// script into `reference` and registered as "sentiment"; empty (and a test failure) when
-// the script cannot run.
-std::string registerReferenceClassifier(const QTemporaryDir &reference, WindowFixture &fixture)
+// A classifier of the PyTorch reference, made by its script into `reference` and
+// registered as "sentiment": by default its BERT classifier (negative, neutral, positive).
+// Empty (and a test failure) when the script cannot run.
+std::string registerReferenceClassifier(const QTemporaryDir &reference, WindowFixture &fixture,
+                                        const QString &name = QStringLiteral("bert-classifier"))
 {
     QProcess script;
     script.start(QStringLiteral(LLMOS_TORCH_PYTHON), {QStringLiteral(LLMOS_TORCH_REFERENCE_SCRIPT), reference.path()});
@@ -92,7 +93,7 @@ std::string registerReferenceClassifier(const QTemporaryDir &reference, WindowFi
         qWarning() << "torch_reference.py failed:" << script.readAllStandardOutput();
         return {};
     }
-    const auto folder = (reference.path() + QStringLiteral("/bert-classifier")).toStdString();
+    const auto folder = (reference.path() + QLatin1Char('/') + name).toStdString();
     ModelRegistry registry(fixture.registryHome());
     ImportOptions options;
     options.name = "sentiment";
@@ -136,7 +137,7 @@ private Q_SLOTS:
         QCOMPARE(kind("gpt2", "GPT2LMHeadModel"), std::optional(AppModelKind::Generative));
         QCOMPARE(kind("bert", "BertForSequenceClassification"), std::optional(AppModelKind::Classifier));
         QCOMPARE(kind("bert", "BertModel"), std::optional(AppModelKind::Embedding));
-        QVERIFY(!kind("llama", "LlamaForSequenceClassification")); // no chat, and no BERT classifier
+        QCOMPARE(kind("llama", "LlamaForSequenceClassification"), std::optional(AppModelKind::Classifier)); // no chat
         QVERIFY(!kind("llama", "LlamaForCausalLM", ModelFormat::Peft)); // an adapter runs merged
     }
 
@@ -303,6 +304,33 @@ private Q_SLOTS:
         QCOMPARE(arena.slotCount(), ArenaApp::kMaxModels);
         arena.setSlotCount(1);
         QCOMPARE(arena.slotCount(), ArenaApp::kMinModels);
+    }
+
+    // A decoder with a classifier head (what training a classifier on the demo's language
+    // model makes) runs in the classifier app like a BERT one.
+    void classifierAppRunsADecoderClassifier()
+    {
+        QTemporaryDir reference;
+        WindowFixture fixture;
+        const auto folder = registerReferenceClassifier(reference, fixture, QStringLiteral("llama-classifier"));
+        QVERIFY(!folder.empty());
+        const auto engine = TextClassifier::open(folder);
+        const std::string text = "Hello world, the cats sat on a mat!";
+        const auto expected = engine.classify({text}).front();
+
+        AppServices services{fixture.settings(), fixture.inference(), fixture.registryHome()};
+        ClassifierApp app(services);
+        app.show();
+        QVERIFY(QTest::qWaitFor([&] { return app.modelChoices() == 1; }, kWaitMs));
+        app.findChild<QPlainTextEdit *>(QStringLiteral("classifierText"))->setPlainText(QString::fromStdString(text));
+        QSignalSpy classified(&app, &ClassifierApp::textClassified);
+        QTest::mouseClick(app.findChild<QPushButton *>(QStringLiteral("classifierClassify")), Qt::LeftButton);
+        QVERIFY(classified.wait(kWaitMs));
+        const double p = expected.probabilities[expected.best];
+        app.findChild<QDoubleSpinBox *>(QStringLiteral("classifierThreshold"))->setValue(p - 0.05);
+        QCOMPARE(app.decisionText(), QStringLiteral("%1 (%2%)")
+                                         .arg(QString::fromStdString(engine.labels()[expected.best]))
+                                         .arg(p * 100, 0, 'f', 1));
     }
 
     void classifierLabelsATextAndAFileAndExports()

@@ -11,6 +11,8 @@
 #include "models/modelcardbrowser.h"
 #include "models/modeldetailspane.h"
 #include "models/evaluatedialog.h"
+#include "models/quantizedialog.h"
+#include "services/modelquantization.h"
 #include "models/modelevaluations.h"
 #include "models/modelfilelist.h"
 #include "models/modelfilterbar.h"
@@ -167,6 +169,7 @@ private Q_SLOTS:
     void filtersByTextFamilyOriginAndSize();
     void detailsShowCardConfigurationAndFilesWithHashes();
     void evaluateFromTheWindowKeepsTheReport();
+    void quantizeFromTheWindowRegistersTheSmallerModel();
     void detailsListTheTensors();
     void checkFilesFindsAChangedInPlaceFile();
     void inPlaceModelsAreCheckedWhenShown();
@@ -870,6 +873,43 @@ void TestModelBrowser::evaluateFromTheWindowKeepsTheReport()
                              .reportsOf(registryOf(fixture).find("tiny-eval")->id);
     QCOMPARE(reports.size(), std::size_t(1));
     QCOMPARE(reports[0].examples, 2);
+}
+
+// Quantize… on a real (tiny, random) Llama: the dialog names the new model after the
+// choice, a progress dialog runs it, and the smaller model is registered with lineage and
+// its report, which a notice sums up.
+void TestModelBrowser::quantizeFromTheWindowRegistersTheSmallerModel()
+{
+    WindowFixture fixture;
+    QTemporaryDir sources;
+    const QString folder = sources.filePath(QStringLiteral("tiny-q"));
+    test::writeTinyModel(folder.toStdString(), test::TinyFamily::Llama);
+    registryOf(fixture).importModel(folder.toStdString());
+    Browser browser(fixture);
+    QVERIFY(browser.ready(1, QStringLiteral("tiny-q")));
+    QVERIFY(browser.page.actions()->quantize()->isEnabled());
+
+    browser.page.actions()->quantize()->trigger();
+    auto *dialog = waitForDialog<QuantizeDialog>(browser.page);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->nameField()->text(), QStringLiteral("tiny-q-int8"));
+    dialog->schemeChoice()->setCurrentIndex(1); // 4-bit
+    QCOMPARE(dialog->nameField()->text(), QStringLiteral("tiny-q-q4g32"));
+    QTest::mouseClick(dialog->quantizeButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(browser.page.noticeBar()->text().contains(QStringLiteral("times smaller")), kWaitMs);
+    QVERIFY2(browser.page.noticeBar()->text().startsWith(QStringLiteral("Registered tiny-q-q4g32")),
+             qPrintable(browser.page.noticeBar()->text()));
+
+    auto registry = registryOf(fixture);
+    const auto quantized = registry.find("tiny-q-q4g32");
+    QVERIFY(quantized);
+    QCOMPARE(quantized->origin, ModelOrigin::Quantized);
+    const auto parents = registry.lineage(quantized->id).ancestors;
+    QCOMPARE(parents.size(), std::size_t(1));
+    QCOMPARE(parents.front().kind, LineageKind::Quantize);
+    QCOMPARE(QString::fromStdString(parents.front().fromName), QStringLiteral("tiny-q"));
+    QVERIFY(QFileInfo::exists(QString::fromStdString(quantizationReportPath(fixture.registryHome(), quantized->id))));
+    QVERIFY(browser.waitForRows(2)); // the list shows the new model
 }
 
 void TestModelBrowser::exportWritesAQuantizedGgufFile()

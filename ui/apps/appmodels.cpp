@@ -8,13 +8,13 @@ std::optional<AppModelKind> appModelKind(const ModelRecord &model)
 {
     if (model.format == ModelFormat::Peft)
         return std::nullopt;
-    // A classifier head makes a classifier whatever its body (a fine-tuned Llama too), but
-    // only BERT classifiers run in the apps so far (TextClassifier).
+    // A classifier head makes a classifier whatever its body: BERT or a decoder
+    // (TextClassifier runs both).
     const bool classifier = model.architecture.find("ForSequenceClassification") != std::string::npos;
     if (model.family == "bert")
         return classifier ? AppModelKind::Classifier : AppModelKind::Embedding;
-    if ((model.family == "gpt2" || model.family == "llama") && !classifier)
-        return AppModelKind::Generative;
+    if (model.family == "gpt2" || model.family == "llama")
+        return classifier ? AppModelKind::Classifier : AppModelKind::Generative;
     return std::nullopt;
 }
 

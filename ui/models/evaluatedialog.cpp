@@ -73,7 +73,7 @@ void EvaluateDialog::update()
         m_taskHelp->setText(tr("Plain text: lower is better. Use text the model did not train on."));
         break;
     case EvaluationTask::Classification:
-        m_taskHelp->setText(tr("Rows with a text and a label the model knows (a BERT classifier)."));
+        m_taskHelp->setText(tr("Rows with a text and a label the model knows (a classifier)."));
         break;
     case EvaluationTask::Generation:
         m_taskHelp->setText(tr("Instruction or chat rows whose last answer is the reference; answers are greedy."));

@@ -47,6 +47,8 @@ ModelActions::ModelActions(QWidget *parent)
     parent->addAction(m_delete);
     m_evaluate = new QAction(this);
     m_evaluate->setObjectName(QStringLiteral("evaluateModel"));
+    m_quantize = new QAction(this);
+    m_quantize->setObjectName(QStringLiteral("quantizeModel"));
     m_checkFiles = new QAction(this);
     m_checkFiles->setObjectName(QStringLiteral("checkFiles"));
     m_rebuild = new QAction(this);
@@ -63,6 +65,10 @@ void ModelActions::setCurrentModel(const ModelRecord *model, bool lineageKnown)
     m_playground->setEnabled(model && appModelKind(*model) == AppModelKind::Generative);
     // The scorers read Hugging Face folders; an adapter is evaluated merged into its base.
     m_evaluate->setEnabled(model && model->format == ModelFormat::HuggingFace && appModelKind(*model).has_value());
+    // The Llama family's weights quantize (GPT-2's do not yet); a quantized model is not
+    // quantized again.
+    m_quantize->setEnabled(model && model->family == "llama" && appModelKind(*model) == AppModelKind::Generative
+                           && model->origin != ModelOrigin::Quantized);
     // Hugging Face folders train; GGUF files and adapters do not.
     m_fineTune->setEnabled(model && model->format == ModelFormat::HuggingFace && model->origin != ModelOrigin::Adapter);
 }
@@ -82,6 +88,7 @@ QToolBar *ModelActions::makeToolBar(QWidget *parent)
     bar->addAction(m_playground);
     bar->addAction(m_fineTune);
     bar->addAction(m_evaluate);
+    bar->addAction(m_quantize);
     bar->addAction(m_export);
     bar->addAction(m_delete);
     bar->addSeparator();
@@ -97,6 +104,7 @@ QMenu *ModelActions::makeContextMenu(QWidget *parent)
     menu->addAction(m_playground);
     menu->addAction(m_fineTune);
     menu->addAction(m_evaluate);
+    menu->addAction(m_quantize);
     menu->addSeparator();
     menu->addAction(m_export);
     menu->addAction(m_delete);
@@ -125,6 +133,8 @@ void ModelActions::retranslate()
     m_delete->setToolTip(tr("Delete the model from the registry"));
     m_evaluate->setText(tr("Evaluate…"));
     m_evaluate->setToolTip(tr("Measure the model on a dataset: perplexity, accuracy and F1, or BLEU and ROUGE-L"));
+    m_quantize->setText(tr("Quantize…"));
+    m_quantize->setToolTip(tr("Make a smaller, faster copy of the model with 8-bit or 4-bit weights"));
     m_checkFiles->setText(tr("Check files"));
     m_checkFiles->setToolTip(tr("Compare the model's files with what was registered, to find files that "
                                 "changed or are gone"));

@@ -42,6 +42,7 @@ public:
     QAction *deleteModel() const { return m_delete; }
     QAction *checkFiles() const { return m_checkFiles; }
     QAction *evaluate() const { return m_evaluate; }
+    QAction *quantize() const { return m_quantize; }
     QAction *rebuildRegistry() const { return m_rebuild; }
 
 private:
@@ -54,6 +55,7 @@ private:
     QAction *m_showCards = nullptr;
     QAction *m_playground = nullptr;
     QAction *m_evaluate = nullptr;
+    QAction *m_quantize = nullptr;
     QAction *m_fineTune = nullptr;
     QAction *m_export = nullptr;
     QAction *m_delete = nullptr;

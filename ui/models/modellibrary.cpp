@@ -183,6 +183,15 @@ TaskRunner *ModelLibrary::exportModel(const ModelRecord &model, const ExportRequ
     return new TaskRunner(tr("Export %1").arg(name), ModelTaskWork::exportModel(m_home, model.id, request), parent);
 }
 
+TaskRunner *ModelLibrary::quantizeModel(const ModelRecord &model, const QuantizeChoice &choice,
+                                        std::shared_ptr<ModelQuantizationReport> report, QObject *parent)
+{
+    auto *task = new TaskRunner(tr("Quantize %1").arg(QString::fromStdString(model.name)),
+                                ModelTaskWork::quantizeModel(m_home, model.id, choice, std::move(report)), parent);
+    connect(task, &TaskRunner::finished, this, &ModelLibrary::modelsChanged);
+    return task;
+}
+
 TaskRunner *ModelLibrary::checkFiles(const ModelRecord &model, QObject *parent)
 {
     const QString name = QString::fromStdString(model.name);

@@ -4,8 +4,10 @@
 #include "models/modeldetails.h"
 #include "models/modelfacets.h"
 #include "models/modellist.h"
+#include "models/quantizedialog.h"
 #include "registry/registryreports.h"
 #include "services/demobuilder.h"
+#include "services/modelquantization.h"
 
 #include <QObject>
 #include <QStringList>
@@ -55,6 +57,9 @@ public:
     TaskRunner *importModels(const QStringList &paths, QObject *parent);
     TaskRunner *removeModel(const ModelRecord &model, bool force, QObject *parent);
     TaskRunner *exportModel(const ModelRecord &model, const ExportRequest &request, QObject *parent);
+    // What changed lands in `report` once the task has succeeded.
+    TaskRunner *quantizeModel(const ModelRecord &model, const QuantizeChoice &choice,
+                              std::shared_ptr<ModelQuantizationReport> report, QObject *parent);
     // Compares the model's files with what was registered (hashing those whose time
     // changed); filesChecked() tells what it found.
     TaskRunner *checkFiles(const ModelRecord &model, QObject *parent);

@@ -4,11 +4,13 @@
 #include "models/evaluatedialog.h"
 #include "models/exportmodeldialog.h"
 #include "models/modellibrary.h"
+#include "models/quantizedialog.h"
 #include "tasks/progressdialog.h"
 #include "tasks/taskrunner.h"
 
 #include "evaluation/modelevaluation.h"
 #include "registry/modelregistry.h"
+#include "services/modelquantization.h"
 #include "util/randomid.h"
 
 #include <QCoreApplication>
@@ -138,6 +140,34 @@ void ModelOperations::runEvaluation(const ModelRecord &model, const EvaluationRe
         m_library.requestDetails(QString::fromStdString(model.id));
     });
     run(task);
+}
+
+void ModelOperations::quantize(const ModelRecord &model)
+{
+    auto *dialog = new QuantizeDialog(model, m_dialogParent);
+    dialog->setObjectName(QStringLiteral("quantizeDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, model] {
+        auto report = std::make_shared<ModelQuantizationReport>();
+        TaskRunner *task = m_library.quantizeModel(model, dialog->choice(), report, this);
+        connect(task, &TaskRunner::succeeded, this, [this, report] { Q_EMIT notice(quantizationSummary(*report)); });
+        run(task);
+    });
+    dialog->open();
+}
+
+QString ModelOperations::quantizationSummary(const ModelQuantizationReport &r)
+{
+    const auto ratio = [](double a, double b) { return b > 0 ? a / b : 0.0; };
+    QString text = tr("Registered %1: %2 times smaller, decoding %3 times as fast, %4% of next-token choices as the "
+                      "original's")
+                       .arg(QString::fromStdString(r.modelName))
+                       .arg(ratio(double(r.sourceBytes), double(r.quantizedBytes)), 0, 'f', 1)
+                       .arg(ratio(r.quantizedTokensPerSecond, r.sourceTokensPerSecond), 0, 'f', 1)
+                       .arg(r.greedyAgreement * 100, 0, 'f', 0);
+    if (r.sourcePerplexity && r.quantizedPerplexity)
+        text += tr("; perplexity %1 → %2").arg(*r.sourcePerplexity, 0, 'f', 2).arg(*r.quantizedPerplexity, 0, 'f', 2);
+    return text;
 }
 
 void ModelOperations::checkFilesQuietly(const ModelRecord &model)

@@ -14,6 +14,7 @@ namespace llmos {
 class ModelLibrary;
 class TaskRunner;
 struct EvaluationRequest;
+struct ModelQuantizationReport;
 
 // The browser's conversations around long writes: the file dialogs of Import…, the
 // Export and Delete dialogs, and a ProgressDialog (with Cancel) for each task the
@@ -35,6 +36,9 @@ public:
     // Cancel; the report is kept with the model (the Evaluations tab) and a notice gives
     // its figures.
     void evaluate(const ModelRecord &model);
+    // Asks how (QuantizeDialog), then quantizes and registers with a progress dialog and
+    // Cancel; a notice gives the size, speed and agreement the quantization measured.
+    void quantize(const ModelRecord &model);
     // Without a dialog, for the check the browser makes by itself when an in-place
     // model is shown: a change shows in the details, as the model's status.
     void checkFilesQuietly(const ModelRecord &model);
@@ -54,6 +58,7 @@ private:
     void reportCheck(const ModelRecord &model, const FileCheck &check);
     void reportRebuild(const RebuildReport &report);
     void runEvaluation(const ModelRecord &model, const EvaluationRequest &request);
+    static QString quantizationSummary(const ModelQuantizationReport &report);
 
     ModelLibrary &m_library;
     QWidget *m_dialogParent;

@@ -113,6 +113,37 @@ TaskRunner::Work ModelTaskWork::exportModel(std::string home, std::string id, Ex
     };
 }
 
+TaskRunner::Work ModelTaskWork::quantizeModel(std::string home, std::string id, QuantizeChoice choice,
+                                              std::shared_ptr<ModelQuantizationReport> report)
+{
+    return [home = std::move(home), id = std::move(id), choice, report](TaskContext &context) {
+        context.setProgress(-1, tr("Preparing…"));
+        ModelRegistry registry(home);
+        ModelQuantizationRequest request;
+        request.model = id;
+        request.scheme = choice.scheme;
+        request.name = choice.name.toStdString();
+        request.perplexityData = choice.dataPath.toStdString();
+        request.progress = [&](QuantizationStage stage, double done) {
+            context.setProgress(done, quantizationStageText(stage));
+            return !context.stopRequested();
+        };
+        *report = cancellable([&] { return quantizeRegisteredModel(registry, request); });
+        context.setProgress(1.0, tr("Quantized"));
+    };
+}
+
+QString ModelTaskWork::quantizationStageText(QuantizationStage stage)
+{
+    switch (stage) {
+    case QuantizationStage::Quantizing: return tr("Quantizing and saving the weights…");
+    case QuantizationStage::MeasuringOriginal: return tr("Measuring the original (speed, answers)…");
+    case QuantizationStage::MeasuringQuantized: return tr("Measuring the quantized model…");
+    case QuantizationStage::Registering: return tr("Registering the quantized model…");
+    }
+    return {};
+}
+
 TaskRunner::Work ModelTaskWork::checkFiles(std::string home, std::string id, std::shared_ptr<FileCheck> result)
 {
     return [home = std::move(home), id = std::move(id), result](TaskContext &context) {

@@ -106,6 +106,10 @@ ModelsPage::ModelsPage(ModelLibrary &library, QWidget *parent)
         if (const ModelRecord *model = m_model->record(m_model->rowOf(m_currentId)))
             m_operations->evaluate(*model);
     });
+    connect(m_actions->quantize(), &QAction::triggered, this, [this] {
+        if (const ModelRecord *model = m_model->record(m_model->rowOf(m_currentId)))
+            m_operations->quantize(*model);
+    });
     connect(m_actions->openInPlayground(), &QAction::triggered, this, [this] {
         if (const ModelRecord *model = m_model->record(m_model->rowOf(m_currentId)))
             Q_EMIT playgroundRequested(QString::fromStdString(model->name));

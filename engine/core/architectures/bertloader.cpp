@@ -1,6 +1,7 @@
 #include "architectures/bertloader.h"
 
 #include "architectures/checkpointparameters.h"
+#include "architectures/classifierlabels.h"
 #include "architectures/encoderinput.h"
 #include "util/error.h"
 
@@ -68,15 +69,9 @@ BertConfig loadBertConfig(const std::string &configPath)
         it != json.end() && !it->is_null() && (!it->is_string() || *it != "absolute"))
         throw Error(ErrorKind::Unsupported, configPath + ": position_embedding_type",
                     it->dump() + " is not supported (only \"absolute\")");
-    if (const auto it = json.find("problem_type"); it != json.end() && it->is_string())
-        config.problemType = it->get<std::string>();
-    if (!config.model.labels.empty()) {
-        config.numLabels = static_cast<std::int64_t>(config.model.labels.size());
-    } else if (const auto it = json.find("num_labels"); it != json.end()) {
-        if (!it->is_number_integer() || it->get<std::int64_t>() <= 0 || it->get<std::int64_t>() > 1'000'000)
-            throw Error(ErrorKind::Format, configPath + ": num_labels", "must be a whole number from 1 to 1000000");
-        config.numLabels = it->get<std::int64_t>();
-    }
+    const auto labels = readClassifierLabels(json, config.model, configPath);
+    config.numLabels = labels.count;
+    config.problemType = labels.problemType;
     return config;
 }
 

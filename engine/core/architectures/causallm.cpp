@@ -114,6 +114,15 @@ torch::Tensor CausalLmImpl::logits(const torch::Tensor &hidden)
     // A decode step's few rows (one per sequence) through the decode team: the head is the
     // largest matrix of a small model, and BLAS's threading costs more than it saves here.
     const auto rows = hidden.numel() / std::max<std::int64_t>(hidden.size(-1), 1);
+    if (m_quantizedHead) {
+        if (rows >= 1 && rows <= kMostDecodeTeamRows && !torch::GradMode::is_enabled() && hidden.is_contiguous()
+            && hidden.device().is_cpu() && hidden.scalar_type() == torch::kFloat) {
+            auto sizes = hidden.sizes().vec();
+            sizes.back() = m_quantizedHead->rows();
+            return m_decodeTeam.multiplyRows(*m_quantizedHead, hidden.view({rows, -1})).view(sizes);
+        }
+        return quantizedLinear(hidden, *m_quantizedHead, {}).to(torch::kFloat);
+    }
     if (rows >= 1 && rows <= kMostDecodeTeamRows && !torch::GradMode::is_enabled() && hidden.is_contiguous()
         && DecodeTeam::handles(head, hidden.view({rows, -1})[0])) {
         auto sizes = hidden.sizes().vec();

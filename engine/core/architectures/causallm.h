@@ -99,6 +99,13 @@ public:
     // diagnostics.
     virtual bool rowDecodeReady() const { return false; }
 
+    // Weight-only quantization (weightquantization.h): the scheme the model's linear
+    // weights are stored in, or nullopt for fp32; and the LM head, when it is stored
+    // quantized (outputEmbedding() then holds nothing).
+    const std::optional<WeightQuantization> &quantization() const noexcept { return m_config.quantization; }
+    const QuantizedMatrix *quantizedHead() const noexcept { return m_quantizedHead.get(); }
+    void setQuantizedHead(std::shared_ptr<const QuantizedMatrix> head) { m_quantizedHead = std::move(head); }
+
     // A cache sized for this model.
     KvCache makeCache() const { return KvCache(m_config.numLayers); }
 
@@ -160,6 +167,7 @@ protected:
 private:
     ModelConfig m_config;
     DecodeTeam m_decodeTeam;
+    std::shared_ptr<const QuantizedMatrix> m_quantizedHead;
     std::shared_ptr<InputPrompt> m_prompt;
     std::shared_ptr<LayerCheckpointing> m_checkpointing;
 };

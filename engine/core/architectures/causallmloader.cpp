@@ -1,5 +1,6 @@
 #include "architectures/causallmloader.h"
 
+#include "architectures/causallmquantization.h"
 #include "architectures/checkpointparameters.h"
 #include "architectures/ggufcausallm.h"
 #include "architectures/gpt2model.h"
@@ -37,11 +38,15 @@ bool isIgnorable(const ModelConfig &config, std::string_view name)
     return name.ends_with(".rotary_emb.inv_freq");
 }
 
+} // namespace
+
 CheckpointNaming causalLmNaming(const ModelConfig &config)
 {
     return {[&config](const std::string &parameter) { return storedNames(config, parameter); },
             [&config](std::string_view name) { return isIgnorable(config, name); }};
 }
+
+namespace {
 
 std::string embeddingParameter(const ModelConfig &config)
 {
@@ -78,11 +83,15 @@ CausalLm buildCausalLm(const ModelConfig &config)
 
 void loadCausalLmWeights(CausalLmImpl &model, const SafetensorsWeights &weights, const std::string &configName)
 {
-    const auto &config = model.config();
-    const auto naming = causalLmNaming(config);
+    loadDecoderWeights(model, model.config(), weights, causalLmNaming(model.config()), "model", configName);
+}
+
+void loadDecoderWeights(torch::nn::Module &model, const ModelConfig &config, const SafetensorsWeights &weights,
+                        const CheckpointNaming &naming, const std::string &what, const std::string &configName)
+{
     checkVocabularyRows(findStoredTensor(weights, naming, embeddingParameter(config)), config.vocabSize, configName);
     loadCheckpointParameters(model, weights, naming,
-                             config.modelType + " model with " + std::to_string(config.numLayers) + " layers",
+                             config.modelType + " " + what + " with " + std::to_string(config.numLayers) + " layers",
                              configName);
 }
 
@@ -102,7 +111,11 @@ CausalLm loadCausalLm(const std::string &path)
     const auto config = loadModelConfig(configPath);
     auto model = buildCausalLm(config);
     const auto weights = SafetensorsWeights::openFolder(path);
-    loadCausalLmWeights(*model, weights, configPath);
+    if (config.quantization)
+        loadDecoderWeights(*model, config, weights, loadQuantizedWeights(*model, weights, causalLmNaming(config)),
+                           "model", configPath);
+    else
+        loadCausalLmWeights(*model, weights, configPath);
     model->fuseProjections();
     model->eval();
     return model;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "architectures/causallm.h"
+#include "architectures/checkpointparameters.h"
 #include "formats/safetensorsweights.h"
 #include "model/modelconfig.h"
 
@@ -27,6 +28,16 @@ CausalLm buildCausalLm(const ModelConfig &config);
 // GPT-2 tensors may be named with or without the "transformer." prefix (the original
 // openai-community/gpt2 file has none).
 void loadCausalLmWeights(CausalLmImpl &model, const SafetensorsWeights &weights, const std::string &configName);
+
+// How a GPT-2 or Llama-family checkpoint names the decoder's parameters and which of its
+// tensors may stay unused (see loadCausalLmWeights). The result refers to `config`.
+CheckpointNaming causalLmNaming(const ModelConfig &config);
+
+// loadCausalLmWeights for any module built around a decoder (a sequence classifier):
+// checks the embedding rows against vocab_size, then loads every parameter of `model`
+// under `naming`; `what` completes "<model_type> <what> with N layers" in errors.
+void loadDecoderWeights(torch::nn::Module &model, const ModelConfig &config, const SafetensorsWeights &weights,
+                        const CheckpointNaming &naming, const std::string &what, const std::string &configName);
 
 // A .gguf name, or a regular file that starts with GGUF's magic whatever its name.
 bool isGgufFile(const std::string &path);

@@ -61,6 +61,8 @@ void loadCheckpointParameters(torch::nn::Module &model, const SafetensorsWeights
     std::set<std::string, std::less<>> used;
     for (auto &item : model.named_parameters(/*recurse=*/true)) {
         const auto &parameter = item.key();
+        if (naming.loadedElsewhere && naming.loadedElsewhere(parameter))
+            continue;
         auto &value = item.value();
         const std::vector<std::int64_t> expected(value.sizes().begin(), value.sizes().end());
         const auto *entry = findStoredTensor(weights, naming, parameter);

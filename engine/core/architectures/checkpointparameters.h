@@ -21,6 +21,8 @@ struct CheckpointNaming {
     // Checkpoint tensors that are not parameters of this model and may stay unused:
     // recomputed buffers, tied heads, task heads the model does not run.
     std::function<bool(std::string_view name)> isIgnorable;
+    // Parameters another loader fills (quantized weights): skipped here. Optional.
+    std::function<bool(const std::string &parameter)> loadedElsewhere;
 };
 
 // The first of naming.storedNames(parameter) present in weights, or nullptr.

@@ -77,6 +77,29 @@ torch::Tensor DecodeTeam::multiplyRows(const torch::Tensor &weight, const torch:
     return out;
 }
 
+torch::Tensor DecodeTeam::multiplyRows(const QuantizedMatrix &weight, const torch::Tensor &x,
+                                       const torch::Tensor &bias, const torch::Tensor &residual)
+{
+    const auto inputs = x.numel() / weight.cols();
+    const auto cols = weight.cols();
+    const auto rows = weight.rows();
+    auto out = torch::empty({inputs, rows}, x.options());
+    const float *in = x.data_ptr<float>();
+    const float *b = bias.defined() ? bias.data_ptr<float>() : nullptr;
+    const float *res = residual.defined() ? residual.data_ptr<float>() : nullptr;
+    float *o = out.data_ptr<float>();
+    // As for fp32 weights: each block of rows serves every input while it is in L1.
+    forRows(rows, weight.bytesPerRow(), rowkernels::kMatVecRowsAtOnce, [&](std::int64_t begin, std::int64_t end) {
+        for (auto block = begin; block < end; block += rowkernels::kMatVecRowsAtOnce) {
+            const auto blockEnd = std::min(end, block + rowkernels::kMatVecRowsAtOnce);
+            for (std::int64_t i = 0; i < inputs; ++i)
+                rowkernels::quantizedMatVecRows(
+                    weight.product(0, in + i * cols, b, res ? res + i * rows : nullptr, o + i * rows), block, blockEnd);
+        }
+    });
+    return out;
+}
+
 void DecodeTeam::matchConfiguredThreads()
 {
     // The thread count is a setting the user may change while a model is loaded.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "architectures/quantizedmatrix.h"
 #include "architectures/rowkernels.h"
 #include "runtime/threadteam.h"
 
@@ -44,6 +45,10 @@ public:
     // rows is read from memory once and reused from the L1 cache for every input, and
     // every input gets exactly the rounding multiply() gives it alone.
     torch::Tensor multiplyRows(const torch::Tensor &weight, const torch::Tensor &x, const torch::Tensor &bias = {},
+                               const torch::Tensor &residual = {});
+    // The same for a quantized W (quantizedmatrix.h); x, bias and residual fp32,
+    // contiguous, on the CPU.
+    torch::Tensor multiplyRows(const QuantizedMatrix &weight, const torch::Tensor &x, const torch::Tensor &bias = {},
                                const torch::Tensor &residual = {});
 
     // Runs body(begin, end) over [0, rows) on the team, in chunks that start at multiples

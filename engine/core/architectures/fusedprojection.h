@@ -10,7 +10,8 @@
 namespace llmos {
 
 // Several projections of the same input run as one: their weights (and biases) are
-// concatenated into one tensor and each projection's parameters become views of it.
+// concatenated into one tensor and each projection's parameters become views of it
+// (quantized weights likewise: each part's matrix becomes a row view of the fused one).
 // Loading, saving and training still see the separate parameters (q_proj, k_proj, ...),
 // while inference runs one matrix product instead of several — at batch 1 each product is
 // a matrix-vector pass whose fixed cost is a large part of a decode step.
@@ -32,14 +33,24 @@ public:
     bool usable() const { return !torch::GradMode::is_enabled() && intact(); }
 
     // x [..., in] -> [..., sum of the parts' outputs].
-    torch::Tensor forward(const torch::Tensor &x) const { return linearRows(x, m_weight, m_bias); }
+    torch::Tensor forward(const torch::Tensor &x) const
+    {
+        return m_quantized ? quantizedLinear(x, *m_quantized, m_bias) : linearRows(x, m_weight, m_bias);
+    }
 
+    // The fused weight: fp32 in weight(), or, when the parts are quantized alike, in
+    // quantized() (then weight() is undefined).
     const torch::Tensor &weight() const noexcept { return m_weight; }
+    const QuantizedMatrix *quantized() const noexcept { return m_quantized.get(); }
     const torch::Tensor &bias() const noexcept { return m_bias; }
 
 private:
+    // fuse() for quantized parts: their matrices become row views of one.
+    void fuseQuantized();
+
     std::vector<Projection> m_parts;
     torch::Tensor m_weight;
+    std::shared_ptr<const QuantizedMatrix> m_quantized;
     torch::Tensor m_bias;
 };
 

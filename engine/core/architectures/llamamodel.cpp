@@ -9,6 +9,26 @@
 
 namespace llmos {
 
+namespace {
+
+// W x (+ bias) (+ residual) for each row of x on the team, however W is stored.
+torch::Tensor multiplyRows(DecodeTeam &team, const ProjectionImpl &projection, const torch::Tensor &x,
+                           const torch::Tensor &residual = {})
+{
+    if (projection.quantized)
+        return team.multiplyRows(*projection.quantized, x, projection.bias, residual);
+    return team.multiplyRows(projection.weight, x, projection.bias, residual);
+}
+
+torch::Tensor multiplyRows(DecodeTeam &team, const FusedProjection &projection, const torch::Tensor &x)
+{
+    if (const auto *quantized = projection.quantized())
+        return team.multiplyRows(*quantized, x, projection.bias());
+    return team.multiplyRows(projection.weight(), x, projection.bias());
+}
+
+} // namespace
+
 LlamaAttentionImpl::LlamaAttentionImpl(const ModelConfig &config)
     : m_heads(config.numHeads)
     , m_keyValueHeads(config.numKeyValueHeads)
@@ -68,7 +88,7 @@ torch::Tensor LlamaAttentionImpl::forwardRows(const torch::Tensor &normed, const
                                               DecodeTeam &team)
 {
     const auto count = rows.count;
-    auto qkv = team.multiplyRows(m_qkv.weight(), normed.view({count, -1}), m_qkv.bias());
+    auto qkv = multiplyRows(team, m_qkv, normed.view({count, -1}));
     const auto width = qkv.size(1);
     float *base = qkv.data_ptr<float>();
     // Query and key heads are consecutive in the fused output: one pass rotates both.
@@ -97,8 +117,7 @@ torch::Tensor LlamaAttentionImpl::forwardRows(const torch::Tensor &normed, const
         }
     });
     // The residual add rides on the matrix-vector products: residual + W a.
-    return team.multiplyRows(o_proj->weight, attended, o_proj->bias, residual.reshape({count, -1}))
-        .view(residual.sizes());
+    return multiplyRows(team, *o_proj, attended, residual.reshape({count, -1})).view(residual.sizes());
 }
 
 LlamaMlpImpl::LlamaMlpImpl(const ModelConfig &config)
@@ -122,18 +141,18 @@ torch::Tensor LlamaMlpImpl::forward(const torch::Tensor &x)
 torch::Tensor LlamaMlpImpl::forwardRows(const torch::Tensor &normed, const torch::Tensor &residual, std::int64_t count,
                                         DecodeTeam &team)
 {
+    const auto *quantized = m_gateUp.quantized();
     const auto &gateUpWeight = m_gateUp.weight();
-    if (!DecodeTeam::handles(gateUpWeight, normed[0]))
+    if (!quantized && !DecodeTeam::handles(gateUpWeight, normed[0]))
         return residual + forward(normed);
     // Gate row i and up row i go to the same thread, which applies SwiGLU to them at once:
     // one job instead of a product and then a serial pass over the activations. Each block
     // of weight rows serves every sequence of the step while it is in the L1 cache.
-    const auto width = gateUpWeight.size(0) / 2;
-    const auto cols = gateUpWeight.size(1);
+    const auto width = (quantized ? quantized->rows() : gateUpWeight.size(0)) / 2;
+    const auto cols = quantized ? quantized->cols() : gateUpWeight.size(1);
     auto gateUp = torch::empty({2, width}, torch::kFloat);
     auto activated = torch::empty({count, width}, torch::kFloat);
     const float *x = normed.data_ptr<float>();
-    const float *weights = gateUpWeight.data_ptr<float>();
     float *gateRow = gateUp.data_ptr<float>();
     float *upRow = gateRow + width;
     float *out = activated.data_ptr<float>();
@@ -141,20 +160,29 @@ torch::Tensor LlamaMlpImpl::forwardRows(const torch::Tensor &normed, const torch
     const auto &gateUpBias = m_gateUp.bias();
     const float *gateBias = gateUpBias.defined() ? gateUpBias.data_ptr<float>() : nullptr;
     const float *upBias = gateBias ? gateBias + width : nullptr;
-    const auto bytesPerRow = 2 * cols * static_cast<std::int64_t>(sizeof(float));
+    // Rows [block, blockEnd) of the gate and up products of one input.
+    const auto products = [&](const float *input, std::int64_t block, std::int64_t blockEnd) {
+        if (quantized) {
+            rowkernels::quantizedMatVecRows(quantized->product(0, input, gateBias, nullptr, gateRow), block, blockEnd);
+            rowkernels::quantizedMatVecRows(quantized->product(width, input, upBias, nullptr, upRow), block, blockEnd);
+            return;
+        }
+        const float *weights = gateUpWeight.data_ptr<float>();
+        rowkernels::matVecRows({weights, cols, input, gateBias, nullptr, gateRow}, block, blockEnd);
+        rowkernels::matVecRows({weights + width * cols, cols, input, upBias, nullptr, upRow}, block, blockEnd);
+    };
+    const auto bytesPerRow =
+        2 * (quantized ? quantized->bytesPerRow() : cols * static_cast<std::int64_t>(sizeof(float)));
     team.forRows(width, bytesPerRow, rowkernels::kMatVecRowsAtOnce, [&](std::int64_t begin, std::int64_t end) {
         for (auto block = begin; block < end; block += rowkernels::kMatVecRowsAtOnce) {
             const auto blockEnd = std::min(end, block + rowkernels::kMatVecRowsAtOnce);
             for (std::int64_t b = 0; b < count; ++b) {
-                const float *input = x + b * cols;
-                rowkernels::matVecRows({weights, cols, input, gateBias, nullptr, gateRow}, block, blockEnd);
-                rowkernels::matVecRows({weights + width * cols, cols, input, upBias, nullptr, upRow}, block, blockEnd);
+                products(x + b * cols, block, blockEnd);
                 rowkernels::siluGate(gateRow + block, upRow + block, out + b * width + block, blockEnd - block);
             }
         }
     });
-    return team.multiplyRows(down_proj->weight, activated, down_proj->bias, residual.reshape({count, -1}))
-        .view(residual.sizes());
+    return multiplyRows(team, *down_proj, activated, residual.reshape({count, -1})).view(residual.sizes());
 }
 
 LlamaDecoderLayerImpl::LlamaDecoderLayerImpl(const ModelConfig &config)

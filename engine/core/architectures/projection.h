@@ -1,5 +1,7 @@
 #pragma once
 
+#include "architectures/quantizedmatrix.h"
+
 #include <torch/torch.h>
 
 #include <cstdint>
@@ -75,12 +77,25 @@ public:
             this->bias = register_parameter("bias", torch::empty({out}));
     }
 
-    torch::Tensor forward(const torch::Tensor &x) { return hook.apply(x, linearRows(x, weight, bias)); }
+    torch::Tensor forward(const torch::Tensor &x)
+    {
+        return hook.apply(x, quantized ? quantizedLinear(x, *quantized, bias) : linearRows(x, weight, bias));
+    }
 
     bool hooked() const noexcept { return static_cast<bool>(hook); }
 
+    // Stores the weight quantized from now on (weightquantization.h): `weight` keeps its
+    // place among the parameters but holds nothing.
+    void setQuantized(std::shared_ptr<const QuantizedMatrix> matrix)
+    {
+        torch::NoGradGuard noGrad;
+        quantized = std::move(matrix);
+        weight.set_data(torch::empty({0}));
+    }
+
     torch::Tensor weight;
     torch::Tensor bias;
+    std::shared_ptr<const QuantizedMatrix> quantized; // the weight, when stored quantized
     ProjectionHookSlot hook;
 };
 TORCH_MODULE(Projection);

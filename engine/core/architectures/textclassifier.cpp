@@ -2,6 +2,8 @@
 
 #include "architectures/bertloader.h"
 #include "architectures/causallmloader.h"
+#include "architectures/classifierlabels.h"
+#include "architectures/decoderclassifier.h"
 #include "architectures/encoderinput.h"
 #include "architectures/ggufbert.h"
 #include "formats/gguf/gguffile.h"
@@ -26,10 +28,18 @@ std::vector<double> row(const torch::Tensor &t)
     return {d.data_ptr<double>(), d.data_ptr<double>() + d.numel()};
 }
 
+std::function<torch::Tensor(const EncoderInput &)> encoderLogits(BertForSequenceClassification model)
+{
+    return [model](const EncoderInput &input) mutable { return model->forward(input.ids, input.mask, input.typeIds); };
+}
+
 } // namespace
 
 struct TextClassifier::State {
-    BertForSequenceClassification model{nullptr};
+    ModelConfig config;
+    // The model's logits [batch, labels] for one encoded batch.
+    std::function<torch::Tensor(const EncoderInput &)> logits;
+    bool readsPairs = false; // an encoder, which has a pair template (token types)
     std::unique_ptr<Tokenizer> tokenizer;
     std::vector<std::string> labels;
     bool sigmoid = false;
@@ -47,27 +57,39 @@ TextClassifier::~TextClassifier() = default;
 TextClassifier TextClassifier::open(const std::string &folder)
 {
     auto state = std::make_unique<State>();
-    BertConfig config;
+    ClassifierLabels head;
     if (isGgufFile(folder)) {
         const auto file = GgufFile::open(folder);
-        config = bertConfigFromGguf(file);
-        state->model = loadBertClassifierFromGguf(file);
+        const auto config = bertConfigFromGguf(file);
+        head = {config.numLabels, config.problemType};
+        state->config = config.model;
+        state->readsPairs = true;
+        state->logits = encoderLogits(loadBertClassifierFromGguf(file));
         state->tokenizer = loadGgufTokenizer(file);
+    } else if (const auto configPath = (std::filesystem::path(folder) / "config.json").string();
+               loadModelConfig(configPath).family == ModelFamily::Bert) {
+        const auto config = loadBertConfig(configPath);
+        head = {config.numLabels, config.problemType};
+        state->config = config.model;
+        state->readsPairs = true;
+        state->logits = encoderLogits(loadBertClassifier(folder));
+        state->tokenizer = loadTokenizer(folder);
     } else {
-        config = loadBertConfig((std::filesystem::path(folder) / "config.json").string());
-        state->model = loadBertClassifier(folder);
+        auto model = loadDecoderClassifier(folder, head);
+        state->config = model->config();
+        state->logits = [model](const EncoderInput &input) mutable { return model->forward(input.ids, input.mask); };
         state->tokenizer = loadTokenizer(folder);
     }
-    state->labels = config.model.labels;
-    for (auto i = static_cast<std::int64_t>(state->labels.size()); i < config.numLabels; ++i)
+    state->labels = state->config.labels;
+    for (auto i = static_cast<std::int64_t>(state->labels.size()); i < head.count; ++i)
         state->labels.push_back("LABEL_" + std::to_string(i));
-    state->sigmoid = config.numLabels == 1 || config.problemType == "multi_label_classification";
+    state->sigmoid = head.sigmoid();
     return TextClassifier(std::move(state));
 }
 
 const ModelConfig &TextClassifier::config() const
 {
-    return m_state->model->config();
+    return m_state->config;
 }
 
 const std::vector<std::string> &TextClassifier::labels() const
@@ -95,6 +117,10 @@ TextClassifier::classifyPairs(const std::vector<std::pair<std::string, std::stri
 {
     if (pairs.empty())
         throw Error(ErrorKind::InvalidInput, "classify", "no text pairs given");
+    if (!m_state->readsPairs)
+        throw Error(ErrorKind::Unsupported, "classify",
+                    "this is a decoder classifier (" + config().modelType +
+                        "), which reads one text; pairs of texts need a BERT cross-encoder");
     const auto maxTokens = static_cast<std::size_t>(config().maxPositionEmbeddings);
     const std::span<const std::pair<std::string, std::string>> all(pairs);
     return classifyBatches(pairs.size(), [&](std::size_t first, std::size_t size) {
@@ -109,7 +135,7 @@ TextClassifier::classifyBatches(std::size_t count, const std::function<EncodedBa
     std::vector<TextClassification> out;
     for (std::size_t first = 0; first < count; first += kBatchSize) {
         const auto input = encode(first, std::min(kBatchSize, count - first)).input;
-        const auto logits = m_state->model->forward(input.ids, input.mask, input.typeIds);
+        const auto logits = m_state->logits(input);
         const auto probabilities = m_state->sigmoid ? torch::sigmoid(logits) : torch::softmax(logits, -1);
         for (std::int64_t i = 0; i < logits.size(0); ++i) {
             TextClassification result{row(logits[i]), row(probabilities[i]), 0, input.tokens[i], input.truncated[i]};

@@ -20,15 +20,19 @@ struct TextClassification {
     bool truncated = false;            // the text was longer than the model reads; its end was dropped
 };
 
-// What `llmos classify` calls: a BertForSequenceClassification folder and its tokenizer.
-// Probabilities are the softmax of the logits; for problem_type
-// "multi_label_classification" or a single label they are per-label sigmoids, as
-// transformers' text-classification pipeline does. Texts longer than
-// max_position_embeddings tokens are truncated like TextEmbedder's. Not thread-safe.
+// What `llmos classify`, the apps and /v1/classify call: a BertForSequenceClassification
+// (folder or GGUF) or a decoder classifier folder (GPT2/Llama/Mistral/Qwen2
+// ForSequenceClassification, decoderclassifier.h) and its tokenizer. Probabilities are
+// the softmax of the logits; for problem_type "multi_label_classification" or a single
+// label they are per-label sigmoids, as transformers' text-classification pipeline does.
+// Texts are tokenized with the tokenizer's special tokens, as training tokenizes them;
+// texts longer than max_position_embeddings tokens are truncated like TextEmbedder's.
+// Not thread-safe.
 class TextClassifier {
 public:
     // A Hugging Face folder or a BERT GGUF file with a classification head (ggufbert.h).
-    // Throws llmos::Error (see bertloader.h and ggufbert.h for what is checked).
+    // Throws llmos::Error (see bertloader.h, decoderclassifier.h and ggufbert.h for what
+    // is checked).
     static TextClassifier open(const std::string &folder);
 
     TextClassifier(TextClassifier &&) noexcept;
@@ -43,7 +47,7 @@ public:
     std::vector<TextClassification> classify(const std::vector<std::string> &texts) const;
     // One result per pair of texts, read together (encoderPairInput): what a cross-encoder
     // (a reranker, one label: the pair's relevance) or a sentence-pair classifier (NLI) is
-    // made for. No pairs -> Error(InvalidInput).
+    // made for. No pairs -> Error(InvalidInput); a decoder classifier -> Error(Unsupported).
     std::vector<TextClassification> classifyPairs(const std::vector<std::pair<std::string, std::string>> &pairs) const;
 
 private:

@@ -2,6 +2,7 @@
 
 #include "architectures/bertloader.h"
 #include "architectures/causallmloader.h"
+#include "architectures/decoderclassifier.h"
 #include "architectures/encoderinput.h"
 #include "architectures/ggufbert.h"
 #include "formats/gguf/gguffile.h"
@@ -10,6 +11,7 @@
 #include "util/error.h"
 
 #include <algorithm>
+#include <functional>
 #include <filesystem>
 #include <span>
 
@@ -47,9 +49,11 @@ FolderDefaults readFolderDefaults(const fs::path &folder)
             defaults.pooling = EmbeddingPooling::Cls;
         } else if (flag(pooling, "pooling_mode_mean_tokens")) {
             defaults.pooling = EmbeddingPooling::Mean;
+        } else if (flag(pooling, "pooling_mode_lasttoken")) {
+            defaults.pooling = EmbeddingPooling::Last;
         } else {
             defaults.pooling.reset();
-            defaults.poolingProblem = poolingPath.string() + " asks for a pooling other than CLS or mean";
+            defaults.poolingProblem = poolingPath.string() + " asks for a pooling other than CLS, mean or last token";
         }
     }
     defaults.normalize = fs::is_directory(folder / "2_Normalize");
@@ -104,7 +108,10 @@ FolderDefaults ggufDefaults(const GgufFile &file)
 } // namespace
 
 struct TextEmbedder::State {
-    BertModel model{nullptr};
+    ModelConfig config;
+    // The final hidden states [batch, seq, hidden] of one encoded batch.
+    std::function<torch::Tensor(const EncoderInput &)> hidden;
+    bool decoder = false;
     std::unique_ptr<Tokenizer> tokenizer;
     FolderDefaults defaults;
     std::size_t maxTokens = 0;
@@ -122,24 +129,35 @@ TextEmbedder::~TextEmbedder() = default;
 TextEmbedder TextEmbedder::open(const std::string &folder)
 {
     auto state = std::make_unique<State>();
+    const auto encoder = [&state](BertModel model) {
+        state->config = model->config();
+        state->hidden = [model](const EncoderInput &input) mutable { return model->forward(input.ids, input.mask); };
+    };
     if (isGgufFile(folder)) {
         const auto file = GgufFile::open(folder);
-        state->model = loadBertModelFromGguf(file);
+        encoder(loadBertModelFromGguf(file));
         state->tokenizer = loadGgufTokenizer(file);
         state->defaults = ggufDefaults(file);
+    } else if (loadModelConfig((fs::path(folder) / "config.json").string()).family == ModelFamily::Bert) {
+        encoder(loadBertModel(folder));
+        state->tokenizer = loadTokenizer(folder);
+        state->defaults = readFolderDefaults(folder);
     } else {
-        state->model = loadBertModel(folder);
+        auto model = loadCausalLm(folder);
+        state->config = model->config();
+        state->decoder = true;
+        state->hidden = [model](const EncoderInput &input) mutable { return model->hiddenStates(input.ids, input.mask); };
         state->tokenizer = loadTokenizer(folder);
         state->defaults = readFolderDefaults(folder);
     }
-    const auto positions = state->model->config().maxPositionEmbeddings;
+    const auto positions = state->config.maxPositionEmbeddings;
     state->maxTokens = static_cast<std::size_t>(std::min(positions, state->defaults.maxSeqLength.value_or(positions)));
     return TextEmbedder(std::move(state));
 }
 
 const ModelConfig &TextEmbedder::config() const
 {
-    return m_state->model->config();
+    return m_state->config;
 }
 
 std::int64_t TextEmbedder::dimension() const
@@ -170,7 +188,11 @@ std::vector<TextEmbedding> TextEmbedder::embed(const std::vector<std::string> &t
     const auto pooling = options.pooling ? options.pooling : m_state->defaults.pooling;
     if (!pooling)
         throw Error(ErrorKind::Unsupported, "embed",
-                    m_state->defaults.poolingProblem + "; choose CLS or mean pooling explicitly");
+                    m_state->defaults.poolingProblem + "; choose CLS, mean or last-token pooling explicitly");
+    if (*pooling == EmbeddingPooling::Cls && m_state->decoder)
+        throw Error(ErrorKind::Unsupported, "embed",
+                    "CLS pooling reads the first token, which in a decoder (" + config().modelType +
+                        ") sees nothing after it; choose mean or last-token pooling");
     const bool normalize = options.normalize.value_or(m_state->defaults.normalize);
 
     torch::NoGradGuard noGrad;
@@ -179,10 +201,12 @@ std::vector<TextEmbedding> TextEmbedder::embed(const std::vector<std::string> &t
     for (std::size_t first = 0; first < texts.size(); first += kBatchSize) {
         const auto input = encoderInput(
             *m_state->tokenizer, all.subspan(first, std::min(kBatchSize, texts.size() - first)), m_state->maxTokens);
-        const auto hidden = m_state->model->forward(input.ids, input.mask);
+        const auto hidden = m_state->hidden(input);
         torch::Tensor vectors;
         if (*pooling == EmbeddingPooling::Cls) {
             vectors = hidden.select(1, 0);
+        } else if (*pooling == EmbeddingPooling::Last) {
+            vectors = lastTokenStates(hidden, input.mask);
         } else {
             const auto mask = input.mask.to(torch::kFloat).unsqueeze(-1);
             vectors = (hidden * mask).sum(1) / mask.sum(1).clamp_min(1.0);

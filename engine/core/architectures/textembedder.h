@@ -14,6 +14,7 @@ namespace llmos {
 enum class EmbeddingPooling {
     Cls,  // the hidden state of the first token ([CLS])
     Mean, // the mean of the hidden states of the real tokens (padding excluded)
+    Last, // the hidden state of the last real token (decoder embedding models)
 };
 
 struct EmbeddingOptions {
@@ -28,13 +29,16 @@ struct TextEmbedding {
 };
 
 // What `llmos embed` calls: a BERT encoder and its tokenizer from a Hugging Face or
-// sentence-transformers folder, turning texts into vectors in fp32 on the CPU. Torch
-// stays behind this header. Not thread-safe: one embedder per thread.
+// sentence-transformers folder, turning texts into vectors in fp32 on the CPU. A decoder
+// (GPT-2 or Llama family: a decoder embedding model, or any language model) embeds too,
+// from its final hidden states, as decoder embedding models (e5-mistral, gte-Qwen2) are
+// read. Torch stays behind this header. Not thread-safe: one embedder per thread.
 //
 // Defaults, read from the folder the way sentence-transformers lays it out:
-//   - pooling: 1_Pooling/config.json's pooling_mode_cls_token / pooling_mode_mean_tokens;
-//     mean when there is no such file. A file asking only for another mode (max, ...) has
-//     no default: embed() then needs an explicit pooling.
+//   - pooling: 1_Pooling/config.json's pooling_mode_cls_token / pooling_mode_mean_tokens /
+//     pooling_mode_lasttoken; mean when there is no such file. A file asking only for
+//     another mode (max, ...) has no default: embed() then needs an explicit pooling. CLS
+//     pooling of a decoder (whose first token sees nothing after it) is refused.
 //   - normalize: true when a 2_Normalize folder exists or modules.json lists a Normalize
 //     module, else false.
 //   - length: texts longer than max_position_embeddings tokens (or sentence_bert_config.json's

@@ -1,5 +1,7 @@
 #include "generation/textgenerator.h"
 
+#include "architectures/causallmquantization.h"
+
 #include "generation/generatorstate.h"
 
 #include "architectures/causallmloader.h"
@@ -117,7 +119,7 @@ std::int64_t TextGenerator::weightBytesPerDecodeStep() const
     for (const auto &parameter : model.parameters())
         if (parameter.dim() == 2 && parameter.size(0) == model.config().vocabSize && !parameter.is_same(head))
             bytes -= static_cast<std::int64_t>(parameter.nbytes());
-    return bytes;
+    return bytes + quantizedWeightBytes(model);
 }
 
 std::vector<std::int32_t> TextGenerator::encode(const std::string &prompt) const

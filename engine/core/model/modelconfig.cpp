@@ -303,6 +303,7 @@ ModelConfig parseModelConfig(const nlohmann::json &config, const std::string &so
     if (c.bosTokenId && *c.bosTokenId >= c.vocabSize)
         r.fail("bos_token_id", std::to_string(*c.bosTokenId) + " is outside the vocabulary of " + std::to_string(c.vocabSize));
     c.torchDtype = r.text("torch_dtype", r.text("dtype"));
+    c.quantization = readQuantizationConfig(config, sourceName);
 
     if (r.has("id2label")) {
         const auto &labels = config.at("id2label");
@@ -398,6 +399,8 @@ nlohmann::json modelConfigToJson(const ModelConfig &c)
         j["pad_token_id"] = *c.padTokenId;
     if (!c.torchDtype.empty())
         j["torch_dtype"] = c.torchDtype;
+    if (c.quantization)
+        j["quantization_config"] = quantizationConfigJson(*c.quantization);
     if (!c.labels.empty()) {
         nlohmann::json id2label = nlohmann::json::object();
         nlohmann::json label2id = nlohmann::json::object();

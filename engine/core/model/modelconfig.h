@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/weightquantization.h"
+
 #include <nlohmann/json_fwd.hpp>
 
 #include <cstdint>
@@ -54,6 +56,8 @@ struct ModelConfig {
     std::vector<std::int64_t> eosTokenIds;
     std::optional<std::int64_t> padTokenId;
     std::string torchDtype;
+    // Weights stored quantized (quantization_config), or nullopt for float weights.
+    std::optional<WeightQuantization> quantization;
 
     bool operator==(const ModelConfig &) const = default;
 };

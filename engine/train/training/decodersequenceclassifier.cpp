@@ -1,5 +1,7 @@
 #include "training/decodersequenceclassifier.h"
 
+#include "architectures/decoderclassifier.h"
+
 namespace llmos {
 
 DecoderSequenceClassifierImpl::DecoderSequenceClassifierImpl(CausalLm decoder, std::int64_t labelCount)
@@ -16,12 +18,7 @@ DecoderSequenceClassifierImpl::DecoderSequenceClassifierImpl(CausalLm decoder, s
 torch::Tensor DecoderSequenceClassifierImpl::forward(const torch::Tensor &ids, const torch::Tensor &attentionMask,
                                                      std::int64_t virtualTokens)
 {
-    const auto hidden = m_decoder->hiddenStates(ids, attentionMask);
-    // Right padding: the last real token of row b is at (real tokens - 1), behind any
-    // virtual tokens a method put in front.
-    const auto last = attentionMask.sum(1) - 1 + virtualTokens;
-    const auto rows = torch::arange(ids.size(0), torch::TensorOptions(torch::kInt64).device(ids.device()));
-    return score->forward(hidden.index({rows, last}));
+    return score->forward(lastTokenStates(m_decoder->hiddenStates(ids, attentionMask), attentionMask, virtualTokens));
 }
 
 } // namespace llmos

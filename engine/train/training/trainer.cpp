@@ -112,6 +112,15 @@ private:
                              : std::string()));
     }
 
+    // Quantized weights are frozen integers: training needs the float model they came from.
+    void refuseQuantized(const ModelConfig &config) const
+    {
+        if (config.quantization)
+            throw Error(ErrorKind::InvalidInput, "recipe: model",
+                        "is quantized (" + config.quantization->describe() +
+                            "); fine-tune the model it was quantized from, then quantize the result");
+    }
+
     void buildNetwork()
     {
         // The same seed gives the same new head, method initialisation and dropout masks;
@@ -122,9 +131,12 @@ private:
             ModelConfig config;
             auto classifier = loadSequenceClassifier(m_recipe.modelPath,
                                                      static_cast<std::int64_t>(m_data.labelNames.size()), config);
+            refuseQuantized(config);
             m_task = std::make_unique<ClassificationTask>(std::move(classifier), config, m_data.labelNames);
         } else {
-            m_task = std::make_unique<CausalLmTask>(loadCausalLm(m_recipe.modelPath));
+            auto model = loadCausalLm(m_recipe.modelPath);
+            refuseQuantized(model->config());
+            m_task = std::make_unique<CausalLmTask>(std::move(model));
         }
         // Before the method attaches, so that what it adds is made on the same device.
         m_task->network().to(m_placement.device);

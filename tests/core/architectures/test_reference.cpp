@@ -30,6 +30,7 @@ constexpr double kTolerance = 1e-4;
 const std::vector<std::string> kModels{
     "gpt2", "gpt2-untied", "gpt2-legacy-names", "llama-gqa-llama3", "llama-gqa-llama3-sharded",
     "llama-gqa-llama3-bf16", "llama-linear-tied-f16", "mistral-sliding-window", "qwen2", "qwen2-bf16",
+    "llama-quantization-source", "llama-int8-compressed", "llama-int4-compressed",
 };
 
 bool hasParameter(const CausalLm &model, const std::string &name)

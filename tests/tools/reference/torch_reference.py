@@ -36,7 +36,8 @@ except ImportError:  # the C++ test turns this exit code into an install hint
 # ---------------------------------------------------------------------------------------
 # safetensors writer: u64 LE header length, JSON header, raw little-endian data.
 
-DTYPE_NAMES = {torch.float32: "F32", torch.float16: "F16", torch.bfloat16: "BF16"}
+DTYPE_NAMES = {torch.float32: "F32", torch.float16: "F16", torch.bfloat16: "BF16", torch.int8: "I8",
+               torch.int32: "I32", torch.int64: "I64"}
 
 
 def tensor_bytes(t):
@@ -154,6 +155,12 @@ def causal_softmax_attention(q, k, v, window=None):
 
 
 def gpt2_logits(cfg, w, ids, prefix="transformer."):
+    x = gpt2_hidden(cfg, w, ids, prefix)
+    head = w["lm_head.weight"] if "lm_head.weight" in w else w[prefix + "wte.weight"]
+    return x @ head.t()
+
+
+def gpt2_hidden(cfg, w, ids, prefix="transformer."):
     d, heads, eps = cfg["n_embd"], cfg["n_head"], cfg["layer_norm_epsilon"]
     hd = d // heads
     seq = len(ids)
@@ -168,9 +175,7 @@ def gpt2_logits(cfg, w, ids, prefix="transformer."):
         h = layer_norm(x, w[p + "ln_2.weight"], w[p + "ln_2.bias"], eps)
         m = gelu_tanh(h @ w[p + "mlp.c_fc.weight"] + w[p + "mlp.c_fc.bias"])
         x = x + m @ w[p + "mlp.c_proj.weight"] + w[p + "mlp.c_proj.bias"]
-    x = layer_norm(x, w[prefix + "ln_f.weight"], w[prefix + "ln_f.bias"], eps)
-    head = w["lm_head.weight"] if "lm_head.weight" in w else w[prefix + "wte.weight"]
-    return x @ head.t()
+    return layer_norm(x, w[prefix + "ln_f.weight"], w[prefix + "ln_f.bias"], eps)
 
 
 # ---------------------------------------------------------------------------------------
@@ -247,6 +252,12 @@ def rotate_half(x):
 
 
 def llama_logits(cfg, w, ids):
+    x = llama_hidden(cfg, w, ids)
+    head = w["lm_head.weight"] if "lm_head.weight" in w else w["model.embed_tokens.weight"]
+    return x @ head.t()
+
+
+def llama_hidden(cfg, w, ids):
     d, heads = cfg["hidden_size"], cfg["num_attention_heads"]
     kv = cfg.get("num_key_value_heads", heads)
     hd = cfg.get("head_dim", d // heads)
@@ -279,9 +290,7 @@ def llama_logits(cfg, w, ids):
         gate = proj(h, p + "mlp.gate_proj")
         m = gate * torch.sigmoid(gate) * proj(h, p + "mlp.up_proj")
         x = x + proj(m, p + "mlp.down_proj")
-    x = rms_norm(x, w["model.norm.weight"], eps)
-    head = w["lm_head.weight"] if "lm_head.weight" in w else w["model.embed_tokens.weight"]
-    return x @ head.t()
+    return rms_norm(x, w["model.norm.weight"], eps)
 
 
 # ---------------------------------------------------------------------------------------
@@ -602,6 +611,117 @@ def make_encoders(out):
 
 # ---------------------------------------------------------------------------------------
 
+def make_decoder_classifiers(out):
+    """transformers' GPT2ForSequenceClassification / LlamaForSequenceClassification: the
+    final hidden state at the last token through score.weight [labels, hidden], no bias, no
+    LM head stored. Tokenized with the tiny BERT tokenizer (any tokenizer.json will do) and
+    run one text at a time, so padding cannot enter the reference."""
+    vocab = bert_vocab()
+    labels = {"0": "sports", "1": "weather", "2": "politics"}
+    gpt2_cfg = {"architectures": ["GPT2ForSequenceClassification"], "model_type": "gpt2",
+                "vocab_size": len(vocab), "n_embd": 32, "n_layer": 2, "n_head": 4, "n_positions": 32,
+                "n_ctx": 32, "layer_norm_epsilon": 1e-5, "activation_function": "gelu_new",
+                "bos_token_id": 2, "eos_token_id": 3, "pad_token_id": 0, "id2label": labels,
+                "label2id": {v: int(k) for k, v in labels.items()}}
+    llama_cfg = {"architectures": ["LlamaForSequenceClassification"], "model_type": "llama",
+                 "vocab_size": len(vocab), "hidden_size": 32, "intermediate_size": 48, "num_hidden_layers": 2,
+                 "num_attention_heads": 4, "num_key_value_heads": 2, "hidden_act": "silu",
+                 "max_position_embeddings": 32, "rms_norm_eps": 1e-5, "rope_theta": 10000.0,
+                 "tie_word_embeddings": False, "bos_token_id": 2, "eos_token_id": 3, "pad_token_id": 0,
+                 "id2label": labels, "label2id": {v: int(k) for k, v in labels.items()}}
+    texts = ["Hello world, the cats sat on a mat!", "This movie was not very good.", "bad",
+             " ".join(["the dog is running and it's xyz"] * 12)]
+
+    def gen(seed):
+        return torch.Generator().manual_seed(seed)
+
+    def with_score(weights, cfg, seed):
+        hidden = cfg.get("hidden_size", cfg.get("n_embd"))
+        weights = dict(weights)
+        weights["score.weight"] = torch.randn(len(labels), hidden, generator=gen(seed)) * 0.5
+        return weights
+
+    classifiers = [
+        ("gpt2-classifier", gpt2_cfg, with_score(gpt2_weights(gpt2_cfg, gen(21), 0.3, untied=False), gpt2_cfg, 22),
+         gpt2_hidden, gpt2_cfg["n_positions"]),
+        ("llama-classifier", llama_cfg, with_score(
+            {k: v for k, v in llama_weights(llama_cfg, gen(23), 0.3).items() if k != "lm_head.weight"}, llama_cfg, 24),
+         llama_hidden, llama_cfg["max_position_embeddings"]),
+    ]
+    entries = []
+    for name, cfg, weights, hidden_of, max_tokens in classifiers:
+        folder = os.path.join(out, name)
+        used = save_model(folder, cfg, weights, torch.float32)
+        save_bert_tokenizer(folder, vocab)
+        entry = {"name": name, "folder": name, "max_tokens": max_tokens,
+                 "labels": [labels[str(i)] for i in range(len(labels))], "texts": []}
+        for text in texts:
+            ids, truncated = bert_encode(vocab, text, max_tokens)
+            logits = hidden_of(cfg, used, ids)[-1] @ used["score.weight"].t()
+            entry["texts"].append({"text": text, "ids": ids, "truncated": truncated, "logits": logits.tolist(),
+                                   "probabilities": torch.softmax(logits.double(), dim=-1).tolist()})
+        entries.append(entry)
+    return entries
+
+
+# ---------------------------------------------------------------------------------------
+# Weight-only quantized Llama in the compressed-tensors layout (llm-compressor / vLLM):
+# int8 per output channel ("int-quantized": I8 `weight`, `weight_scale` [out, 1]) and
+# 4-bit in groups ("pack-quantized": `weight_packed` I32 words of eight values, lowest
+# bits first, each stored + 8; `weight_scale` [out, in / group]; `weight_shape`). Scales
+# in float16, as a float16 model stores them; 4-bit uses compressed-tensors' symmetric
+# range -8..7 (scale = max|w| / 7.5). The logits are computed from the dequantized values.
+
+def compressed_config(bits, group):
+    weights = {"num_bits": bits, "type": "int", "symmetric": True, "dynamic": False,
+               "strategy": "group" if bits == 4 else "channel", "group_size": group if bits == 4 else None}
+    return {"quant_method": "compressed-tensors", "format": "pack-quantized" if bits == 4 else "int-quantized",
+            "quantization_status": "compressed", "ignore": [],
+            "config_groups": {"group_0": {"targets": ["Linear"], "weights": weights, "input_activations": None}}}
+
+
+def pack_int4(q):
+    """q: int64 [rows, cols] in -8..7 -> int32 [rows, cols / 8]."""
+    unsigned = (q + 8).reshape(q.shape[0], -1, 8)
+    words = torch.zeros(unsigned.shape[:2], dtype=torch.int64)
+    for i in range(8):
+        words |= unsigned[:, :, i] << (4 * i)
+    words = torch.where(words >= 2 ** 31, words - 2 ** 32, words)
+    return words.to(torch.int32)
+
+
+def compress_linear(w, bits, group):
+    """-> (stored tensors by suffix, dequantized weight)."""
+    if bits == 8:
+        scale = (w.abs().amax(1, keepdim=True) / 127).to(torch.float16)
+        q = torch.round(w / scale.float()).clamp(-127, 127)
+        return {".weight": q.to(torch.int8), ".weight_scale": scale}, q * scale.float()
+    rows, cols = w.shape
+    g = w.reshape(rows, cols // group, group)
+    scale = (g.abs().amax(2, keepdim=True) / 7.5).to(torch.float16)
+    q = torch.round(g / scale.float()).clamp(-8, 7)
+    return ({".weight_packed": pack_int4(q.reshape(rows, cols).long()), ".weight_scale": scale.reshape(rows, -1),
+             ".weight_shape": torch.tensor([rows, cols], dtype=torch.int64)},
+            (q * scale.float()).reshape(rows, cols))
+
+
+def save_compressed_llama(folder, cfg, weights, bits, group):
+    os.makedirs(folder, exist_ok=True)
+    stored, used = {}, {}
+    for name, w in weights.items():
+        if name.endswith("_proj.weight") or name == "lm_head.weight":
+            parts, used[name] = compress_linear(w, bits, group)
+            for suffix, t in parts.items():
+                stored[name[:-len(".weight")] + suffix] = t
+        else:
+            stored[name] = w.to(torch.float16)
+            used[name] = stored[name].float()
+    with open(os.path.join(folder, "config.json"), "w") as f:
+        json.dump(dict(cfg, torch_dtype="float16", quantization_config=compressed_config(bits, group)), f, indent=2)
+    write_safetensors(os.path.join(folder, "model.safetensors"), stored, {"format": "pt"})
+    return used
+
+
 def next_token_logprobs(logits, ids):
     logp = torch.log_softmax(logits.double(), dim=-1)
     return [logp[i, ids[i + 1]].item() for i in range(len(ids) - 1)]
@@ -684,8 +804,20 @@ def main():
         expected["models"].append(score_all("gpt2-legacy-names", gpt2_cfg, used,
                                             lambda c, w, ids: gpt2_logits(c, w, ids, prefix=""),
                                             torch.float32, sequences))
+        # The same Llama quantized (intermediate 64, so that 4-bit groups of 32 divide it).
+        # The fp32 original is kept too, for the tests that quantize it themselves.
+        quantized_cfg = dict(llama_cfg, intermediate_size=64)
+        source = llama_weights(quantized_cfg, gen(8), 0.3)
+        used = save_model(os.path.join(out, "llama-quantization-source"), quantized_cfg, source, torch.float32)
+        expected["models"].append(score_all("llama-quantization-source", quantized_cfg, used, llama_logits,
+                                            torch.float32, sequences))
+        for bits, group in ((8, 0), (4, 32)):
+            name = "llama-int%d-compressed" % bits
+            used = save_compressed_llama(os.path.join(out, name), quantized_cfg, source, bits, group)
+            expected["models"].append(score_all(name, quantized_cfg, used, llama_logits, torch.float16, sequences))
         # Encoders go under their own key: "models" lists the causal LMs only.
         expected["encoders"] = make_encoders(out)
+        expected["decoder_classifiers"] = make_decoder_classifiers(out)
 
     with open(os.path.join(out, "expected.json"), "w") as f:
         json.dump(expected, f, indent=1)
