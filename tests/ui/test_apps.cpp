@@ -12,6 +12,8 @@
 #include "apps/classify/classifierapp.h"
 #include "apps/monitor/filetail.h"
 #include "apps/monitor/streammonitor.h"
+#include "apps/search/searchapp.h"
+#include "architectures/textembedder.h"
 #include "architectures/textclassifier.h"
 #include "generation/textgenerator.h"
 #include "mainwindow.h"
@@ -37,9 +39,12 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTextBrowser>
 #include <QTest>
 
+#include <cmath>
 #include <future>
+#include <map>
 
 using namespace llmos;
 
@@ -158,6 +163,8 @@ private Q_SLOTS:
         QVERIFY2(texts.join(QLatin1Char('|')).contains(QStringLiteral("Runs on generative models \u00b7 1 registered")),
                  qPrintable(texts.join(QLatin1Char('|'))));
         QCOMPARE(page->modelCount(AppModelKind::Classifier), 0);
+        // Search embeds with an embedding model, or else with a language model's states.
+        QCOMPARE(page->modelCount(AppModelKind::Embedding), 1);
         QStringList classifierTexts;
         for (auto *label : page->findChild<QWidget *>(QStringLiteral("appCard-classify"))->findChildren<QLabel *>())
             classifierTexts << label->text();
@@ -424,6 +431,103 @@ private Q_SLOTS:
         const auto *notice = app.findChild<NoticeBar *>();
         QVERIFY2(notice->isError() && notice->text().contains(QStringLiteral("cancelled")), qPrintable(notice->text()));
         QCOMPARE(app.resultRows(), 4); // the last results stay until a run completes
+    }
+
+    // Semantic search on the reference's sentence-transformers encoder: results in the
+    // order of the engine's own cosine similarities, an index kept and updated for only
+    // what changed, "more like this" from other documents, and a table column as a source.
+    void searchRanksPassagesAndKeepsItsIndex()
+    {
+        QTemporaryDir reference;
+        WindowFixture fixture;
+        const auto folder = registerReferenceClassifier(reference, fixture, QStringLiteral("bert-sentence"));
+        QVERIFY(!folder.empty());
+        QTemporaryDir docs;
+        const std::map<QString, std::string> files{{QStringLiteral("pets.txt"), "the cat sat on a mat"},
+                                                  {QStringLiteral("dogs.md"), "the dog is running"},
+                                                  {QStringLiteral("films.txt"), "this movie was not very good"},
+                                                  {QStringLiteral("sub/hello.txt"), "hello world"}};
+        for (const auto &[name, text] : files) {
+            QDir(docs.path()).mkpath(QFileInfo(docs.filePath(name)).path());
+            appendTo(docs.filePath(name), QByteArray::fromStdString(text));
+        }
+        // What the engine says, by hand: cosine of normalized embeddings.
+        const auto embedder = TextEmbedder::open(folder);
+        const std::string query = "a cat on the mat";
+        const auto queryVector = embedder.embed({query}).front().values;
+        std::vector<std::pair<double, QString>> expected;
+        for (const auto &[name, text] : files) {
+            const auto v = embedder.embed({text}).front().values;
+            double dot = 0, qq = 0, vv = 0;
+            for (std::size_t i = 0; i < v.size(); ++i) {
+                dot += double(v[i]) * queryVector[i];
+                qq += double(queryVector[i]) * queryVector[i];
+                vv += double(v[i]) * v[i];
+            }
+            expected.emplace_back(dot / std::sqrt(qq * vv), name);
+        }
+        std::sort(expected.rbegin(), expected.rend());
+
+        AppServices services{fixture.settings(), fixture.inference(), fixture.registryHome()};
+        SearchApp app(services);
+        app.resize(1000, 700);
+        app.show();
+        QVERIFY(QTest::qWaitFor([&] { return app.modelChoices() == 1; }, kWaitMs));
+        QSignalSpy opened(&app, &SearchApp::sourceOpened);
+        app.setSource(docs.path());
+        QVERIFY(opened.wait(kWaitMs));
+        QVERIFY2(app.statusText().startsWith(QStringLiteral("Not indexed yet")), qPrintable(app.statusText()));
+        QSignalSpy indexed(&app, &SearchApp::indexed);
+        QTest::mouseClick(app.findChild<QPushButton *>(QStringLiteral("searchIndex")), Qt::LeftButton);
+        QVERIFY(indexed.wait(kWaitMs));
+        QVERIFY2(app.statusText().startsWith(QStringLiteral("4 passage")) &&
+                     app.statusText().contains(QStringLiteral("4 embedded, 0 kept")),
+                 qPrintable(app.statusText()));
+
+        QSignalSpy searched(&app, &SearchApp::searched);
+        app.findChild<QLineEdit *>(QStringLiteral("searchQuery"))->setText(QString::fromStdString(query));
+        QTest::mouseClick(app.findChild<QPushButton *>(QStringLiteral("searchRun")), Qt::LeftButton);
+        QVERIFY(searched.wait(kWaitMs));
+        QCOMPARE(app.results().size(), expected.size());
+        for (std::size_t i = 0; i < expected.size(); ++i) {
+            QCOMPARE(app.results()[i].document, expected[i].second);
+            QVERIFY(std::abs(app.results()[i].score - expected[i].first) < 1e-4);
+        }
+        // The query's words are marked in the passages shown.
+        QVERIFY(app.findChild<QTextBrowser *>(QStringLiteral("searchResults"))->toHtml().contains(QStringLiteral("#fde68a")));
+
+        // More like this: the closest passages of the other documents.
+        const auto top = app.results()[0].document;
+        app.moreLikeThis(0);
+        QVERIFY(searched.wait(kWaitMs));
+        QCOMPARE(app.results().size(), std::size_t(3));
+        for (const auto &result : app.results())
+            QVERIFY(result.document != top);
+
+        // A change to one file: only its text is embedded again; the index is kept.
+        appendTo(docs.filePath(QStringLiteral("films.txt")), " and bad");
+        QTest::mouseClick(app.findChild<QPushButton *>(QStringLiteral("searchIndex")), Qt::LeftButton);
+        QVERIFY(indexed.wait(kWaitMs));
+        QVERIFY2(app.statusText().contains(QStringLiteral("1 embedded, 3 kept")), qPrintable(app.statusText()));
+        {
+            SearchApp reopened(services);
+            QSignalSpy again(&reopened, &SearchApp::sourceOpened);
+            reopened.setSource(docs.path());
+            QVERIFY(again.wait(kWaitMs));
+            QVERIFY2(reopened.statusText().contains(QStringLiteral("index of 4 passage")), qPrintable(reopened.statusText()));
+        }
+
+        // A table's column: each row a document, results name the row.
+        const auto table = docs.filePath(QStringLiteral("reviews.csv"));
+        appendTo(table, "id,review\n1,hello world\n2,the dog is running\n");
+        app.setSource(table, QStringLiteral("review"));
+        QVERIFY(opened.wait(kWaitMs));
+        QTest::mouseClick(app.findChild<QPushButton *>(QStringLiteral("searchIndex")), Qt::LeftButton);
+        QVERIFY(indexed.wait(kWaitMs));
+        app.search(QStringLiteral("the dog is running"));
+        QVERIFY(searched.wait(kWaitMs));
+        QCOMPARE(app.results().front().row, qint64(2));
+        QVERIFY(app.results().front().score > 0.999);
     }
 
     void streamMonitorClassifiesNewItemsAndAlerts()

@@ -4,6 +4,7 @@
 #include "apps/chat/chatplayground.h"
 #include "apps/classify/classifierapp.h"
 #include "apps/monitor/streammonitor.h"
+#include "apps/search/searchapp.h"
 
 #include <QCoreApplication>
 
@@ -30,6 +31,13 @@ const std::vector<AppDescriptor> &appCatalog()
                            "or every row of a CSV file, with accuracy, F1 and a confusion matrix when it has labels."),
          AppModelKind::Classifier,
          [](AppServices &services, QWidget *parent) -> QWidget * { return new ClassifierApp(services, parent); }},
+        {QStringLiteral("search"), QT_TRANSLATE_NOOP("llmos::AppCatalog", "Semantic search"),
+         QT_TRANSLATE_NOOP("llmos::AppCatalog",
+                           "Search a folder of text files or a column of a table by meaning, with the passages that "
+                           "match and \"more like this\" from any result. The index is kept and updated as files "
+                           "change."),
+         AppModelKind::Embedding,
+         [](AppServices &services, QWidget *parent) -> QWidget * { return new SearchApp(services, parent); }},
         {QStringLiteral("monitor"), QT_TRANSLATE_NOOP("llmos::AppCatalog", "Stream monitor"),
          QT_TRANSLATE_NOOP("llmos::AppCatalog",
                            "Watch a growing file of posts or messages, classify each new one, chart the labels over "
@@ -45,7 +53,8 @@ QString modelKindText(AppModelKind kind)
     switch (kind) {
     case AppModelKind::Generative: return QCoreApplication::translate("llmos::AppCatalog", "Runs on generative models");
     case AppModelKind::Classifier: return QCoreApplication::translate("llmos::AppCatalog", "Runs on classifier models");
-    case AppModelKind::Embedding: return QCoreApplication::translate("llmos::AppCatalog", "Runs on embedding models");
+    case AppModelKind::Embedding:
+        return QCoreApplication::translate("llmos::AppCatalog", "Runs on embedding models (or a language model)");
     }
     return {};
 }

@@ -1,6 +1,7 @@
 #include "apps/appinference.h"
 
 #include "architectures/textclassifier.h"
+#include "architectures/textembedder.h"
 #include "generation/continuousbatcher.h"
 #include "generation/textgenerator.h"
 #include "registry/modelreference.h"
@@ -90,10 +91,34 @@ quint64 AppInference::startClassification(ClassifyRequest request)
         [this, request = std::move(request)](quint64 turn, std::stop_token stop) { classify(turn, request, stop); });
 }
 
+quint64 AppInference::startEmbeddingWork(QString model, std::function<void(const EmbeddingContext &)> work)
+{
+    return launch([this, model = std::move(model), work = std::move(work)](quint64 turn, std::stop_token stop) {
+        const auto resolved = deployed(model);
+        EmbeddingContext context;
+        context.modelId = resolved.modelId.empty() ? resolved.name : resolved.modelId;
+        context.stop = stop;
+        context.embed = [this, name = resolved.name](const std::vector<std::string> &texts) {
+            std::vector<std::vector<float>> vectors;
+            m_pool->withEmbedder(name, [&](const TextEmbedder &embedder) {
+                for (auto &embedding : embedder.embed(texts))
+                    vectors.push_back(std::move(embedding.values));
+            });
+            return vectors;
+        };
+        context.progress = [this, turn](int done, int total) {
+            QMetaObject::invokeMethod(
+                this, [this, turn, done, total] { Q_EMIT workProgress(turn, done, total); }, Qt::QueuedConnection);
+        };
+        work(context);
+        QMetaObject::invokeMethod(this, [this, turn] { Q_EMIT workFinished(turn); }, Qt::QueuedConnection);
+    });
+}
+
 void AppInference::classify(quint64 turn, const ClassifyRequest &request, std::stop_token stop)
 {
     constexpr std::size_t kBatch = 32; // a batch, then a progress report and a look at cancel
-    const auto name = deployed(request.model);
+    const auto name = deployed(request.model).name;
     QStringList labels;
     std::vector<ClassifiedText> results;
     const auto total = static_cast<int>(request.texts.size());
@@ -147,19 +172,19 @@ void AppInference::reap()
     // Their bodies have returned: joining only waits for the last instructions.
 }
 
-std::string AppInference::deployed(const QString &model)
+ResolvedModel AppInference::deployed(const QString &model)
 {
     std::lock_guard lock(m_deployMutex);
     ModelRegistry registry(m_home);
-    const auto resolved = resolveModelReference(registry, model.toStdString());
+    auto resolved = resolveModelReference(registry, model.toStdString());
     if (!m_pool->deployed(resolved.name))
         m_pool->deploy({resolved.name, resolved.path});
-    return resolved.name;
+    return resolved;
 }
 
 void AppInference::run(quint64 turn, const ChatTurnRequest &request, std::stop_token stop)
 {
-    const auto name = deployed(request.model);
+    const auto name = deployed(request.model).name;
     if (m_beforeGenerate)
         m_beforeGenerate(turn);
     m_pool->withGenerator(name, [&](ContinuousBatcher &batcher) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "generation/samplingoptions.h"
+#include "registry/modelreference.h"
 
 #include <QObject>
 #include <QString>
@@ -57,6 +58,15 @@ struct ClassifiedText {
     std::vector<double> probabilities;
 };
 
+// What embedding work gets on its thread (AppInference::startEmbeddingWork).
+struct EmbeddingContext {
+    // Texts -> one vector each, from the model (loaded in the pool).
+    std::function<std::vector<std::vector<float>>(const std::vector<std::string> &texts)> embed;
+    std::string modelId;                            // the registered id of the model embedding
+    std::stop_token stop;                           // cancel() asks the work to end
+    std::function<void(int done, int total)> progress; // -> workProgress
+};
+
 // The models the window's apps run on, through the service the API server uses: a
 // serve::ModelPool (continuous batching, memory admission, idle unloading) whose models
 // are the registry's, deployed under their registered names on first use. Every turn runs
@@ -75,6 +85,11 @@ public:
     // Classifies the texts in batches (classifyProgress after each); cancel() stops
     // between batches, and the turn then fails with "cancelled".
     quint64 startClassification(ClassifyRequest request);
+    // Runs `work` on a turn thread with a registered model's embeddings (an embedding
+    // model, or a language model's hidden states; see TextEmbedder). workFinished when it
+    // returns, turnFailed when it throws (cancelled work throws Error(Cancelled)). The
+    // work reports its results through what it captures.
+    quint64 startEmbeddingWork(QString model, std::function<void(const EmbeddingContext &context)> work);
     // Asks a turn to stop after its current token (it then finishes, "stopped").
     void cancel(quint64 turn);
     bool running(quint64 turn) const;
@@ -91,14 +106,17 @@ Q_SIGNALS:
     void turnFailed(quint64 turn, const QString &reason);
     void classifyProgress(quint64 turn, int done, int total);
     void classifyFinished(quint64 turn, const QStringList &labels, const std::vector<llmos::ClassifiedText> &results);
+    void workProgress(quint64 turn, int done, int total);
+    void workFinished(quint64 turn);
 
 private:
     // Runs `body` on a thread of its own as turn number N; its errors become turnFailed.
     quint64 launch(std::function<void(quint64 turn, std::stop_token stop)> body);
     void run(quint64 turn, const ChatTurnRequest &request, std::stop_token stop);
     void classify(quint64 turn, const ClassifyRequest &request, std::stop_token stop);
-    // The registered model's name, deployed in the pool (on the calling worker thread).
-    std::string deployed(const QString &model);
+    // The registered model, deployed in the pool under its name (on the calling worker
+    // thread).
+    ResolvedModel deployed(const QString &model);
     void reap(); // joins the threads of turns that ended
 
     std::string m_home;

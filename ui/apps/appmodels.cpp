@@ -18,18 +18,26 @@ std::optional<AppModelKind> appModelKind(const ModelRecord &model)
     return std::nullopt;
 }
 
+bool appRunsOn(AppModelKind needs, AppModelKind model)
+{
+    return needs == model || (needs == AppModelKind::Embedding && model == AppModelKind::Generative);
+}
+
 QStringList registeredModelsOfKind(const std::string &registryHome, AppModelKind kind)
 {
     QStringList names;
+    QStringList others;
     try {
         ModelRegistry registry(registryHome);
-        for (const auto &model : registry.list())
-            if (appModelKind(model) == kind)
-                names << QString::fromStdString(model.name);
+        for (const auto &model : registry.list()) {
+            const auto modelKind = appModelKind(model);
+            if (modelKind && appRunsOn(kind, *modelKind))
+                (*modelKind == kind ? names : others) << QString::fromStdString(model.name);
+        }
     } catch (const std::exception &) {
         // No registry yet (or a damaged one, which the Models page reports): nothing to offer.
     }
-    return names;
+    return names + others;
 }
 
 } // namespace llmos

@@ -115,6 +115,17 @@ void AppsPage::countModels()
     }));
 }
 
+int AppsPage::modelCount(AppModelKind kind) const
+{
+    if (!m_counted)
+        return -1;
+    int count = 0;
+    for (const auto model : {AppModelKind::Generative, AppModelKind::Classifier, AppModelKind::Embedding})
+        if (appRunsOn(kind, model))
+            count += m_counts.value(int(model), 0);
+    return count;
+}
+
 bool AppsPage::openApp(const QString &id)
 {
     for (const auto &app : appCatalog()) {

@@ -30,7 +30,8 @@ public:
     // The app's widget once it has been opened, else null.
     QWidget *app(const QString &id) const { return m_opened.value(id); }
     // Registered models by kind, as of the last count (-1 until counted).
-    int modelCount(AppModelKind kind) const { return m_counted ? m_counts.value(int(kind), 0) : -1; }
+    // The registered models an app needing `kind` runs on (appRunsOn); -1 until counted.
+    int modelCount(AppModelKind kind) const;
 
     // For --screenshot: the chat playground and the arena, each with an exchange on the
     // demo models.

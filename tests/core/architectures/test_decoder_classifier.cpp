@@ -5,6 +5,7 @@
 // length, and the loader's checks on the classifier head.
 #include "architectures/decoderclassifier.h"
 #include "architectures/textclassifier.h"
+#include "architectures/textembedder.h"
 #include "checkpointfixtures.h"
 #include "formats/safetensorsweights.h"
 #include "formats/tensorload.h"
@@ -142,4 +143,28 @@ TEST(DecoderClassifierLoader, ChecksTheClassifierHead)
     const auto stray = errorOf([&] { loadDecoderClassifier(strayTensor.path(), labels); });
     EXPECT_EQ(stray.kind(), ErrorKind::Format);
     EXPECT_NE(stray.where().find("model.layers.2"), std::string::npos) << stray.what();
+}
+
+// A decoder embeds text from its final hidden states (decoder embedding models, or a
+// language model when nothing better is at hand): mean and last-token pooling match the
+// reference for texts of different lengths in one padded batch; CLS pooling is refused.
+TEST(DecoderEmbeddings, MeanAndLastTokenPoolingMatchTheReference)
+{
+    REQUIRE_REFERENCE();
+    const auto &expected = reference().expected.at("decoder_embeddings");
+    const auto embedder = TextEmbedder::open(reference().folder(expected.at("folder").get<std::string>()));
+    std::vector<std::string> texts;
+    for (const auto &t : expected.at("texts"))
+        texts.push_back(t.at("text").get<std::string>());
+    for (const auto &[pooling, key] : {std::pair{EmbeddingPooling::Mean, "mean"}, std::pair{EmbeddingPooling::Last, "last"}}) {
+        const auto vectors = embedder.embed(texts, {pooling, false});
+        for (std::size_t i = 0; i < texts.size(); ++i) {
+            const auto &want = expected.at("texts")[i];
+            const std::vector<double> got(vectors[i].values.begin(), vectors[i].values.end());
+            EXPECT_LT(maxDifference(got, want.at(key)), 1e-4) << key << ": " << texts[i];
+            EXPECT_EQ(vectors[i].tokens, static_cast<std::int64_t>(want.at("ids").size()));
+        }
+    }
+    EXPECT_EQ(embedder.defaultPooling(), EmbeddingPooling::Mean);
+    EXPECT_EQ(errorOf([&] { embedder.embed(texts, {EmbeddingPooling::Cls, false}); }).kind(), ErrorKind::Unsupported);
 }

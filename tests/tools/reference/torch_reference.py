@@ -611,6 +611,21 @@ def make_encoders(out):
 
 # ---------------------------------------------------------------------------------------
 
+def decoder_embeddings(folder, cfg, weights):
+    """A decoder as an embedding model: the final hidden states of each text (tokenized by
+    the tiny BERT tokenizer written next to the weights), mean-pooled over its tokens and
+    at its last token, each text run alone."""
+    vocab = bert_vocab()
+    save_bert_tokenizer(folder, vocab)
+    texts = ["Hello world, the cats sat on a mat!", "bad", "This movie was not very good."]
+    out = {"folder": os.path.basename(folder), "texts": []}
+    for text in texts:
+        ids, truncated = bert_encode(vocab, text, cfg["max_position_embeddings"])
+        hidden = llama_hidden(cfg, weights, ids)
+        out["texts"].append({"text": text, "ids": ids, "mean": hidden.mean(0).tolist(), "last": hidden[-1].tolist()})
+    return out
+
+
 def make_decoder_classifiers(out):
     """transformers' GPT2ForSequenceClassification / LlamaForSequenceClassification: the
     final hidden state at the last token through score.weight [labels, hidden], no bias, no
@@ -811,6 +826,8 @@ def main():
         used = save_model(os.path.join(out, "llama-quantization-source"), quantized_cfg, source, torch.float32)
         expected["models"].append(score_all("llama-quantization-source", quantized_cfg, used, llama_logits,
                                             torch.float32, sequences))
+        expected["decoder_embeddings"] = decoder_embeddings(os.path.join(out, "llama-quantization-source"),
+                                                            quantized_cfg, used)
         for bits, group in ((8, 0), (4, 32)):
             name = "llama-int%d-compressed" % bits
             used = save_compressed_llama(os.path.join(out, name), quantized_cfg, source, bits, group)
