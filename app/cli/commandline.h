@@ -82,6 +82,8 @@ Command embedCommand();
 Command classifyCommand();
 Command evalCommand();
 Command quantizeCommand();
+Command pruneCommand();
+Command ensembleCommand();
 Command generateCommand();
 Command serveCommand();
 Command chatCommand();

@@ -152,13 +152,9 @@ int compareReports(CommandContext &ctx, const QStringList &ids)
     std::vector<EvaluationReport> reports;
     for (const auto &id : ids)
         reports.push_back(store().find(id.toStdString()));
-    std::set<std::string> names;
     std::set<std::string> datasets;
-    for (const auto &report : reports) {
+    for (const auto &report : reports)
         datasets.insert(report.datasetSha256);
-        for (const auto &[name, value] : report.metrics)
-            names.insert(name);
-    }
     if (ctx.json()) {
         nlohmann::json out{{"reports", nlohmann::json::array()}, {"same_data", datasets.size() == 1}};
         for (const auto &report : reports)
@@ -170,12 +166,10 @@ int compareReports(CommandContext &ctx, const QStringList &ids)
     for (const auto &report : reports)
         header += QStringLiteral(" %1").arg(QString::fromStdString(report.modelName).left(18), 18);
     ctx.printLine(header);
-    for (const auto &name : names) {
-        QString line = QStringLiteral("%1").arg(QString::fromStdString(name), -22);
-        for (const auto &report : reports) {
-            const auto it = report.metrics.find(name);
-            line += QStringLiteral(" %1").arg(it == report.metrics.end() ? QStringLiteral("-") : metricText(name, it->second), 18);
-        }
+    for (const auto &row : compareMetrics(reports)) {
+        QString line = QStringLiteral("%1").arg(QString::fromStdString(row.metric), -22);
+        for (const auto &value : row.values)
+            line += QStringLiteral(" %1").arg(value ? metricText(row.metric, *value) : QStringLiteral("-"), 18);
         ctx.printLine(line);
     }
     if (datasets.size() > 1)

@@ -13,12 +13,13 @@ namespace {
 
 namespace jf = jsonfields;
 
-constexpr EnumNames<LineageKind, 5> kKinds{{
+constexpr EnumNames<LineageKind, 6> kKinds{{
     {LineageKind::FineTune, "fine-tune"},
     {LineageKind::Lora, "lora"},
     {LineageKind::Merge, "merge"},
     {LineageKind::Quantize, "quantize"},
     {LineageKind::Export, "export"},
+    {LineageKind::Prune, "prune"},
 }};
 
 std::string optionalId(const nlohmann::json &json, std::string_view key, char prefix, const std::string &where)

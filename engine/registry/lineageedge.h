@@ -11,7 +11,7 @@
 namespace llmos {
 
 // How one model was made from another.
-enum class LineageKind { FineTune, Lora, Merge, Quantize, Export };
+enum class LineageKind { FineTune, Lora, Merge, Quantize, Export, Prune };
 
 const char *lineageKindName(LineageKind kind) noexcept; // "fine-tune", "lora", ...
 std::optional<LineageKind> parseLineageKind(std::string_view name) noexcept;

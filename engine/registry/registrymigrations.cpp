@@ -109,9 +109,33 @@ ALTER TABLE runs ADD COLUMN metrics TEXT NOT NULL DEFAULT '{}';
 CREATE INDEX datasets_sha256 ON datasets (sha256);
 )sql";
 
+// v3: lineage edges of kind 'prune' (a model made by removing layers or weights). SQLite
+// cannot change a CHECK in place, so the table is copied; nothing refers to its rows.
+constexpr std::string_view kVersion3 = R"sql(
+CREATE TABLE lineage_v3 (
+  id         INTEGER PRIMARY KEY,
+  from_model TEXT REFERENCES models (id) ON DELETE SET NULL,
+  from_name  TEXT NOT NULL,
+  to_model   TEXT NOT NULL REFERENCES models (id) ON DELETE CASCADE,
+  kind       TEXT NOT NULL CHECK (kind IN ('fine-tune', 'lora', 'merge', 'quantize', 'export', 'prune')),
+  run_id     TEXT REFERENCES runs (id) ON DELETE SET NULL,
+  dataset_id TEXT REFERENCES datasets (id) ON DELETE SET NULL,
+  created_at INTEGER NOT NULL,
+  CHECK (from_model IS NULL OR from_model <> to_model)
+);
+INSERT INTO lineage_v3 (id, from_model, from_name, to_model, kind, run_id, dataset_id, created_at)
+  SELECT id, from_model, from_name, to_model, kind, run_id, dataset_id, created_at FROM lineage;
+DROP TABLE lineage;
+ALTER TABLE lineage_v3 RENAME TO lineage;
+CREATE INDEX lineage_from ON lineage (from_model);
+CREATE INDEX lineage_to ON lineage (to_model);
+CREATE UNIQUE INDEX lineage_edge ON lineage (from_model, to_model, kind);
+)sql";
+
 constexpr std::array kMigrations{
     RegistryMigration{1, "creating the registry's tables (schema v1)", kVersion1},
     RegistryMigration{2, "adding run metrics (schema v2)", kVersion2},
+    RegistryMigration{3, "allowing pruned models in the lineage (schema v3)", kVersion3},
 };
 
 } // namespace

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/weightquantization.h"
+#include "services/derivedmodel.h"
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -29,21 +30,11 @@ struct ModelQuantizationRequest {
     std::function<bool(QuantizationStage stage, double fraction)> progress;
 };
 
-// What a quantization changed, measured on this machine in one run, so the ratios hold
-// even when the machine is busy.
 struct ModelQuantizationReport {
     std::string sourceId, sourceName;
     std::string modelId, modelName; // the registered quantized model
     WeightQuantization scheme;
-    std::uint64_t sourceBytes = 0;    // the models' weight files
-    std::uint64_t quantizedBytes = 0;
-    double sourceTokensPerSecond = 0; // batch-1 greedy decoding, the best of two runs each
-    double quantizedTokensPerSecond = 0;
-    // Teacher-forced top-1 agreement: over the original model's own greedy continuations of
-    // a few prompts, the share of positions where both models pick the same next token.
-    double greedyAgreement = 0;
-    std::int64_t agreementPositions = 0;
-    std::optional<double> sourcePerplexity, quantizedPerplexity; // with perplexityData
+    DerivedModelComparison comparison; // size, decode speed, agreement, perplexity
 };
 
 nlohmann::json toJson(const ModelQuantizationReport &report);

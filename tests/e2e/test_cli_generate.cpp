@@ -307,3 +307,47 @@ TEST(CliGenerate, EvalMeasuresKeepsListsAndComparesReports)
     EXPECT_EQ(missing.exitCode, 1);
     EXPECT_NE(missing.err.find("absent.txt"), std::string::npos) << missing.err;
 }
+
+// `llmos quantize` and `llmos prune` from a terminal: each registers a smaller model with
+// its lineage and a report of what changed (size, speed, agreement, perplexity on the data
+// given), which then generates like any model; what cannot be done exits with a reason.
+TEST(CliGenerate, QuantizeAndPruneRegisterSmallerModelsWithTheirReports)
+{
+    test::TempDir dir;
+    const std::string env = "env LLMOS_HOME=" + test::shellQuote(dir.file("home")) + " ";
+    ASSERT_EQ(runLlmos({"models", "import", models().chat, "--name", "tiny"}, env).exitCode, 0);
+    const auto text = dir.write("notes.txt", "the quick brown fox\n\njumps over the lazy dog\n");
+
+    const auto quantized = runLlmos({"quantize", "--model", "tiny", "--bits", "4", "--data", text, "--json"}, env);
+    ASSERT_EQ(quantized.exitCode, 0) << quantized.err;
+    const auto q = json::parse(quantized.out);
+    EXPECT_EQ(q.at("model").at("name"), "tiny-q4g32");
+    EXPECT_EQ(q.at("scheme").at("bits"), 4);
+    EXPECT_LT(q.at("bytes").at("derived").get<double>(), q.at("bytes").at("source").get<double>() * 0.4);
+    EXPECT_GT(q.at("decode_tokens_per_second").at("derived").get<double>(), 0);
+    EXPECT_GE(q.at("greedy_agreement").get<double>(), 0.0);
+    EXPECT_LE(q.at("greedy_agreement").get<double>(), 1.0);
+    EXPECT_GT(q.at("perplexity").at("derived").get<double>(), 1.0);
+    const auto generated = runLlmos({"generate", "--model", "tiny-q4g32", "--prompt", "Hello", "--max-tokens", "4", "--json"}, env);
+    EXPECT_EQ(generated.exitCode, 0) << generated.err;
+
+    const auto pruned = runLlmos({"prune", "--model", "tiny", "--drop-layers", "1", "--sparsity", "0.5", "--json"}, env);
+    ASSERT_EQ(pruned.exitCode, 0) << pruned.err;
+    const auto p = json::parse(pruned.out);
+    EXPECT_EQ(p.at("model").at("name"), "tiny-pruned");
+    EXPECT_EQ(p.at("dropped_layers"), json::array({1}));
+    EXPECT_LT(p.at("parameters").at("kept").get<double>(), p.at("parameters").at("source").get<double>());
+    EXPECT_LT(p.at("bytes").at("derived").get<double>(), p.at("bytes").at("source").get<double>());
+    const auto lineage = runLlmos({"models", "lineage", "tiny-pruned", "--json"}, env);
+    ASSERT_EQ(lineage.exitCode, 0) << lineage.err;
+    EXPECT_EQ(json::parse(lineage.out).at("ancestors")[0].at("kind"), "prune") << lineage.out;
+    EXPECT_EQ(runLlmos({"generate", "--model", "tiny-pruned", "--prompt", "Hello", "--max-tokens", "4"}, env).exitCode, 0);
+
+    EXPECT_EQ(runLlmos({"quantize", "--model", "tiny", "--bits", "3"}, env).exitCode, 2);
+    const auto taken = runLlmos({"quantize", "--model", "tiny", "--bits", "4", "--name", "tiny-pruned"}, env);
+    EXPECT_EQ(taken.exitCode, 1);
+    EXPECT_NE(taken.err.find("tiny-pruned"), std::string::npos) << taken.err;
+    const auto tooMany = runLlmos({"prune", "--model", "tiny", "--drop-layers", "0,1", "--name", "tiny-empty"}, env);
+    EXPECT_EQ(tooMany.exitCode, 1);
+    EXPECT_NE(tooMany.err.find("keep at least one"), std::string::npos) << tooMany.err;
+}

@@ -3,6 +3,7 @@
 // files with hashes), tags edited in place, lineage clicked through, export and delete
 // with their dialogs. Every model is written by the test itself (registryfixtures).
 
+#include "models/comparereportsdialog.h"
 #include "models/deletemodeldialog.h"
 #include "models/demoregistry.h"
 #include "models/exportmodeldialog.h"
@@ -169,6 +170,7 @@ private Q_SLOTS:
     void filtersByTextFamilyOriginAndSize();
     void detailsShowCardConfigurationAndFilesWithHashes();
     void evaluateFromTheWindowKeepsTheReport();
+    void compareReportsOnTheSameData();
     void quantizeFromTheWindowRegistersTheSmallerModel();
     void detailsListTheTensors();
     void checkFilesFindsAChangedInPlaceFile();
@@ -873,6 +875,87 @@ void TestModelBrowser::evaluateFromTheWindowKeepsTheReport()
                              .reportsOf(registryOf(fixture).find("tiny-eval")->id);
     QCOMPARE(reports.size(), std::size_t(1));
     QCOMPARE(reports[0].examples, 2);
+}
+
+// Compare… on the Evaluations tab: the selected report next to every other registered
+// model's report on the same data, a row per metric, the better figure in bold; a report on
+// other data stays out.
+void TestModelBrowser::compareReportsOnTheSameData()
+{
+    WindowFixture fixture;
+    QTemporaryDir sources;
+    const ModelRecord alpha = registerTiny(fixture, sources, QStringLiteral("alpha"));
+    const ModelRecord beta = registerTiny(fixture, sources, QStringLiteral("beta"));
+    const std::string notesSha(64, 'a');
+    EvaluationReport alphaOnNotes;
+    alphaOnNotes.id = "ev-aaaaaaaaaaaa";
+    alphaOnNotes.modelId = alpha.id;
+    alphaOnNotes.modelName = alpha.name;
+    alphaOnNotes.dataset = "notes.txt";
+    alphaOnNotes.datasetSha256 = notesSha;
+    alphaOnNotes.examples = 12;
+    alphaOnNotes.metrics = {{"perplexity", 12.5}, {"loss", 2.5257}, {"tokens", 300}};
+    alphaOnNotes.createdMs = 1700000000000;
+    auto betaOnNotes = alphaOnNotes;
+    betaOnNotes.id = "ev-bbbbbbbbbbbb";
+    betaOnNotes.modelId = beta.id;
+    betaOnNotes.modelName = beta.name;
+    betaOnNotes.metrics = {{"perplexity", 9.75}, {"loss", 2.2773}, {"tokens", 320}};
+    betaOnNotes.createdMs = 1700000100000;
+    auto betaOnOtherData = betaOnNotes;
+    betaOnOtherData.id = "ev-cccccccccccc";
+    betaOnOtherData.dataset = "other.txt";
+    betaOnOtherData.datasetSha256 = std::string(64, 'b');
+    betaOnOtherData.metrics = {{"perplexity", 5.0}, {"loss", 1.6094}, {"tokens", 280}};
+    const EvaluationStore store(fixture.registryHome() + "/evaluations");
+    for (const auto &report : {alphaOnNotes, betaOnNotes, betaOnOtherData})
+        store.save(report);
+
+    Browser browser(fixture);
+    QVERIFY(browser.waitForRows(2));
+    browser.clickRow(browser.rowOfName(QStringLiteral("alpha")));
+    QVERIFY(browser.waitForDetailsOf(QStringLiteral("alpha")));
+    ModelDetailsPane *details = browser.page.detailsPane();
+    details->tabs()->setCurrentIndex(ModelDetailsPane::EvaluationsTab);
+    QCOMPARE(details->evaluations()->rowCount(), 1);
+    auto *compare = details->evaluations()->findChild<QPushButton *>(QStringLiteral("compareEvaluations"));
+    QVERIFY(compare && compare->isVisible());
+    QVERIFY(!compare->isEnabled()); // no report selected yet
+    auto *reports = details->evaluations()->findChild<QTableWidget *>(QStringLiteral("modelEvaluations"));
+    QTest::mouseClick(reports->viewport(), Qt::LeftButton, {}, reports->visualItemRect(reports->item(0, 0)).center());
+    QVERIFY(compare->isEnabled());
+    saveLook(*details, QStringLiteral("evaluations-tab"));
+    QTest::mouseClick(compare, Qt::LeftButton);
+
+    auto *dialog = waitForDialog<CompareReportsDialog>(browser.page);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->objectName(), QStringLiteral("compareReportsDialog"));
+    QVERIFY(!dialog->isModal());
+    QVERIFY(QTest::qWaitFor([&] { return !dialog->isLoading(); }, kWaitMs));
+    QTableWidget *table = dialog->table();
+    QVERIFY(table->isVisible());
+    // Two columns, the selected report first: the report on other data is not among them.
+    QCOMPARE(table->columnCount(), 2);
+    QVERIFY2(table->horizontalHeaderItem(0)->text().startsWith(QStringLiteral("alpha\n")),
+             qPrintable(table->horizontalHeaderItem(0)->text()));
+    QVERIFY2(table->horizontalHeaderItem(1)->text().startsWith(QStringLiteral("beta\n")),
+             qPrintable(table->horizontalHeaderItem(1)->text()));
+    const QStringList metrics{QStringLiteral("loss"), QStringLiteral("perplexity"), QStringLiteral("tokens")};
+    QCOMPARE(table->rowCount(), metrics.size());
+    for (int row = 0; row < metrics.size(); ++row) {
+        const std::string metric = metrics[row].toStdString();
+        QCOMPARE(table->verticalHeaderItem(row)->text(), metrics[row]);
+        QCOMPARE(table->item(row, 0)->text(), QString::fromStdString(formatMetric(metric, alphaOnNotes.metrics.at(metric))));
+        QCOMPARE(table->item(row, 1)->text(), QString::fromStdString(formatMetric(metric, betaOnNotes.metrics.at(metric))));
+    }
+    QCOMPARE(table->item(1, 1)->text(), QStringLiteral("9.75"));
+    // Lower perplexity and loss are better: beta's, in bold; a token count is no score.
+    QVERIFY(table->item(1, 1)->font().bold());
+    QVERIFY(!table->item(1, 0)->font().bold());
+    QVERIFY(table->item(0, 1)->font().bold());
+    QVERIFY(!table->item(2, 0)->font().bold() && !table->item(2, 1)->font().bold());
+    saveLook(*dialog, QStringLiteral("compare-reports"));
+    dialog->close();
 }
 
 // Quantize… on a real (tiny, random) Llama: the dialog names the new model after the

@@ -158,15 +158,16 @@ void ModelOperations::quantize(const ModelRecord &model)
 
 QString ModelOperations::quantizationSummary(const ModelQuantizationReport &r)
 {
+    const auto &c = r.comparison;
     const auto ratio = [](double a, double b) { return b > 0 ? a / b : 0.0; };
     QString text = tr("Registered %1: %2 times smaller, decoding %3 times as fast, %4% of next-token choices as the "
                       "original's")
                        .arg(QString::fromStdString(r.modelName))
-                       .arg(ratio(double(r.sourceBytes), double(r.quantizedBytes)), 0, 'f', 1)
-                       .arg(ratio(r.quantizedTokensPerSecond, r.sourceTokensPerSecond), 0, 'f', 1)
-                       .arg(r.greedyAgreement * 100, 0, 'f', 0);
-    if (r.sourcePerplexity && r.quantizedPerplexity)
-        text += tr("; perplexity %1 → %2").arg(*r.sourcePerplexity, 0, 'f', 2).arg(*r.quantizedPerplexity, 0, 'f', 2);
+                       .arg(ratio(double(c.sourceBytes), double(c.derivedBytes)), 0, 'f', 1)
+                       .arg(ratio(c.derivedTokensPerSecond, c.sourceTokensPerSecond), 0, 'f', 1)
+                       .arg(c.greedyAgreement * 100, 0, 'f', 0);
+    if (c.sourcePerplexity && c.derivedPerplexity)
+        text += tr("; perplexity %1 → %2").arg(*c.sourcePerplexity, 0, 'f', 2).arg(*c.derivedPerplexity, 0, 'f', 2);
     return text;
 }
 

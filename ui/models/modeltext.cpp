@@ -166,6 +166,8 @@ QString ModelText::lineageKind(LineageKind kind)
         return tr("quantize");
     case LineageKind::Export:
         return tr("export");
+    case LineageKind::Prune:
+        return tr("prune");
     }
     return {};
 }

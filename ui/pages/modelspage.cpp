@@ -4,6 +4,7 @@
 #include "models/modelcarddelegate.h"
 #include "models/modeldetailspane.h"
 #include "models/modelemptystate.h"
+#include "models/modelevaluations.h"
 #include "models/modelfilterbar.h"
 #include "models/modellibrary.h"
 #include "models/modeloperations.h"
@@ -116,6 +117,7 @@ ModelsPage::ModelsPage(ModelLibrary &library, QWidget *parent)
     });
     connect(m_actions->rebuildRegistry(), &QAction::triggered, m_operations, &ModelOperations::rebuildRegistry);
     m_details->setCheckFilesAction(m_actions->checkFiles());
+    m_details->evaluations()->setRegistryHome(library.home());
     connect(m_actions->showCards(), &QAction::toggled, this, &ModelsPage::showCardsView);
 
     connect(m_details, &ModelDetailsPane::addTagRequested, &library, &ModelLibrary::addTag);

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 namespace llmos {
@@ -42,15 +43,61 @@ std::string formatMetric(const std::string &name, double value)
     return fmt::format("{:.{}f}", value, name == "bleu" || name == "perplexity" ? 2 : 4);
 }
 
+namespace {
+
+// Figures that describe how a report was made rather than how well the model did: left
+// out of the summary, and never the "best" of a comparison.
+bool isDetailMetric(const std::string &name)
+{
+    return name == "tokens" || name == "bleu_brevity_penalty";
+}
+
+} // namespace
+
 std::string metricsSummary(const EvaluationReport &report, const std::string &separator)
 {
     std::string summary;
     for (const auto &[name, value] : report.metrics) {
-        if (name == "tokens" || name == "bleu_brevity_penalty")
+        if (isDetailMetric(name))
             continue;
         summary += (summary.empty() ? "" : separator) + name + " " + formatMetric(name, value);
     }
     return summary;
+}
+
+bool higherIsBetter(const std::string &metric)
+{
+    // "loss" also covers the names training logs use (eval_loss, val_loss).
+    return metric != "perplexity" && metric.find("loss") == std::string::npos;
+}
+
+std::vector<MetricComparison> compareMetrics(const std::vector<EvaluationReport> &reports)
+{
+    std::set<std::string> names;
+    for (const auto &report : reports)
+        for (const auto &[name, value] : report.metrics)
+            names.insert(name);
+    std::vector<MetricComparison> rows;
+    for (const auto &name : names) {
+        MetricComparison row{name, {}, std::vector<bool>(reports.size(), false)};
+        std::vector<double> present;
+        for (const auto &report : reports) {
+            const auto it = report.metrics.find(name);
+            row.values.push_back(it == report.metrics.end() ? std::nullopt : std::optional<double>(it->second));
+            if (row.values.back() && std::isfinite(*row.values.back()))
+                present.push_back(*row.values.back());
+        }
+        if (!isDetailMetric(name) && present.size() >= 2) {
+            const auto [lowest, highest] = std::minmax_element(present.begin(), present.end());
+            if (*lowest != *highest) {
+                const double best = higherIsBetter(name) ? *highest : *lowest;
+                for (std::size_t i = 0; i < reports.size(); ++i)
+                    row.best[i] = row.values[i] == best;
+            }
+        }
+        rows.push_back(std::move(row));
+    }
+    return rows;
 }
 
 json toJson(const EvaluationReport &r)
@@ -112,6 +159,13 @@ void EvaluationStore::save(const EvaluationReport &report) const
 
 namespace {
 
+void sortNewestFirst(std::vector<EvaluationReport> &reports)
+{
+    std::sort(reports.begin(), reports.end(), [](const auto &a, const auto &b) {
+        return a.createdMs != b.createdMs ? a.createdMs > b.createdMs : a.id > b.id;
+    });
+}
+
 std::vector<EvaluationReport> readFolder(const fs::path &folder)
 {
     std::vector<EvaluationReport> reports;
@@ -128,10 +182,21 @@ std::vector<EvaluationReport> readFolder(const fs::path &folder)
             // A damaged report is left out; the others are still worth showing.
         }
     }
-    std::sort(reports.begin(), reports.end(), [](const auto &a, const auto &b) {
-        return a.createdMs != b.createdMs ? a.createdMs > b.createdMs : a.id > b.id;
-    });
+    sortNewestFirst(reports);
     return reports;
+}
+
+// The reports of every model's folder under `store` that `keep` accepts, newest first.
+template <typename Keep> std::vector<EvaluationReport> readEveryModel(const fs::path &store, Keep keep)
+{
+    std::vector<EvaluationReport> kept;
+    std::error_code ec;
+    for (fs::directory_iterator it(store, ec), end; !ec && it != end; it.increment(ec))
+        for (auto &report : readFolder(it->path()))
+            if (keep(report))
+                kept.push_back(std::move(report));
+    sortNewestFirst(kept);
+    return kept;
 }
 
 } // namespace
@@ -145,13 +210,22 @@ std::vector<EvaluationReport> EvaluationStore::reportsOf(const std::string &mode
 
 EvaluationReport EvaluationStore::find(const std::string &reportId) const
 {
-    std::error_code ec;
-    if (isSafeFolderName(reportId))
-        for (fs::directory_iterator it(m_folder, ec), end; !ec && it != end; it.increment(ec))
-            for (auto &report : readFolder(it->path()))
-                if (report.id == reportId)
-                    return report;
+    if (isSafeFolderName(reportId)) {
+        auto found = readEveryModel(m_folder, [&](const EvaluationReport &r) { return r.id == reportId; });
+        if (!found.empty())
+            return std::move(found.front());
+    }
     throw Error(ErrorKind::NotFound, reportId, "no evaluation report has this id");
+}
+
+std::vector<EvaluationReport> EvaluationStore::reportsOnData(const std::string &datasetSha256,
+                                                             EvaluationTask task) const
+{
+    if (datasetSha256.empty())
+        return {};
+    return readEveryModel(m_folder, [&](const EvaluationReport &r) {
+        return r.datasetSha256 == datasetSha256 && r.task == task;
+    });
 }
 
 } // namespace llmos

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,23 @@ std::string formatMetric(const std::string &name, double value);
 // but the details (the token count, BLEU's brevity penalty) that `llmos eval` prints too.
 std::string metricsSummary(const EvaluationReport &report, const std::string &separator);
 
+// Whether the bigger value of `metric` is the better one: lower is better for perplexity
+// and losses, higher for the rest (accuracy, F1, BLEU, ROUGE-L).
+bool higherIsBetter(const std::string &metric);
+
+// One metric across reports put side by side, as `llmos eval compare` prints them and the
+// window's Compare dialog shows them.
+struct MetricComparison {
+    std::string metric;
+    std::vector<std::optional<double>> values; // per report, in their order; nullopt: it lacks the metric
+    // Per report: whether it holds the best value of the row (ties all do). None does for a
+    // detail (the token count, BLEU's brevity penalty), nor where fewer than two values
+    // differ: there is nothing to prefer.
+    std::vector<bool> best;
+};
+// A row for each metric any of `reports` has, in name order.
+std::vector<MetricComparison> compareMetrics(const std::vector<EvaluationReport> &reports);
+
 nlohmann::json toJson(const EvaluationReport &report);
 // Error(Format) naming the field, for a damaged report.
 EvaluationReport evaluationReportFromJson(const nlohmann::json &json, const std::string &where);
@@ -65,6 +83,10 @@ public:
     std::vector<EvaluationReport> reportsOf(const std::string &modelId) const;
     // Any model's report by id; Error(NotFound) when there is none.
     EvaluationReport find(const std::string &reportId) const;
+    // Every model's reports made for `task` on the data whose content hashes to
+    // `datasetSha256` (the ones whose figures compare), newest first; damaged files are
+    // left out. None for an empty hash: it says nothing about the data.
+    std::vector<EvaluationReport> reportsOnData(const std::string &datasetSha256, EvaluationTask task) const;
 
 private:
     std::string m_folder;

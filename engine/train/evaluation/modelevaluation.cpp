@@ -12,6 +12,7 @@
 #include "training/classificationmetrics.h"
 #include "util/error.h"
 
+#include <algorithm>
 #include <chrono>
 #include <charconv>
 #include <cmath>
@@ -111,11 +112,56 @@ std::optional<std::int64_t> labelIndex(const std::vector<std::string> &labels, c
     return std::nullopt;
 }
 
-void classification(const std::string &modelPath, const EvaluationOptions &options, EvaluationReport &report)
+std::string labelList(const std::vector<std::string> &labels)
 {
-    const auto classifier = TextClassifier::open(modelPath);
-    const auto &labels = classifier.labels();
-    auto examples = readExamples(options, DatasetKind::Classification, report.skipped);
+    std::string list;
+    for (const auto &l : labels)
+        list += (list.empty() ? "" : ", ") + l;
+    return list;
+}
+
+// The classifiers of an evaluation, each with the order in which its probabilities map
+// onto the first one's labels (members of an ensemble must know the same labels).
+struct Members {
+    std::vector<TextClassifier> classifiers;
+    std::vector<std::vector<std::size_t>> order; // order[m][i]: member m's index of label i
+    std::vector<std::string> labels;             // the first member's
+
+    explicit Members(const std::vector<std::string> &modelPaths)
+    {
+        for (const auto &path : modelPaths) {
+            classifiers.push_back(TextClassifier::open(path));
+            const auto &own = classifiers.back().labels();
+            if (labels.empty())
+                labels = own;
+            std::vector<std::size_t> map;
+            for (const auto &label : labels) {
+                const auto at = std::find(own.begin(), own.end(), label);
+                if (at == own.end() || own.size() != labels.size())
+                    throw Error(ErrorKind::InvalidInput, path,
+                                "knows the labels " + labelList(own) + " but the first model knows " +
+                                    labelList(labels) + "; an ensemble needs models with the same labels");
+                map.push_back(static_cast<std::size_t>(at - own.begin()));
+            }
+            order.push_back(std::move(map));
+        }
+    }
+};
+
+std::int64_t argmax(const std::vector<double> &values)
+{
+    return static_cast<std::int64_t>(std::max_element(values.begin(), values.end()) - values.begin());
+}
+
+// Each member's report and, for several, the ensemble's (their averaged probabilities)
+// last, every one based on `base` (task, data).
+std::vector<EvaluationReport> classification(const std::vector<std::string> &modelPaths, const EvaluationOptions &options,
+                                             const EvaluationReport &base)
+{
+    Members members(modelPaths);
+    const auto &labels = members.labels;
+    std::int64_t skipped = 0;
+    auto examples = readExamples(options, DatasetKind::Classification, skipped);
     std::vector<std::string> texts;
     std::vector<std::int64_t> actual;
     for (auto &example : examples) {
@@ -123,32 +169,46 @@ void classification(const std::string &modelPath, const EvaluationOptions &optio
             texts.push_back(std::move(example.text));
             actual.push_back(*index);
         } else {
-            ++report.skipped;
+            ++skipped;
         }
     }
     if (texts.empty())
         throw Error(ErrorKind::InvalidInput, options.data.path,
-                    "has no row whose label the model knows (its labels: " + [&] {
-                        std::string list;
-                        for (const auto &l : labels)
-                            list += (list.empty() ? "" : ", ") + l;
-                        return list;
-                    }() + ")");
-    ClassificationMetrics metrics(static_cast<std::int64_t>(labels.size()));
+                    "has no row whose label the model knows (its labels: " + labelList(labels) + ")");
+    const bool ensemble = modelPaths.size() > 1;
+    const auto count = members.classifiers.size() + (ensemble ? 1 : 0);
+    std::vector<ClassificationMetrics> metrics(count, ClassificationMetrics(static_cast<std::int64_t>(labels.size())));
     constexpr std::size_t kBatch = 64;
     for (std::size_t first = 0; first < texts.size(); first += kBatch) {
         checkStop(options, options.data.path);
         const std::vector<std::string> batch(texts.begin() + static_cast<std::ptrdiff_t>(first),
                                              texts.begin() + static_cast<std::ptrdiff_t>(std::min(texts.size(), first + kBatch)));
-        const auto results = classifier.classify(batch);
-        for (std::size_t i = 0; i < results.size(); ++i)
-            metrics.add(actual[first + i], static_cast<std::int64_t>(results[i].best));
+        std::vector<std::vector<double>> average(batch.size(), std::vector<double>(labels.size(), 0.0));
+        for (std::size_t m = 0; m < members.classifiers.size(); ++m) {
+            const auto results = members.classifiers[m].classify(batch);
+            for (std::size_t i = 0; i < results.size(); ++i) {
+                metrics[m].add(actual[first + i], static_cast<std::int64_t>(results[i].best));
+                for (std::size_t label = 0; label < labels.size(); ++label)
+                    average[i][label] += results[i].probabilities[members.order[m][label]] /
+                                         static_cast<double>(members.classifiers.size());
+            }
+        }
+        if (ensemble)
+            for (std::size_t i = 0; i < batch.size(); ++i)
+                metrics.back().add(actual[first + i], argmax(average[i]));
         progress(options, static_cast<std::int64_t>(first + batch.size()), static_cast<std::int64_t>(texts.size()));
     }
-    report.examples = static_cast<std::int64_t>(texts.size());
-    report.metrics = {{"accuracy", metrics.accuracy()}, {"macro_f1", metrics.macroF1()}};
-    report.labels = labels;
-    report.confusion = metrics.confusion();
+    std::vector<EvaluationReport> reports;
+    for (const auto &m : metrics) {
+        auto report = base;
+        report.skipped = skipped;
+        report.examples = static_cast<std::int64_t>(texts.size());
+        report.metrics = {{"accuracy", m.accuracy()}, {"macro_f1", m.macroF1()}};
+        report.labels = labels;
+        report.confusion = m.confusion();
+        reports.push_back(std::move(report));
+    }
+    return reports;
 }
 
 bool hasChinese(const std::vector<std::string> &texts)
@@ -209,22 +269,50 @@ void generation(const std::string &modelPath, const EvaluationOptions &options, 
 
 } // namespace
 
-EvaluationReport evaluateModel(const std::string &modelPath, const EvaluationOptions &options)
+namespace {
+
+EvaluationReport startedReport(const EvaluationOptions &options)
 {
-    const auto started = std::chrono::steady_clock::now();
     EvaluationReport report;
     report.task = options.task;
     report.dataset = std::filesystem::path(options.data.path).filename().string();
     report.datasetSha256 = fingerprintDataset(options.data.path, options.stop).sha256;
-    switch (options.task) {
-    case EvaluationTask::Perplexity: perplexity(modelPath, options, report); break;
-    case EvaluationTask::Classification: classification(modelPath, options, report); break;
-    case EvaluationTask::Generation: generation(modelPath, options, report); break;
-    }
+    return report;
+}
+
+void finish(EvaluationReport &report, std::chrono::steady_clock::time_point started)
+{
     report.createdMs =
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+}
+
+} // namespace
+
+EvaluationReport evaluateModel(const std::string &modelPath, const EvaluationOptions &options)
+{
+    const auto started = std::chrono::steady_clock::now();
+    auto report = startedReport(options);
+    switch (options.task) {
+    case EvaluationTask::Perplexity: perplexity(modelPath, options, report); break;
+    case EvaluationTask::Classification: report = classification({modelPath}, options, report).front(); break;
+    case EvaluationTask::Generation: generation(modelPath, options, report); break;
+    }
+    finish(report, started);
     return report;
+}
+
+std::vector<EvaluationReport> evaluateEnsemble(const std::vector<std::string> &modelPaths, const EvaluationOptions &options)
+{
+    if (modelPaths.size() < 2)
+        throw Error(ErrorKind::InvalidInput, "ensemble", "an ensemble needs two or more classifiers");
+    if (options.task != EvaluationTask::Classification)
+        throw Error(ErrorKind::InvalidInput, "ensemble", "ensembles are evaluated on classification");
+    const auto started = std::chrono::steady_clock::now();
+    auto reports = classification(modelPaths, options, startedReport(options));
+    for (auto &report : reports)
+        finish(report, started);
+    return reports;
 }
 
 } // namespace llmos

@@ -7,6 +7,7 @@
 #include <functional>
 #include <stop_token>
 #include <string>
+#include <vector>
 
 namespace llmos {
 
@@ -39,5 +40,13 @@ struct EvaluationOptions {
 // loaders' and readers' llmos::Error, Error(InvalidInput) when no row can be evaluated,
 // Error(Cancelled) on stop.
 EvaluationReport evaluateModel(const std::string &modelPath, const EvaluationOptions &options);
+
+// An ensemble of classifiers (two or more, knowing the same labels in any order) on a
+// labelled dataset: each text through every member, their probabilities averaged, the
+// most likely label the ensemble's answer. Returns one classification report per member,
+// in order, then the ensemble's, so the ensemble is reported against each member.
+// Error(InvalidInput) for fewer than two models, another task, or members whose labels
+// differ (naming both lists).
+std::vector<EvaluationReport> evaluateEnsemble(const std::vector<std::string> &modelPaths, const EvaluationOptions &options);
 
 } // namespace llmos

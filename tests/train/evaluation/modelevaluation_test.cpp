@@ -2,12 +2,14 @@
 // checked against the model's own outputs computed here another way: perplexity from the
 // scorer over the tokens packed by hand, classification from the classifier's predictions
 // with accuracy and macro-F1 worked out in the test, generation from the generator's own
-// greedy answer used as the reference. And the report store's round trip.
+// greedy answer used as the reference. And the report store: its round trip, the reports
+// of every model on the same data, and their figures side by side with the best marked.
 #include "architectures/textclassifier.h"
 #include "architectures/tokenscorer.h"
 #include "evaluation/modelevaluation.h"
 #include "evaluation/textmetrics.h"
 #include "generation/textgenerator.h"
+#include "errorof.h"
 #include "referencemodels.h"
 #include "tempdir.h"
 #include "tinymodel.h"
@@ -128,6 +130,55 @@ TEST(ModelEvaluation, ClassificationCountsWhatTheClassifierPredicts)
     EXPECT_NEAR(report.metrics.at("macro_f1"), sum / present, 1e-12);
 }
 
+// An ensemble of the reference's two decoder classifiers (same labels): each member's
+// report is what evaluating it alone gives, and the ensemble's answers are the most likely
+// labels of the averaged probabilities, counted by hand.
+TEST(ModelEvaluation, AnEnsembleAveragesProbabilitiesAndIsReportedAgainstEachMember)
+{
+    REQUIRE_REFERENCE();
+    const std::vector<std::string> models{test::reference().folder("gpt2-classifier"),
+                                          test::reference().folder("llama-classifier")};
+    const std::vector<std::string> texts{"Hello world, the cats sat on a mat!", "This movie was not very good.", "bad",
+                                         "the dog is running"};
+    const auto first = TextClassifier::open(models[0]);
+    const auto second = TextClassifier::open(models[1]);
+    ASSERT_EQ(first.labels(), second.labels());
+    const auto a = first.classify(texts);
+    const auto b = second.classify(texts);
+    // Every text labelled with the first label: accuracy is the share predicted as it.
+    const auto &labels = first.labels();
+    test::TempDir dir;
+    std::string csv = "text,label\n";
+    for (const auto &text : texts)
+        csv += "\"" + text + "\"," + labels[0] + "\n";
+    const auto data = dir.write("labelled.csv", csv);
+    EvaluationOptions options;
+    options.task = EvaluationTask::Classification;
+    options.data.path = data;
+    const auto reports = evaluateEnsemble(models, options);
+    ASSERT_EQ(reports.size(), 3u);
+    for (std::size_t m = 0; m < 2; ++m)
+        EXPECT_EQ(reports[m].metrics, evaluateModel(models[m], options).metrics) << m;
+    double right = 0;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        std::size_t best = 0;
+        for (std::size_t label = 1; label < labels.size(); ++label)
+            if (a[i].probabilities[label] + b[i].probabilities[label] >
+                a[i].probabilities[best] + b[i].probabilities[best])
+                best = label;
+        right += best == 0;
+    }
+    EXPECT_DOUBLE_EQ(reports[2].metrics.at("accuracy"), right / static_cast<double>(texts.size()));
+    EXPECT_EQ(reports[2].examples, 4);
+
+    EXPECT_THROW(evaluateEnsemble({models[0]}, options), Error);
+    const auto mixed = test::errorOf([&] {
+        evaluateEnsemble({models[0], test::reference().folder("bert-classifier")}, options);
+    });
+    EXPECT_EQ(mixed.kind(), ErrorKind::InvalidInput);
+    EXPECT_NE(std::string(mixed.what()).find("same labels"), std::string::npos) << mixed.what();
+}
+
 TEST(ModelEvaluation, GenerationScoresAnswersAgainstReferences)
 {
     test::TempDir dir;
@@ -199,4 +250,77 @@ TEST(ModelEvaluation, TheStoreKeepsReportsPerModelNewestFirst)
     EXPECT_THROW(store.find("ev-dddddddddddd"), Error);
     EXPECT_TRUE(store.reportsOf("../etc").empty());
     EXPECT_THROW(parseEvaluationTask("bleu"), Error);
+}
+
+TEST(ModelEvaluation, ReportsOnTheSameDataAreFoundAcrossModelsNewestFirst)
+{
+    test::TempDir dir;
+    EvaluationStore store(dir.file("evaluations"));
+    EvaluationReport first;
+    first.id = "ev-aaaaaaaaaaaa";
+    first.modelId = "m-aaaaaaaaaaaa";
+    first.modelName = "small";
+    first.dataset = "notes.txt";
+    first.datasetSha256 = std::string(64, 'a');
+    first.metrics = {{"perplexity", 12.5}, {"loss", 2.5257}};
+    first.createdMs = 1000;
+    auto second = first; // another model, same data, later
+    second.id = "ev-bbbbbbbbbbbb";
+    second.modelId = "m-bbbbbbbbbbbb";
+    second.createdMs = 3000;
+    auto unregistered = first; // a folder outside the registry, same data
+    unregistered.id = "ev-cccccccccccc";
+    unregistered.modelId.clear();
+    unregistered.createdMs = 2000;
+    auto otherData = first;
+    otherData.id = "ev-dddddddddddd";
+    otherData.datasetSha256 = std::string(64, 'b');
+    auto otherTask = first;
+    otherTask.id = "ev-eeeeeeeeeeee";
+    otherTask.task = EvaluationTask::Generation;
+    for (const auto &report : {first, second, unregistered, otherData, otherTask})
+        store.save(report);
+    std::ofstream(dir.file("evaluations/m-aaaaaaaaaaaa/ev-broken.json")) << "{not json";
+
+    const auto found = store.reportsOnData(first.datasetSha256, EvaluationTask::Perplexity);
+    ASSERT_EQ(found.size(), 3u) << "other data, another task and the damaged file are left out";
+    EXPECT_EQ(found[0].id, second.id);
+    EXPECT_EQ(found[1].id, unregistered.id);
+    EXPECT_EQ(found[2].id, first.id);
+    EXPECT_EQ(store.reportsOnData(otherData.datasetSha256, EvaluationTask::Perplexity).size(), 1u);
+    EXPECT_TRUE(store.reportsOnData("", EvaluationTask::Perplexity).empty()) << "no hash says nothing of the data";
+    EXPECT_TRUE(EvaluationStore(dir.file("nowhere")).reportsOnData(first.datasetSha256, first.task).empty());
+}
+
+TEST(ModelEvaluation, ComparisonRowsMarkTheBestOfEachMetric)
+{
+    EXPECT_FALSE(higherIsBetter("perplexity"));
+    EXPECT_FALSE(higherIsBetter("loss"));
+    EXPECT_FALSE(higherIsBetter("eval_loss"));
+    EXPECT_TRUE(higherIsBetter("accuracy"));
+    EXPECT_TRUE(higherIsBetter("macro_f1"));
+    EXPECT_TRUE(higherIsBetter("bleu"));
+    EXPECT_TRUE(higherIsBetter("rouge_l"));
+
+    EvaluationReport a;
+    a.metrics = {{"perplexity", 20.0}, {"accuracy", 0.5}, {"tokens", 100}, {"loss", 3.0}};
+    EvaluationReport b;
+    b.metrics = {{"perplexity", 10.0}, {"accuracy", 0.75}, {"tokens", 120}, {"loss", 3.0}};
+    EvaluationReport c;
+    c.metrics = {{"perplexity", 10.0}, {"bleu", 30.0}};
+    const auto rows = compareMetrics({a, b, c});
+    ASSERT_EQ(rows.size(), 5u);
+    std::vector<std::string> names;
+    for (const auto &row : rows)
+        names.push_back(row.metric);
+    EXPECT_EQ(names, (std::vector<std::string>{"accuracy", "bleu", "loss", "perplexity", "tokens"}));
+    const auto &accuracy = rows[0];
+    ASSERT_EQ(accuracy.values.size(), 3u);
+    EXPECT_EQ(accuracy.values[0], 0.5);
+    EXPECT_FALSE(accuracy.values[2]) << "c has no accuracy";
+    EXPECT_EQ(accuracy.best, (std::vector<bool>{false, true, false})) << "higher accuracy is better";
+    EXPECT_EQ(rows[1].best, (std::vector<bool>{false, false, false})) << "one BLEU alone is no better than none";
+    EXPECT_EQ(rows[2].best, (std::vector<bool>{false, false, false})) << "equal losses: none is better";
+    EXPECT_EQ(rows[3].best, (std::vector<bool>{false, true, true})) << "lower perplexity is better; ties share it";
+    EXPECT_EQ(rows[4].best, (std::vector<bool>{false, false, false})) << "a token count is a detail, not a score";
 }
