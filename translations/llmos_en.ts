@@ -163,10 +163,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--pooling: &apos;%1&apos; is not cls or mean</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>give either --normalize or --no-normalize, not both</source>
         <translation type="unfinished"></translation>
     </message>
@@ -200,10 +196,6 @@
     </message>
     <message>
         <source>--batch: &apos;%1&apos; is not a batch size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>batch %1: prefill %2 tokens/s, decode %3 tokens/s, first token after %4 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1027,6 +1019,130 @@
         <source>unknown eval verb &apos;%1&apos;: use list or compare, or none to evaluate</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: prefill %2 tokens/s, decode %3 tokens/s, first token after %4 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--quantize must be 8 or 4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batch %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quantized, batch %1 (%2x decode)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quantized weights read per decode step: %1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 texts in %2 s: %3 texts/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give either --text STR or --file FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--bits must be 8 or 4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--group must be a multiple of 32 (32 to 4096)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--group goes with --bits 4; int8 has one scale per output channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quantizing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>measuring the original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>measuring the quantized model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  size      %1 -&gt; %2 (%3x smaller)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  decoding  %1 -&gt; %2 tokens/s (%3x)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  agreement %1% of %2 next-token choices match the original&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  perplexity %1 -&gt; %2 (%3%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registered %1 (%2): %3 quantization of %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--drop-layers: &apos;%1&apos; is not a layer number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--sparsity must be between 0 and 0.95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pruning and measuring (%1%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registered %1 (%2), pruned from %3: layers removed: %4; weights zeroed: %5%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  parameters %1 -&gt; %2 (zeros not counted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--pooling: &apos;%1&apos; is not cls, mean or last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an ensemble needs two or more --model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ensemble</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>classifying: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 examples (%3 skipped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give either --text STR or --data FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -1164,23 +1280,11 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Label a text with a BERT sequence classifier.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The text to classify.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Embedding vectors of texts from a BERT encoder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A text to embed; repeat for several.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cls or mean (default: the model folder&apos;s 1_Pooling setting, else mean).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1241,14 +1345,6 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
     <message>
         <source>rm: remove even when other models were made from it; rebuild: rebuild a database that still opens.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A Hugging Face BertForSequenceClassification folder, or the id or name of a registered one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A Hugging Face or sentence-transformers BERT model folder, or the id or name of a registered one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1528,6 +1624,102 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>list (--model M) or compare ID ID...; none: evaluate</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Also measure the model quantized to 8 bits, or to 4 bits in groups of 32, in the same run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label a text with a sequence classifier (BERT, GPT-2 or Llama family).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Hugging Face *ForSequenceClassification folder (or a BERT classifier GGUF), or the id or name of a registered one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classify every line of this file (one text a line) in batches; prints the texts per second.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new model&apos;s name (default: the source&apos;s name with a suffix saying what was done).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A text dataset to compare perplexity on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perplexity over at most this many rows (default 200).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove whole layers of a registered model, or zero its smallest weights, and register the result with its size and quality change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The id or name of a registered GPT-2 or Llama-family model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decoder layers to remove, counted from 0, comma-separated (depth pruning).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of each layer matrix to set to zero, the smallest weights first (0 to 0.95).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantize a registered model&apos;s weights (int8 per channel, or 4-bit in groups) and register the smaller model with its size, speed and quality change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The id or name of a registered Llama-family model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>8 (default) or 4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4-bit: columns per scale, a multiple of 32 (default 32).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the output layer (LM head) in floating point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embedding vectors of texts from a BERT encoder or a decoder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Hugging Face or sentence-transformers model folder (BERT, or a decoder), or the id or name of a registered one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cls, mean or last (default: the model folder&apos;s 1_Pooling setting, else mean).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classify with several classifiers at once, averaging their probabilities; on a labelled file, report the ensemble against each member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A classifier (folder, id or name); give two or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One text to classify.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A labelled file to evaluate the ensemble on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text column (default text).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RecoveryNotes</name>
@@ -1619,10 +1811,6 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Runs on embedding models</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Arena</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1644,6 +1832,18 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
     <message>
         <source>Watch a growing file of posts or messages, classify each new one, chart the labels over time and raise an alert when a label&apos;s share crosses a threshold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semantic search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search a folder of text files or a column of a table by meaning, with the passages that match and &quot;more like this&quot; from any result. The index is kept and updated as files change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs on embedding models (or a language model)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2297,6 +2497,32 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
 </context>
 <context>
+    <name>llmos::CompareReportsDialog</name>
+    <message>
+        <source>Compare evaluations on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the kept reports…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reports could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No other model has a %1 report on this data (%2) yet. Evaluate another model on the same file to compare them here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n %1 report(s) on the same data (%2). Bold: the best of each row.</source>
+        <translation>
+            <numerusform>%n %1 report on the same data (%2). Bold: the best of each row.</numerusform>
+            <numerusform>%n %1 reports on the same data (%2). Bold: the best of each row.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>llmos::ConversationStore</name>
     <message>
         <source>cannot create the folder %1</source>
@@ -2545,11 +2771,11 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rows with a text and a label the model knows (a BERT classifier).</source>
+        <source>Instruction or chat rows whose last answer is the reference; answers are greedy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Instruction or chat rows whose last answer is the reference; answers are greedy.</source>
+        <source>Rows with a text and a label the model knows (a classifier).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3478,6 +3704,14 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>Measure the model on a dataset: perplexity, accuracy and F1, or BLEU and ROUGE-L</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Quantize…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a smaller, faster copy of the model with 8-bit or 4-bit weights</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmos::ModelDetailsPane</name>
@@ -3667,7 +3901,15 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Compare two reports with: llmos eval compare ID ID (each report&apos;s id is in its tooltip)</source>
+        <source>Select a report and press Compare… to set it beside other models&apos; reports on the same data. Its id, for llmos eval compare, is in its tooltip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected report and every registered model&apos;s report on the same data, side by side</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3798,6 +4040,10 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>Build the demo models</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Quantize %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmos::ModelOperations</name>
@@ -3888,6 +4134,14 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
     <message>
         <source>%1 on %2: %3 (kept on the Evaluations tab)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered %1: %2 times smaller, decoding %3 times as fast, %4% of next-token choices as the original&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; perplexity %1 → %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4005,6 +4259,26 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
     <message>
         <source>Rebuilt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantizing and saving the weights…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measuring the original (speed, answers)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measuring the quantized model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registering the quantized model…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4176,6 +4450,10 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>prune</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmos::ModelsPage</name>
@@ -4253,6 +4531,65 @@ Your models&apos; files are safe; the registry can be rebuilt from the manifests
     </message>
     <message>
         <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::QuantizeDialog</name>
+    <message>
+        <source>Quantize %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stores the model&apos;s weights in fewer bits: a smaller file that answers faster on this computer&apos;s processor. The original stays as it is; the new model is registered next to it, with what changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>8-bit: about 4 times smaller, nearly the same answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4-bit: about 7 times smaller, answers change more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New model&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: text to compare perplexity on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text to compare perplexity on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data (*.txt *.csv *.tsv *.jsonl *.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One scale per output channel. Choose this unless the smallest size matters most.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One scale per %1 weights. Check the answers in the playground before relying on it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5293,6 +5630,139 @@ Your models&apos; files are safe; the registry can be rebuilt from the manifests
     </message>
     <message>
         <source>Show the jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmos::SearchApp</name>
+    <message>
+        <source>No model is registered yet. Import an embedding model (a sentence-transformers folder) on the Models page, or make the demo models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has no columns to read text from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More like this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passage(s) from %1 document(s) indexed: %2 embedded, %3 kept from before.</source>
+        <translation>
+            <numerusform>%n passage from %1 document(s) indexed: %2 embedded, %3 kept from before.</numerusform>
+            <numerusform>%n passages from %1 document(s) indexed: %2 embedded, %3 kept from before.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Results for “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexing stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder of text files to search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A table of texts to search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.tsv *.jsonl);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, column %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not indexed yet: choose a model and press Index.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>An index of %n passage(s) is kept for this source; Index again to bring it up to date.</source>
+        <translation>
+            <numerusform>An index of %n passage is kept for this source; Index again to bring it up to date.</numerusform>
+            <numerusform>An index of %n passages is kept for this source; Index again to bring it up to date.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The kept index could not be read (%1); Index to make it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading and embedding…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, row %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>similarity %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An embedding model turns each passage into a vector; a language model works too, less well.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no folder or table chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embed the passages (only new or changed text when an index is kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask in your own words; results are ranked by meaning, not by exact words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -162,10 +162,6 @@
         <translation>--%1：“%2”不是整数</translation>
     </message>
     <message>
-        <source>--pooling: &apos;%1&apos; is not cls or mean</source>
-        <translation>--pooling：“%1”不是 cls 或 mean</translation>
-    </message>
-    <message>
         <source>give either --normalize or --no-normalize, not both</source>
         <translation>只能指定 --normalize 或 --no-normalize 之一，不能同时指定</translation>
     </message>
@@ -200,10 +196,6 @@
     <message>
         <source>--batch: &apos;%1&apos; is not a batch size</source>
         <translation>--batch：“%1”不是有效的批大小</translation>
-    </message>
-    <message>
-        <source>batch %1: prefill %2 tokens/s, decode %3 tokens/s, first token after %4 ms</source>
-        <translation>批大小 %1：预填充 %2 词元/秒，解码 %3 词元/秒，首个词元用时 %4 毫秒</translation>
     </message>
     <message>
         <source>weights read per decode step: %1 MiB; copy bandwidth %2 GB/s; batch-1 bound %3 tokens/s</source>
@@ -1027,6 +1019,130 @@
         <source>unknown eval verb &apos;%1&apos;: use list or compare, or none to evaluate</source>
         <translation>未知的 eval 子命令“%1”：请使用 list 或 compare，不带子命令则进行评估</translation>
     </message>
+    <message>
+        <source>%1: prefill %2 tokens/s, decode %3 tokens/s, first token after %4 ms</source>
+        <translation>%1：预填充 %2 词元/秒，解码 %3 词元/秒，首个词元用时 %4 毫秒</translation>
+    </message>
+    <message>
+        <source>--quantize must be 8 or 4</source>
+        <translation>--quantize 必须是 8 或 4</translation>
+    </message>
+    <message>
+        <source>batch %1</source>
+        <translation>批大小 %1</translation>
+    </message>
+    <message>
+        <source>quantized, batch %1 (%2x decode)</source>
+        <translation>量化后，批大小 %1（解码 %2 倍）</translation>
+    </message>
+    <message>
+        <source>quantized weights read per decode step: %1 MiB</source>
+        <translation>量化后每个解码步读取的权重：%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 texts in %2 s: %3 texts/s</source>
+        <translation>%1 条文本用时 %2 秒：每秒 %3 条</translation>
+    </message>
+    <message>
+        <source>give either --text STR or --file FILE</source>
+        <translation>请给出 --text STR 或 --file FILE 之一</translation>
+    </message>
+    <message>
+        <source>--bits must be 8 or 4</source>
+        <translation>--bits 必须是 8 或 4</translation>
+    </message>
+    <message>
+        <source>--group must be a multiple of 32 (32 to 4096)</source>
+        <translation>--group 必须是 32 的倍数（32 到 4096）</translation>
+    </message>
+    <message>
+        <source>--group goes with --bits 4; int8 has one scale per output channel</source>
+        <translation>--group 与 --bits 4 一起使用；int8 每个输出通道一个缩放因子</translation>
+    </message>
+    <message>
+        <source>quantizing</source>
+        <translation>正在量化</translation>
+    </message>
+    <message>
+        <source>measuring the original</source>
+        <translation>正在测量原模型</translation>
+    </message>
+    <message>
+        <source>measuring the quantized model</source>
+        <translation>正在测量量化模型</translation>
+    </message>
+    <message>
+        <source>registering</source>
+        <translation>正在注册</translation>
+    </message>
+    <message>
+        <source>  size      %1 -&gt; %2 (%3x smaller)</source>
+        <translation>  大小      %1 -&gt; %2（缩小 %3 倍）</translation>
+    </message>
+    <message>
+        <source>  decoding  %1 -&gt; %2 tokens/s (%3x)</source>
+        <translation>  解码      %1 -&gt; %2 词元/秒（%3 倍）</translation>
+    </message>
+    <message>
+        <source>  agreement %1% of %2 next-token choices match the original&apos;s</source>
+        <translation>  一致性    %2 次下一词元选择中有 %1% 与原模型相同</translation>
+    </message>
+    <message>
+        <source>  perplexity %1 -&gt; %2 (%3%)</source>
+        <translation>  困惑度    %1 -&gt; %2（%3%）</translation>
+    </message>
+    <message>
+        <source>registered %1 (%2): %3 quantization of %4</source>
+        <translation>已注册 %1（%2）：%4 的 %3 量化</translation>
+    </message>
+    <message>
+        <source>--drop-layers: &apos;%1&apos; is not a layer number</source>
+        <translation>--drop-layers：“%1”不是层号</translation>
+    </message>
+    <message>
+        <source>--sparsity must be between 0 and 0.95</source>
+        <translation>--sparsity 必须在 0 到 0.95 之间</translation>
+    </message>
+    <message>
+        <source>pruning and measuring (%1%)</source>
+        <translation>正在剪枝并测量（%1%）</translation>
+    </message>
+    <message>
+        <source>registered %1 (%2), pruned from %3: layers removed: %4; weights zeroed: %5%</source>
+        <translation>已注册 %1（%2），由 %3 剪枝而来：移除的层：%4；置零的权重：%5%</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>  parameters %1 -&gt; %2 (zeros not counted)</source>
+        <translation>  参数      %1 -&gt; %2（不计零值）</translation>
+    </message>
+    <message>
+        <source>--pooling: &apos;%1&apos; is not cls, mean or last</source>
+        <translation>--pooling：“%1”不是 cls、mean 或 last</translation>
+    </message>
+    <message>
+        <source>an ensemble needs two or more --model</source>
+        <translation>集成至少需要两个 --model</translation>
+    </message>
+    <message>
+        <source>ensemble</source>
+        <translation>集成</translation>
+    </message>
+    <message>
+        <source>classifying: %1 of %2</source>
+        <translation>正在分类：%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 examples (%3 skipped)</source>
+        <translation>%1：%2 个样本（跳过 %3 个）</translation>
+    </message>
+    <message>
+        <source>give either --text STR or --data FILE</source>
+        <translation>请给出 --text STR 或 --data FILE 之一</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -1177,24 +1293,12 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <translation>用于替代模型自带模板的 Jinja 对话模板文件。</translation>
     </message>
     <message>
-        <source>Label a text with a BERT sequence classifier.</source>
-        <translation>用 BERT 序列分类器为文本打标签。</translation>
-    </message>
-    <message>
         <source>The text to classify.</source>
         <translation>要分类的文本。</translation>
     </message>
     <message>
-        <source>Embedding vectors of texts from a BERT encoder.</source>
-        <translation>用 BERT 编码器计算文本的嵌入向量。</translation>
-    </message>
-    <message>
         <source>A text to embed; repeat for several.</source>
         <translation>要嵌入的文本；可重复指定多个。</translation>
-    </message>
-    <message>
-        <source>cls or mean (default: the model folder&apos;s 1_Pooling setting, else mean).</source>
-        <translation>cls 或 mean（默认：模型文件夹中 1_Pooling 的设置，否则为 mean）。</translation>
     </message>
     <message>
         <source>Scale each vector to unit length.</source>
@@ -1255,14 +1359,6 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     <message>
         <source>rm: remove even when other models were made from it; rebuild: rebuild a database that still opens.</source>
         <translation>rm：即使有其他模型由它派生也删除；rebuild：即使数据库仍能打开也重建。</translation>
-    </message>
-    <message>
-        <source>A Hugging Face BertForSequenceClassification folder, or the id or name of a registered one.</source>
-        <translation>Hugging Face BertForSequenceClassification 文件夹，或已注册模型的 ID 或名称。</translation>
-    </message>
-    <message>
-        <source>A Hugging Face or sentence-transformers BERT model folder, or the id or name of a registered one.</source>
-        <translation>Hugging Face 或 sentence-transformers 的 BERT 模型文件夹，或已注册模型的 ID 或名称。</translation>
     </message>
     <message>
         <source>The model registry: list, show, import, export, rm, tag, lineage, rebuild.</source>
@@ -1542,6 +1638,102 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>list (--model M) or compare ID ID...; none: evaluate</source>
         <translation>list（--model M）或 compare ID ID...；不带则进行评估</translation>
     </message>
+    <message>
+        <source>Also measure the model quantized to 8 bits, or to 4 bits in groups of 32, in the same run.</source>
+        <translation>在同一次运行中同时测量量化为 8 位（或每 32 个一组的 4 位）的模型。</translation>
+    </message>
+    <message>
+        <source>Label a text with a sequence classifier (BERT, GPT-2 or Llama family).</source>
+        <translation>用序列分类器（BERT、GPT-2 或 Llama 系列）给文本加标签。</translation>
+    </message>
+    <message>
+        <source>A Hugging Face *ForSequenceClassification folder (or a BERT classifier GGUF), or the id or name of a registered one.</source>
+        <translation>Hugging Face *ForSequenceClassification 文件夹（或 BERT 分类器 GGUF），或已注册模型的 ID 或名称。</translation>
+    </message>
+    <message>
+        <source>Classify every line of this file (one text a line) in batches; prints the texts per second.</source>
+        <translation>按批分类此文件的每一行（每行一条文本），并打印每秒处理的文本数。</translation>
+    </message>
+    <message>
+        <source>The new model&apos;s name (default: the source&apos;s name with a suffix saying what was done).</source>
+        <translation>新模型的名称（默认：源模型名称加上说明所做操作的后缀）。</translation>
+    </message>
+    <message>
+        <source>A text dataset to compare perplexity on.</source>
+        <translation>用于比较困惑度的文本数据集。</translation>
+    </message>
+    <message>
+        <source>Perplexity over at most this many rows (default 200).</source>
+        <translation>最多在这么多行上计算困惑度（默认 200）。</translation>
+    </message>
+    <message>
+        <source>Remove whole layers of a registered model, or zero its smallest weights, and register the result with its size and quality change.</source>
+        <translation>移除已注册模型的整层，或将其最小的权重置零，并注册结果及其大小和质量变化。</translation>
+    </message>
+    <message>
+        <source>The id or name of a registered GPT-2 or Llama-family model.</source>
+        <translation>已注册的 GPT-2 或 Llama 系列模型的 ID 或名称。</translation>
+    </message>
+    <message>
+        <source>Decoder layers to remove, counted from 0, comma-separated (depth pruning).</source>
+        <translation>要移除的解码器层，从 0 开始计数，以逗号分隔（深度剪枝）。</translation>
+    </message>
+    <message>
+        <source>Share of each layer matrix to set to zero, the smallest weights first (0 to 0.95).</source>
+        <translation>每个层矩阵中置零的比例，先置零最小的权重（0 到 0.95）。</translation>
+    </message>
+    <message>
+        <source>Quantize a registered model&apos;s weights (int8 per channel, or 4-bit in groups) and register the smaller model with its size, speed and quality change.</source>
+        <translation>量化已注册模型的权重（按通道 int8，或分组 4 位），并注册更小的模型及其大小、速度和质量变化。</translation>
+    </message>
+    <message>
+        <source>The id or name of a registered Llama-family model.</source>
+        <translation>已注册的 Llama 系列模型的 ID 或名称。</translation>
+    </message>
+    <message>
+        <source>8 (default) or 4.</source>
+        <translation>8（默认）或 4。</translation>
+    </message>
+    <message>
+        <source>4-bit: columns per scale, a multiple of 32 (default 32).</source>
+        <translation>4 位：每个缩放因子对应的列数，32 的倍数（默认 32）。</translation>
+    </message>
+    <message>
+        <source>Leave the output layer (LM head) in floating point.</source>
+        <translation>输出层（LM head）保持浮点。</translation>
+    </message>
+    <message>
+        <source>Embedding vectors of texts from a BERT encoder or a decoder.</source>
+        <translation>用 BERT 编码器或解码器计算文本的嵌入向量。</translation>
+    </message>
+    <message>
+        <source>A Hugging Face or sentence-transformers model folder (BERT, or a decoder), or the id or name of a registered one.</source>
+        <translation>Hugging Face 或 sentence-transformers 模型文件夹（BERT 或解码器），或已注册模型的 ID 或名称。</translation>
+    </message>
+    <message>
+        <source>cls, mean or last (default: the model folder&apos;s 1_Pooling setting, else mean).</source>
+        <translation>cls、mean 或 last（默认：模型文件夹中 1_Pooling 的设置，否则为 mean）。</translation>
+    </message>
+    <message>
+        <source>Classify with several classifiers at once, averaging their probabilities; on a labelled file, report the ensemble against each member.</source>
+        <translation>同时用多个分类器分类并平均其概率；在带标签的文件上，报告集成与每个成员的对比。</translation>
+    </message>
+    <message>
+        <source>A classifier (folder, id or name); give two or more.</source>
+        <translation>分类器（文件夹、ID 或名称）；给出两个或更多。</translation>
+    </message>
+    <message>
+        <source>One text to classify.</source>
+        <translation>要分类的一条文本。</translation>
+    </message>
+    <message>
+        <source>A labelled file to evaluate the ensemble on.</source>
+        <translation>用于评估集成的带标签文件。</translation>
+    </message>
+    <message>
+        <source>The text column (default text).</source>
+        <translation>文本列（默认 text）。</translation>
+    </message>
 </context>
 <context>
     <name>RecoveryNotes</name>
@@ -1630,10 +1822,6 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <translation>适用于分类模型</translation>
     </message>
     <message>
-        <source>Runs on embedding models</source>
-        <translation>适用于嵌入模型</translation>
-    </message>
-    <message>
         <source>Arena</source>
         <translation>竞技场</translation>
     </message>
@@ -1656,6 +1844,18 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     <message>
         <source>Watch a growing file of posts or messages, classify each new one, chart the labels over time and raise an alert when a label&apos;s share crosses a threshold.</source>
         <translation>监视不断增长的帖子或消息文件，为每条新内容分类，绘制各标签随时间的变化，并在某标签占比超过阈值时发出警报。</translation>
+    </message>
+    <message>
+        <source>Semantic search</source>
+        <translation>语义搜索</translation>
+    </message>
+    <message>
+        <source>Search a folder of text files or a column of a table by meaning, with the passages that match and &quot;more like this&quot; from any result. The index is kept and updated as files change.</source>
+        <translation>按含义搜索文本文件夹或表格的一列，显示匹配的段落，并可从任一结果查找“更多类似内容”。索引会保存，并随文件变化而更新。</translation>
+    </message>
+    <message>
+        <source>Runs on embedding models (or a language model)</source>
+        <translation>运行于嵌入模型（或语言模型）</translation>
     </message>
 </context>
 <context>
@@ -2298,6 +2498,31 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     </message>
 </context>
 <context>
+    <name>llmos::CompareReportsDialog</name>
+    <message>
+        <source>Compare evaluations on %1</source>
+        <translation>比较在 %1 上的评估</translation>
+    </message>
+    <message>
+        <source>Reading the kept reports…</source>
+        <translation>正在读取保存的报告…</translation>
+    </message>
+    <message>
+        <source>The reports could not be read: %1</source>
+        <translation>无法读取报告：%1</translation>
+    </message>
+    <message>
+        <source>No other model has a %1 report on this data (%2) yet. Evaluate another model on the same file to compare them here.</source>
+        <translation>还没有其他模型在此数据（%2）上有 %1 报告。在同一文件上评估另一个模型后即可在此比较。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n %1 report(s) on the same data (%2). Bold: the best of each row.</source>
+        <translation>
+            <numerusform>同一数据（%2）上的 %n 份 %1 报告。粗体：每行的最佳值。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>llmos::ConversationStore</name>
     <message>
         <source>cannot create the folder %1</source>
@@ -2541,12 +2766,12 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <translation>纯文本：越低越好。请使用模型未训练过的文本。</translation>
     </message>
     <message>
-        <source>Rows with a text and a label the model knows (a BERT classifier).</source>
-        <translation>包含文本和模型已知标签的行（BERT 分类模型）。</translation>
-    </message>
-    <message>
         <source>Instruction or chat rows whose last answer is the reference; answers are greedy.</source>
         <translation>指令或对话行，最后一个回答作为参考；生成采用贪心解码。</translation>
+    </message>
+    <message>
+        <source>Rows with a text and a label the model knows (a classifier).</source>
+        <translation>包含文本和模型已知标签的行（分类器）。</translation>
     </message>
 </context>
 <context>
@@ -3473,6 +3698,14 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>Measure the model on a dataset: perplexity, accuracy and F1, or BLEU and ROUGE-L</source>
         <translation>在数据集上衡量模型：困惑度、准确率和 F1，或 BLEU 和 ROUGE-L</translation>
     </message>
+    <message>
+        <source>Quantize…</source>
+        <translation>量化…</translation>
+    </message>
+    <message>
+        <source>Make a smaller, faster copy of the model with 8-bit or 4-bit weights</source>
+        <translation>用 8 位或 4 位权重制作一个更小、更快的模型副本</translation>
+    </message>
 </context>
 <context>
     <name>llmos::ModelDetailsPane</name>
@@ -3661,8 +3894,16 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <translation>尚无评估。在终端中运行：llmos eval --model &quot;%1&quot; --data FILE [--task perplexity|classification|generation]</translation>
     </message>
     <message>
-        <source>Compare two reports with: llmos eval compare ID ID (each report&apos;s id is in its tooltip)</source>
-        <translation>比较两个报告：llmos eval compare ID ID（每个报告的 id 在其提示中）</translation>
+        <source>Select a report and press Compare… to set it beside other models&apos; reports on the same data. Its id, for llmos eval compare, is in its tooltip.</source>
+        <translation>选择一份报告并点击“比较…”，将其与其他模型在同一数据上的报告并排显示。其 ID（用于 llmos eval compare）在工具提示中。</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>比较…</translation>
+    </message>
+    <message>
+        <source>The selected report and every registered model&apos;s report on the same data, side by side</source>
+        <translation>将所选报告与所有已注册模型在同一数据上的报告并排显示</translation>
     </message>
 </context>
 <context>
@@ -3791,6 +4032,10 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>Build the demo models</source>
         <translation>构建演示模型</translation>
     </message>
+    <message>
+        <source>Quantize %1</source>
+        <translation>量化 %1</translation>
+    </message>
 </context>
 <context>
     <name>llmos::ModelOperations</name>
@@ -3879,6 +4124,14 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     <message>
         <source>%1 on %2: %3 (kept on the Evaluations tab)</source>
         <translation>%1 在 %2 上：%3（已保存在“评估”选项卡）</translation>
+    </message>
+    <message>
+        <source>Registered %1: %2 times smaller, decoding %3 times as fast, %4% of next-token choices as the original&apos;s</source>
+        <translation>已注册 %1：缩小 %2 倍，解码速度 %3 倍，%4% 的下一词元选择与原模型相同</translation>
+    </message>
+    <message>
+        <source>; perplexity %1 → %2</source>
+        <translation>；困惑度 %1 → %2</translation>
     </message>
 </context>
 <context>
@@ -3996,6 +4249,26 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
     <message>
         <source>Rebuilt</source>
         <translation>已重建</translation>
+    </message>
+    <message>
+        <source>Quantized</source>
+        <translation>已量化</translation>
+    </message>
+    <message>
+        <source>Quantizing and saving the weights…</source>
+        <translation>正在量化并保存权重…</translation>
+    </message>
+    <message>
+        <source>Measuring the original (speed, answers)…</source>
+        <translation>正在测量原模型（速度、回答）…</translation>
+    </message>
+    <message>
+        <source>Measuring the quantized model…</source>
+        <translation>正在测量量化模型…</translation>
+    </message>
+    <message>
+        <source>Registering the quantized model…</source>
+        <translation>正在注册量化模型…</translation>
     </message>
 </context>
 <context>
@@ -4165,6 +4438,10 @@ Every verb takes --json for machine-readable output. Run &apos;llmos VERB --help
         <source>Done</source>
         <translation>完成</translation>
     </message>
+    <message>
+        <source>prune</source>
+        <translation>剪枝</translation>
+    </message>
 </context>
 <context>
     <name>llmos::ModelsPage</name>
@@ -4243,6 +4520,65 @@ Your models&apos; files are safe; the registry can be rebuilt from the manifests
     <message>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::QuantizeDialog</name>
+    <message>
+        <source>Quantize %1</source>
+        <translation>量化 %1</translation>
+    </message>
+    <message>
+        <source>Stores the model&apos;s weights in fewer bits: a smaller file that answers faster on this computer&apos;s processor. The original stays as it is; the new model is registered next to it, with what changed.</source>
+        <translation>用更少的位存储模型的权重：文件更小，在本机处理器上回答更快。原模型保持不变；新模型注册在其旁边，并附上变化情况。</translation>
+    </message>
+    <message>
+        <source>8-bit: about 4 times smaller, nearly the same answers</source>
+        <translation>8 位：约缩小 4 倍，回答几乎相同</translation>
+    </message>
+    <message>
+        <source>4-bit: about 7 times smaller, answers change more</source>
+        <translation>4 位：约缩小 7 倍，回答变化较大</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>New model&apos;s name</source>
+        <translation>新模型名称</translation>
+    </message>
+    <message>
+        <source>Optional: text to compare perplexity on</source>
+        <translation>可选：用于比较困惑度的文本</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Compare on</source>
+        <translation>比较数据</translation>
+    </message>
+    <message>
+        <source>Quantize</source>
+        <translation>量化</translation>
+    </message>
+    <message>
+        <source>Text to compare perplexity on</source>
+        <translation>用于比较困惑度的文本</translation>
+    </message>
+    <message>
+        <source>Data (*.txt *.csv *.tsv *.jsonl *.json);;All files (*)</source>
+        <translation>数据 (*.txt *.csv *.tsv *.jsonl *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>One scale per output channel. Choose this unless the smallest size matters most.</source>
+        <translation>每个输出通道一个缩放因子。除非最小体积最重要，否则请选择此项。</translation>
+    </message>
+    <message>
+        <source>One scale per %1 weights. Check the answers in the playground before relying on it.</source>
+        <translation>每 %1 个权重一个缩放因子。使用前请在演练场中检查回答。</translation>
     </message>
 </context>
 <context>
@@ -5281,6 +5617,137 @@ Your models&apos; files are safe; the registry can be rebuilt from the manifests
     <message>
         <source>Show the jobs</source>
         <translation>查看任务</translation>
+    </message>
+</context>
+<context>
+    <name>llmos::SearchApp</name>
+    <message>
+        <source>No model is registered yet. Import an embedding model (a sentence-transformers folder) on the Models page, or make the demo models.</source>
+        <translation>尚未注册任何模型。请在“模型”页面导入嵌入模型（sentence-transformers 文件夹），或生成演示模型。</translation>
+    </message>
+    <message>
+        <source>The file has no columns to read text from.</source>
+        <translation>该文件没有可读取文本的列。</translation>
+    </message>
+    <message>
+        <source>More like this</source>
+        <translation>更多类似内容</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passage(s) from %1 document(s) indexed: %2 embedded, %3 kept from before.</source>
+        <translation>
+            <numerusform>已为 %1 个文档的 %n 个段落建立索引：新嵌入 %2 个，保留之前的 %3 个。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Results for “%1”</source>
+        <translation>“%1”的结果</translation>
+    </message>
+    <message>
+        <source>Indexing stopped: %1</source>
+        <translation>索引已停止：%1</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>搜索失败：%1</translation>
+    </message>
+    <message>
+        <source>A folder of text files to search</source>
+        <translation>要搜索的文本文件夹</translation>
+    </message>
+    <message>
+        <source>A table of texts to search</source>
+        <translation>要搜索的文本表格</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.tsv *.jsonl);;All files (*)</source>
+        <translation>表格 (*.csv *.tsv *.jsonl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1, column %2</source>
+        <translation>%1，列 %2</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>正在打开…</translation>
+    </message>
+    <message>
+        <source>Not indexed yet: choose a model and press Index.</source>
+        <translation>尚未建立索引：请选择模型并点击“建立索引”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>An index of %n passage(s) is kept for this source; Index again to bring it up to date.</source>
+        <translation>
+            <numerusform>此来源已保存包含 %n 个段落的索引；再次建立索引可使其保持最新。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The kept index could not be read (%1); Index to make it again.</source>
+        <translation>无法读取保存的索引（%1）；请重新建立索引。</translation>
+    </message>
+    <message>
+        <source>Reading and embedding…</source>
+        <translation>正在读取并嵌入…</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>未找到任何结果。</translation>
+    </message>
+    <message>
+        <source>%1, row %2</source>
+        <translation>%1，第 %2 行</translation>
+    </message>
+    <message>
+        <source>similarity %1</source>
+        <translation>相似度 %1</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>An embedding model turns each passage into a vector; a language model works too, less well.</source>
+        <translation>嵌入模型把每个段落转换为向量；语言模型也可以，但效果较差。</translation>
+    </message>
+    <message>
+        <source>Search in:</source>
+        <translation>搜索范围：</translation>
+    </message>
+    <message>
+        <source>no folder or table chosen</source>
+        <translation>未选择文件夹或表格</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <source>Table…</source>
+        <translation>表格…</translation>
+    </message>
+    <message>
+        <source>Column:</source>
+        <translation>列：</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>建立索引</translation>
+    </message>
+    <message>
+        <source>Embed the passages (only new or changed text when an index is kept)</source>
+        <translation>嵌入段落（已有索引时只嵌入新增或更改的文本）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Ask in your own words; results are ranked by meaning, not by exact words</source>
+        <translation>用自己的话提问；结果按含义而非字面匹配排序</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
     </message>
 </context>
 <context>

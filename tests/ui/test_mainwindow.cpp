@@ -253,8 +253,9 @@ void TestMainWindow::screenshotsOfEveryPageAreWritten()
     QCOMPARE(finished.at(0).at(0).toBool(), true);
     const QStringList files = QDir(dir.path()).entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name);
     // Every page, the Fine-tune page's other views (the model browser has none with no
-    // models) and the chat playground and arena on the Apps page.
-    QCOMPARE(files.size(), window.pageCount() + 5);
+    // models) and the chat playground, arena and semantic search on the Apps page.
+    QCOMPARE(files.size(), window.pageCount() + 6);
+    QVERIFY(files.contains(QStringLiteral("05-apps-search.png")));
     QVERIFY(files.contains(QStringLiteral("05-apps-chat.png")));
     QVERIFY(files.contains(QStringLiteral("05-apps-arena.png")));
     QVERIFY(files.contains(QStringLiteral("02-finetune-advanced.png")));

@@ -1,6 +1,7 @@
 #include "pages/appspage.h"
 
 #include "apps/appmodels.h"
+#include "apps/search/searchapp.h"
 #include "apps/arena/arenaapp.h"
 #include "apps/chat/chatplayground.h"
 #include "models/modellibrary.h"
@@ -147,7 +148,7 @@ bool AppsPage::openApp(const QString &id)
 
 QStringList AppsPage::screenshotVariants() const
 {
-    return {QStringLiteral("chat"), QStringLiteral("arena")};
+    return {QStringLiteral("chat"), QStringLiteral("arena"), QStringLiteral("search")};
 }
 
 void AppsPage::showScreenshotVariant(const QString &variant)
@@ -161,6 +162,8 @@ void AppsPage::showScreenshotVariant(const QString &variant)
         chat->showDemoExchange();
     else if (auto *arena = qobject_cast<ArenaApp *>(app(variant)))
         arena->showDemoRound();
+    else if (auto *search = qobject_cast<SearchApp *>(app(variant)))
+        search->showDemoSearch();
 }
 
 void AppsPage::showCatalog()

@@ -12,6 +12,7 @@
 #include "util/error.h"
 
 #include <algorithm>
+#include <numeric>
 #include <filesystem>
 #include <span>
 
@@ -106,10 +107,24 @@ std::vector<TextClassification> TextClassifier::classify(const std::vector<std::
     if (texts.empty())
         throw Error(ErrorKind::InvalidInput, "classify", "no texts given");
     const auto maxTokens = static_cast<std::size_t>(config().maxPositionEmbeddings);
-    const std::span<const std::string> all(texts);
-    return classifyBatches(texts.size(), [&](std::size_t first, std::size_t size) {
+    // Texts of similar length share a batch, so little of it is padding: a batch costs
+    // what its longest text costs. Their length in bytes stands in for their tokens.
+    std::vector<std::size_t> order(texts.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return texts[a].size() < texts[b].size(); });
+    std::vector<std::string> sorted;
+    sorted.reserve(texts.size());
+    for (const auto i : order)
+        sorted.push_back(texts[i]);
+    const std::span<const std::string> all(sorted);
+    auto results = classifyBatches(sorted.size(), [&](std::size_t first, std::size_t size) {
         return EncodedBatch{encoderInput(*m_state->tokenizer, all.subspan(first, size), maxTokens)};
     });
+    std::vector<TextClassification> inOrder(results.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        inOrder[order[i]] = std::move(results[i]);
+    return inOrder;
 }
 
 std::vector<TextClassification>

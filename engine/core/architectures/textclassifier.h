@@ -43,7 +43,8 @@ public:
     // config.json's id2label in id order, or LABEL_0..LABEL_{n-1} when it has none.
     const std::vector<std::string> &labels() const;
 
-    // One result per text, in order. No texts -> Error(InvalidInput).
+    // One result per text, in order (batched by length: a text's result does not depend on
+    // the others). No texts -> Error(InvalidInput).
     std::vector<TextClassification> classify(const std::vector<std::string> &texts) const;
     // One result per pair of texts, read together (encoderPairInput): what a cross-encoder
     // (a reranker, one label: the pair's relevance) or a sentence-pair classifier (NLI) is

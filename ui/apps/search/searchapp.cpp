@@ -76,13 +76,27 @@ SearchResult resultOf(const SemanticIndex &index, const SemanticSearchHit &hit)
             hit.score};
 }
 
-// The passage as HTML with the query's words marked (case-insensitive), cut to a readable
-// length around the first match.
+// How a query word is found in a passage: as a whole word, case-insensitive ("and" not
+// inside "standards"); a word of a script without spaces (Chinese) wherever it occurs.
+QRegularExpression termPattern(const QString &term)
+{
+    static const QRegularExpression spacedWord(QStringLiteral("^[\\p{Latin}\\p{Cyrillic}\\p{Greek}\\d_'-]+$"));
+    const auto escaped = QRegularExpression::escape(term);
+    return QRegularExpression(spacedWord.match(term).hasMatch() ? QStringLiteral("\\b") + escaped + QStringLiteral("\\b")
+                                                                : escaped,
+                              QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+}
+
+// The passage as HTML with the query's words marked, cut to a readable length around the
+// first match.
 QString highlighted(QString text, const QStringList &terms)
 {
-    int first = -1;
+    std::vector<QRegularExpression> patterns;
     for (const auto &term : terms)
-        if (const int at = text.indexOf(term, 0, Qt::CaseInsensitive); at >= 0 && (first < 0 || at < first))
+        patterns.push_back(termPattern(term));
+    int first = -1;
+    for (const auto &pattern : patterns)
+        if (const int at = int(text.indexOf(pattern)); at >= 0 && (first < 0 || at < first))
             first = at;
     if (text.size() > kShownChars) {
         const int start = std::max(0, std::min<int>(first - kShownChars / 3, int(text.size()) - kShownChars));
@@ -90,10 +104,11 @@ QString highlighted(QString text, const QStringList &terms)
                (start + kShownChars < text.size() ? QStringLiteral("…") : QString());
     }
     std::vector<std::pair<int, int>> marks; // [begin, end)
-    for (const auto &term : terms)
-        for (int at = text.indexOf(term, 0, Qt::CaseInsensitive); at >= 0;
-             at = text.indexOf(term, at + int(term.size()), Qt::CaseInsensitive))
-            marks.emplace_back(at, at + int(term.size()));
+    for (const auto &pattern : patterns)
+        for (auto matches = pattern.globalMatch(text); matches.hasNext();) {
+            const auto match = matches.next();
+            marks.emplace_back(int(match.capturedStart()), int(match.capturedEnd()));
+        }
     std::sort(marks.begin(), marks.end());
     QString html;
     int done = 0;
@@ -270,6 +285,30 @@ int SearchApp::modelChoices() const
 QString SearchApp::statusText() const
 {
     return m_status->text();
+}
+
+void SearchApp::showDemoSearch()
+{
+    setProperty("loading", true);
+    const auto table = QDir(QString::fromStdString(m_services.home)).filePath(QStringLiteral("demo/topics.jsonl"));
+    auto run = [this, table] {
+        if (m_model->findText(QStringLiteral("fortune-lm")) < 0 || !QFileInfo::exists(table)) {
+            setProperty("loading", false); // no demo here: the empty app is the picture
+            return;
+        }
+        m_model->setCurrentText(QStringLiteral("fortune-lm"));
+        connect(this, &SearchApp::sourceOpened, this, &SearchApp::startIndexing, Qt::SingleShotConnection);
+        connect(this, &SearchApp::indexed, this, [this] {
+            m_queryField->setText(QStringLiteral("love and friendship")); // the demo data is English
+            search(m_queryField->text());
+        }, Qt::SingleShotConnection);
+        connect(this, &SearchApp::searched, this, [this] { setProperty("loading", false); }, Qt::SingleShotConnection);
+        setSource(table, QStringLiteral("text"));
+    };
+    if (m_model->count() > 0)
+        run();
+    else
+        connect(m_model, &RegisteredModelBox::loaded, this, run, Qt::SingleShotConnection);
 }
 
 void SearchApp::chooseFolder()

@@ -50,6 +50,11 @@ public:
     const std::vector<SearchResult> &results() const { return m_results; }
     bool busy() const { return m_turn != 0; }
 
+    // For the app's screenshot: the demo's topic sayings (<home>/demo/topics.jsonl)
+    // indexed with the demo language model and searched; the "loading" property is true
+    // until the results are shown.
+    void showDemoSearch();
+
 public Q_SLOTS:
     void startIndexing();
     void cancel();
