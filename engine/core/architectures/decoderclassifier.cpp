@@ -19,12 +19,17 @@ torch::Tensor lastTokenStates(const torch::Tensor &hidden, const torch::Tensor &
     return hidden.index({rows, last});
 }
 
+void registerDecoderBody(torch::nn::Module &owner, const CausalLm &decoder)
+{
+    for (const auto &child : decoder->named_children())
+        if (child.key() != "lm_head")
+            owner.register_module(child.key(), child.value());
+}
+
 DecoderClassifierImpl::DecoderClassifierImpl(CausalLm decoder, std::int64_t labelCount)
     : m_decoder(std::move(decoder))
 {
-    for (const auto &child : m_decoder->named_children())
-        if (child.key() != "lm_head")
-            register_module(child.key(), child.value());
+    registerDecoderBody(*this, m_decoder);
     score = register_module("score", Projection(m_decoder->config().hiddenSize, labelCount, false));
 }
 

@@ -18,6 +18,11 @@ namespace llmos {
 torch::Tensor lastTokenStates(const torch::Tensor &hidden, const torch::Tensor &attentionMask,
                               std::int64_t leadingVirtual = 0);
 
+// Registers the decoder's modules in `owner` under their own names ("transformer",
+// "model"), all but its LM head: a classifier's parameters are then named as
+// transformers names them.
+void registerDecoderBody(torch::nn::Module &owner, const CausalLm &decoder);
+
 // transformers' GPT2ForSequenceClassification / LlamaForSequenceClassification (also
 // Mistral, Qwen2) for inference: the decoder's final hidden state at the last real token
 // through score [labels, hidden], no bias. The decoder's modules keep their own names

@@ -7,9 +7,7 @@ namespace llmos {
 DecoderSequenceClassifierImpl::DecoderSequenceClassifierImpl(CausalLm decoder, std::int64_t labelCount)
     : m_decoder(std::move(decoder))
 {
-    for (const auto &child : m_decoder->named_children())
-        if (child.key() != "lm_head")
-            register_module(child.key(), child.value());
+    registerDecoderBody(*this, m_decoder);
     score = register_module("score", Projection(m_decoder->config().hiddenSize, labelCount, false));
     torch::NoGradGuard noGrad;
     score->weight.normal_(0.0, 0.02);

@@ -16,13 +16,13 @@
 #include <cstdint>
 #include <string>
 
-#if defined(__x86_64__)
-#include <cpuid.h>
-#endif
 
 using namespace llmos;
 using test::maxAbsDifference;
 using test::TorchThreads;
+#if defined(__x86_64__)
+using test::upperVectorStateInUse;
+#endif
 
 namespace {
 
@@ -86,20 +86,6 @@ void expectWeightedRowSumMatchesMv(WeightedKernel kernel, const std::string &nam
             EXPECT_LT(maxAbsDifference(out, want), kTolerance) << name << " " << count << " rows of " << width;
         }
 }
-
-#if defined(__x86_64__)
-// Whether the upper halves of the ymm registers hold anything (XGETBV with ECX = 1 reports
-// the state components in use; bit 2 is AVX's). nullopt where the CPU cannot say.
-std::optional<bool> upperVectorStateInUse()
-{
-    unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
-    if (!__get_cpuid_count(0xd, 1, &eax, &ebx, &ecx, &edx) || (eax & (1u << 2)) == 0)
-        return std::nullopt;
-    unsigned low = 0, high = 0;
-    asm volatile("xgetbv" : "=a"(low), "=d"(high) : "c"(1));
-    return (low & (1u << 2)) != 0;
-}
-#endif
 
 } // namespace
 

@@ -5,6 +5,7 @@
 // time, with and without bias and residual, the residual added in place; a row's value
 // must not depend on how the rows are split between calls (threads).
 #include "architectures/quantizedkernels.h"
+#include "rowpathtesting.h"
 
 #include <gtest/gtest.h>
 #include <torch/torch.h>
@@ -14,13 +15,13 @@
 #include <string>
 #include <utility>
 
-#if defined(__x86_64__)
-#include <cpuid.h>
-#endif
 
 using namespace llmos;
 using rowkernels::QuantizedFormat;
 using rowkernels::QuantizedMatVec;
+#if defined(__x86_64__)
+using test::upperVectorStateInUse;
+#endif
 
 namespace {
 
@@ -159,21 +160,6 @@ void expectSplitsAgree(const Operands &o)
         EXPECT_TRUE(torch::equal(split, whole)) << o.describe() << " split at row " << k;
     }
 }
-
-#if defined(__x86_64__)
-// Whether the upper halves of the ymm registers hold anything (XGETBV with ECX = 1 reports
-// the state components in use; bit 2 is AVX's). nullopt where the CPU cannot say. As in
-// test_decode_team.cpp.
-std::optional<bool> upperVectorStateInUse()
-{
-    unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
-    if (!__get_cpuid_count(0xd, 1, &eax, &ebx, &ecx, &edx) || (eax & (1u << 2)) == 0)
-        return std::nullopt;
-    unsigned low = 0, high = 0;
-    asm volatile("xgetbv" : "=a"(low), "=d"(high) : "c"(1));
-    return (low & (1u << 2)) != 0;
-}
-#endif
 
 } // namespace
 
