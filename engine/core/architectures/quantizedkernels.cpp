@@ -1,5 +1,7 @@
 #include "architectures/quantizedkernels.h"
 
+#include <algorithm>
+
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
 #define LLMOS_X86_DISPATCH 1
@@ -57,13 +59,15 @@ void quantizedMatVecRowsPortable(const QuantizedMatVec &p, std::int64_t begin, s
             p.out[row] = finish(p, row, int8Dot(weights + row * p.cols, p.x, p.cols) * p.scales[row]);
         return;
     }
-    const auto groups = p.cols / p.group;
+    const auto groups = (p.cols + p.group - 1) / p.group;
     const auto rowBytes = p.cols / 2;
     for (auto row = begin; row < end; ++row) {
         float sum = 0;
-        for (std::int64_t g = 0; g < groups; ++g)
-            sum += int4Dot(p.weight + row * rowBytes + g * p.group / 2, p.x + g * p.group, p.group / 2) *
+        for (std::int64_t g = 0; g < groups; ++g) {
+            const auto columns = std::min(p.group, p.cols - g * p.group); // the last group may be shorter
+            sum += int4Dot(p.weight + row * rowBytes + g * p.group / 2, p.x + g * p.group, columns / 2) *
                    p.scales[row * groups + g];
+        }
         p.out[row] = finish(p, row, sum);
     }
 }
@@ -184,7 +188,8 @@ template <int Rows>
 __attribute__((target("avx2,fma"))) inline void int4RowsAvx2(const QuantizedMatVec &p, std::int64_t row)
 {
     const auto rowBytes = p.cols / 2;
-    const auto groups = p.cols / p.group;
+    const auto groups = (p.cols + p.group - 1) / p.group;
+    const auto fullGroups = p.cols / p.group; // a shorter last group is summed by int4Dot
     const std::uint8_t *w = p.weight + row * rowBytes;
     const float *scales = p.scales + row * groups;
     const __m256i pickFirst = firstBytes();
@@ -195,7 +200,7 @@ __attribute__((target("avx2,fma"))) inline void int4RowsAvx2(const QuantizedMatV
 #pragma GCC unroll 4
     for (int k = 0; k < Rows; ++k)
         total[k] = _mm256_setzero_ps();
-    for (std::int64_t g = 0; g < groups; ++g) {
+    for (std::int64_t g = 0; g < fullGroups; ++g) {
         __m256 sum[Rows];
 #pragma GCC unroll 4
         for (int k = 0; k < Rows; ++k)
@@ -225,9 +230,14 @@ __attribute__((target("avx2,fma"))) inline void int4RowsAvx2(const QuantizedMatV
         for (int k = 0; k < Rows; ++k)
             total[k] = _mm256_fmadd_ps(sum[k], _mm256_broadcast_ss(scales + k * groups + g), total[k]);
     }
+    const auto tail = fullGroups * p.group;
 #pragma GCC unroll 4
-    for (int k = 0; k < Rows; ++k)
-        p.out[row + k] = finish(p, row + k, horizontalSum(total[k]) * 0x1p-28f);
+    for (int k = 0; k < Rows; ++k) {
+        const float rest = tail < p.cols ? int4Dot(w + k * rowBytes + tail / 2, p.x + tail, (p.cols - tail) / 2) *
+                                               scales[k * groups + fullGroups]
+                                         : 0.0f;
+        p.out[row + k] = finish(p, row + k, horizontalSum(total[k]) * 0x1p-28f + rest);
+    }
 }
 
 __attribute__((target("avx2,fma"))) void int4MatVecAvx2(const QuantizedMatVec &p, std::int64_t begin, std::int64_t end)

@@ -12,7 +12,7 @@ enum class QuantizedFormat : std::uint8_t {
     // int8 [rows][cols], one scale per row (per output channel): w = q * scale[row].
     Int8PerRow,
     // 4-bit [rows][cols / 2] bytes, one scale per `group` consecutive columns of a row,
-    // [rows][cols / group]: w = (nibble - 8) * scale. Column 2j is the low nibble of byte j,
+    // [rows][ceil(cols / group)] (the last group may be shorter): w = (nibble - 8) * scale. Column 2j is the low nibble of byte j,
     // column 2j + 1 the high one -- on a little-endian machine exactly the bytes of
     // compressed-tensors' "pack-quantized" int32 words (8 values each, lowest bits first,
     // stored + 8), so a file's words are used as they are.
@@ -26,7 +26,7 @@ struct QuantizedMatVec {
     const std::uint8_t *weight = nullptr; // Int8PerRow: int8 values; Int4Grouped: packed bytes
     const float *scales = nullptr;
     std::int64_t cols = 0;
-    std::int64_t group = 0; // Int4Grouped: columns per scale, even and dividing cols
+    std::int64_t group = 0; // Int4Grouped: columns per scale, even; cols a multiple of 8
     const float *x = nullptr;
     const float *bias = nullptr;
     const float *residual = nullptr;

@@ -22,9 +22,11 @@ rowkernels::QuantizedFormat formatOf(const WeightQuantization &scheme)
     return scheme.bits == 4 ? rowkernels::QuantizedFormat::Int4Grouped : rowkernels::QuantizedFormat::Int8PerRow;
 }
 
+// 4-bit: a scale per group, the last one possibly shorter (a width such as 344 that no
+// multiple of 32 divides still quantizes).
 std::int64_t groupsPerRow(const WeightQuantization &scheme, std::int64_t cols)
 {
-    return scheme.bits == 4 ? cols / scheme.group : 1;
+    return scheme.bits == 4 ? (cols + scheme.group - 1) / scheme.group : 1;
 }
 
 } // namespace
@@ -53,17 +55,24 @@ QuantizedMatrix QuantizedMatrix::quantize(const torch::Tensor &weight, const Wei
     if (scheme.bits != 4 || scheme.group <= 0 || scheme.group % 32 != 0)
         throw Error(ErrorKind::InvalidInput, "quantize",
                     "weights quantize to 8 bits per channel or to 4 bits in groups of a multiple of 32 columns");
-    if (cols % scheme.group != 0)
+    if (cols % 8 != 0)
         throw Error(ErrorKind::InvalidInput, "quantize",
-                    "a matrix of " + std::to_string(cols) + " columns does not split into groups of " +
-                        std::to_string(scheme.group) + "; choose a group size that divides it");
-    const auto grouped = w.view({rows, cols / scheme.group, scheme.group});
+                    "a matrix of " + std::to_string(cols) + " columns cannot be packed in 4 bits: its width must be a "
+                                                            "multiple of 8 (eight values to a 32-bit word)");
+    const auto groups = groupsPerRow(scheme, cols);
+    // Zeros pad the last group to full length; they change no scale and are cut off again.
+    const auto padded = torch::constant_pad_nd(w, {0, groups * scheme.group - cols});
+    const auto grouped = padded.view({rows, groups, scheme.group});
     const auto scales = (grouped.abs().amax(2, true) / kInt4Max).clamp_min(1e-12);
-    const auto q = ((grouped / scales).round().clamp(-kInt4Max, kInt4Max) + 8).to(torch::kByte).view({rows, cols});
+    const auto q = ((grouped / scales).round().clamp(-kInt4Max, kInt4Max) + 8)
+                       .to(torch::kByte)
+                       .view({rows, groups * scheme.group})
+                       .narrow(1, 0, cols)
+                       .contiguous();
     // Column 2j in the low nibble of byte j, 2j + 1 in the high one.
     const auto pairs = q.view({rows, cols / 2, 2});
     const auto packed = (pairs.select(2, 0) + pairs.select(2, 1) * 16).contiguous(); // each nibble <= 15
-    return {packed, scales.view({rows, cols / scheme.group}).contiguous(), scheme, rows, cols};
+    return {packed, scales.view({rows, groups}).contiguous(), scheme, rows, cols};
 }
 
 QuantizedMatrix QuantizedMatrix::fromStored(torch::Tensor values, torch::Tensor scales,
@@ -71,10 +80,10 @@ QuantizedMatrix QuantizedMatrix::fromStored(torch::Tensor values, torch::Tensor 
                                             const std::string &where)
 {
     const auto groups = groupsPerRow(scheme, cols);
-    if (scheme.bits == 4 && (scheme.group <= 0 || cols % scheme.group != 0 || scheme.group % 2 != 0))
+    if (scheme.bits == 4 && (scheme.group <= 0 || scheme.group % 8 != 0 || cols % 8 != 0))
         throw Error(ErrorKind::Format, where,
-                    "a group size of " + std::to_string(scheme.group) + " does not divide " + std::to_string(cols) +
-                        " columns into even groups");
+                    "4-bit weights need a group size and a width that are multiples of 8 (group " +
+                        std::to_string(scheme.group) + ", " + std::to_string(cols) + " columns)");
     const auto valueCols = scheme.bits == 4 ? cols / 2 : cols;
     if (values.dim() != 2 || values.size(0) != rows || values.size(1) * values.element_size() != valueCols)
         throw Error(ErrorKind::Format, where,
@@ -118,8 +127,12 @@ torch::Tensor QuantizedMatrix::dequantize() const
     const auto bytes = m_values.to(torch::kInt);
     const auto low = bytes.remainder(16).to(torch::kFloat) - 8;
     const auto high = bytes.div(16, "floor").to(torch::kFloat) - 8;
-    const auto q = torch::stack({low, high}, 2).view({m_rows, m_scales.size(1), m_scheme.group});
-    return (q * m_scales.unsqueeze(2)).view({m_rows, m_cols});
+    const auto groups = m_scales.size(1);
+    const auto q = torch::constant_pad_nd(torch::stack({low, high}, 2).view({m_rows, m_cols}),
+                                          {0, groups * m_scheme.group - m_cols});
+    return (q.view({m_rows, groups, m_scheme.group}) * m_scales.unsqueeze(2))
+        .view({m_rows, groups * m_scheme.group})
+        .narrow(1, 0, m_cols);
 }
 
 rowkernels::QuantizedMatVec QuantizedMatrix::product(std::int64_t firstRow, const float *x, const float *bias,

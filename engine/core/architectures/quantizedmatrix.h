@@ -16,14 +16,15 @@ namespace llmos {
 class QuantizedMatrix {
 public:
     // Round-to-nearest of fp32 weight [rows, cols]: int8 scale = max|w| / 127 per row,
-    // 4-bit scale = max|w| / 7 per group (values -7..7). Error(InvalidInput) when cols
-    // does not fit the scheme (4-bit: a multiple of the group size).
+    // 4-bit scale = max|w| / 7 per group of columns, the last group shorter when the group
+    // size does not divide cols (values -7..7). Error(InvalidInput) for a 4-bit width that
+    // is not a multiple of 8.
     static QuantizedMatrix quantize(const torch::Tensor &weight, const WeightQuantization &scheme);
 
     // From stored tensors, checked against the shape the model expects (`where` names the
     // tensor in errors): int8 values [rows, cols] (kChar) or packed bytes [rows, cols / 2]
     // (kByte, any view of compressed-tensors' int32 words), scales [rows, 1] or
-    // [rows, cols / group] in any float dtype.
+    // [rows, ceil(cols / group)] in any float dtype.
     static QuantizedMatrix fromStored(torch::Tensor values, torch::Tensor scales, const WeightQuantization &scheme,
                                       std::int64_t rows, std::int64_t cols, const std::string &where);
 

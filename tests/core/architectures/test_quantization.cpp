@@ -99,7 +99,29 @@ TEST(QuantizedMatrix, RoundsEachWeightToWithinHalfAStep)
     EXPECT_NEAR(packed.scales()[0][0].item<float>(), 0.1f, 1e-7);
     EXPECT_LT(maxAbs(packed.dequantize(), exact), 1e-6);
 
-    EXPECT_EQ(errorOf([&] { QuantizedMatrix::quantize(torch::randn({2, 48}), kInt4); }).kind(), ErrorKind::InvalidInput);
+    EXPECT_EQ(errorOf([&] { QuantizedMatrix::quantize(torch::randn({2, 44}), kInt4); }).kind(), ErrorKind::InvalidInput)
+        << "4-bit rows pack eight values to a 32-bit word";
+}
+
+// A width the group size does not divide (the demo model's 344) gets a shorter last group;
+// the row kernel and the dequantized matrix agree on it.
+TEST(QuantizedMatrix, AShorterLastGroupQuantizesAndMultiplies)
+{
+    torch::manual_seed(5);
+    const auto w = torch::randn({5, 80});
+    const auto matrix = QuantizedMatrix::quantize(w, kInt4); // groups of 32, 32 and 16
+    EXPECT_EQ(matrix.scales().sizes(), (std::vector<std::int64_t>{5, 3}));
+    const auto dequantized = matrix.dequantize();
+    EXPECT_EQ(dequantized.sizes(), w.sizes());
+    const auto tailStep = w.narrow(1, 64, 16).abs().amax(1, true) / 7;
+    EXPECT_TRUE(((dequantized.narrow(1, 64, 16) - w.narrow(1, 64, 16)).abs() <= tailStep / 2 + 1e-7).all().item<bool>());
+    const auto x = torch::randn({80});
+    torch::NoGradGuard noGrad;
+    const auto byKernel = quantizedLinear(x, matrix, {});
+    const auto want = torch::mv(dequantized.to(torch::kDouble), x.to(torch::kDouble));
+    EXPECT_LT(maxAbs(byKernel, want), 1e-4);
+    const auto byMatrix = quantizedLinear(torch::stack({x, x}), matrix, {});
+    EXPECT_LT(maxAbs(byMatrix[1], want), 1e-4);
 }
 
 // The quantized model decodes through the row kernels (and the decode team for the LM
@@ -208,8 +230,8 @@ TEST(QuantizedModel, RefusesWhatItCannotRun)
     auto gpt2 = loadCausalLm(reference().folder("gpt2"));
     EXPECT_EQ(errorOf([&] { quantizeCausalLm(*gpt2, kInt8); }).kind(), ErrorKind::Unsupported);
     auto llama = loadCausalLm(reference().folder("llama-gqa-llama3"));
-    // hidden 32, intermediate 48: groups of 32 do not divide down_proj's 48 columns.
-    EXPECT_EQ(errorOf([&] { quantizeCausalLm(*llama, kInt4); }).kind(), ErrorKind::InvalidInput);
+    // Groups must be a multiple of 32 columns (the kernels' step).
+    EXPECT_EQ(errorOf([&] { quantizeCausalLm(*llama, {4, 48, true}); }).kind(), ErrorKind::InvalidInput);
     EXPECT_FALSE(llama->quantization()) << "a refused scheme leaves the model as it was";
     quantizeCausalLm(*llama, kInt8);
     EXPECT_EQ(errorOf([&] { quantizeCausalLm(*llama, kInt8); }).kind(), ErrorKind::InvalidInput);
