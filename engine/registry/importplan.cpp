@@ -221,7 +221,9 @@ void takeInspection(ImportPlan &plan, const ModelInspection &inspection)
     plan.family = inspection.family;
     plan.architecture = inspection.architecture;
     plan.parameterCount = inspection.parameterCount;
-    plan.dtype = dominantDtype(inspection);
+    // A quantized model's type is its scheme's, not that of the words its values are packed in.
+    const auto &quantization = inspection.config ? inspection.config->quantization : std::nullopt;
+    plan.dtype = quantization ? (quantization->bits == 8 ? "I8" : "I4") : dominantDtype(inspection);
     if (inspection.config)
         plan.contextLength = static_cast<std::uint64_t>(std::max<std::int64_t>(0, inspection.config->maxPositionEmbeddings));
     for (const auto &w : inspection.warnings)

@@ -45,7 +45,8 @@ struct ModelRecord {
     std::string family;       // gpt2 / llama / bert, when known
     std::string architecture; // "LlamaForCausalLM", GGUF general.architecture
     std::uint64_t parameterCount = 0;
-    std::string dtype;        // the type most of the weights' bytes are in: BF16, Q8_0, ...
+    std::string dtype;        // the type most of the weights' bytes are in: BF16, Q8_0, ...; I8 / I4 for
+                              // a quantized (compressed-tensors) folder
     std::uint64_t contextLength = 0;
     std::uint64_t sizeBytes = 0; // all files together
     std::string license;

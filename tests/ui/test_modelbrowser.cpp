@@ -978,15 +978,20 @@ void TestModelBrowser::quantizeFromTheWindowRegistersTheSmallerModel()
     QCOMPARE(dialog->nameField()->text(), QStringLiteral("tiny-q-int8"));
     dialog->schemeChoice()->setCurrentIndex(1); // 4-bit
     QCOMPARE(dialog->nameField()->text(), QStringLiteral("tiny-q-q4g32"));
+    saveLook(*dialog, QStringLiteral("quantize-dialog"));
     QTest::mouseClick(dialog->quantizeButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(browser.page.noticeBar()->text().contains(QStringLiteral("times smaller")), kWaitMs);
     QVERIFY2(browser.page.noticeBar()->text().startsWith(QStringLiteral("Registered tiny-q-q4g32")),
              qPrintable(browser.page.noticeBar()->text()));
+    saveLook(browser.page, QStringLiteral("quantize-done"));
 
     auto registry = registryOf(fixture);
     const auto quantized = registry.find("tiny-q-q4g32");
     QVERIFY(quantized);
     QCOMPARE(quantized->origin, ModelOrigin::Quantized);
+    // The registry counts weights, not the words they are packed in, and names the scheme.
+    QCOMPARE(quantized->parameterCount, registry.get("tiny-q").parameterCount);
+    QCOMPARE(QString::fromStdString(quantized->dtype), QStringLiteral("I4"));
     const auto parents = registry.lineage(quantized->id).ancestors;
     QCOMPARE(parents.size(), std::size_t(1));
     QCOMPARE(parents.front().kind, LineageKind::Quantize);

@@ -37,6 +37,21 @@ void addSafetensors(ModelInspection &out, const SafetensorsWeights &weights)
     out.tensorBytes = weights.totalBytes();
 }
 
+// A quantized folder (weightquantization.h) counts weights, not stored words: a 4-bit
+// weight_packed int32 holds eight, and the scales and shapes are no parameters.
+void countQuantizedParameters(ModelInspection &out)
+{
+    out.parameterCount = 0;
+    for (const auto &t : out.tensors) {
+        if (t.name.ends_with(".weight_scale") || t.name.ends_with(".weight_shape"))
+            continue;
+        std::uint64_t elements = 1;
+        for (const auto d : t.shape)
+            elements *= d;
+        out.parameterCount += t.name.ends_with(".weight_packed") ? elements * 8 : elements;
+    }
+}
+
 // The config and the weights must agree on the embedding table; a mismatch means the
 // model will not load (issue 3 refuses it), so inspect says so early.
 void checkEmbedding(ModelInspection &out, const SafetensorsWeights &weights)
@@ -75,6 +90,8 @@ ModelInspection inspectFolder(const std::string &path)
     }
     const auto weights = SafetensorsWeights::openFolder(path);
     addSafetensors(out, weights);
+    if (out.config && out.config->quantization)
+        countQuantizedParameters(out);
     if (out.config)
         checkEmbedding(out, weights);
     return out;
