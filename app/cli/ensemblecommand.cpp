@@ -2,17 +2,14 @@
 #include "cli/interruptscope.h"
 #include "cli/modelpath.h"
 
-#include "architectures/textclassifier.h"
+#include "evaluation/classifierensemble.h"
 #include "evaluation/modelevaluation.h"
-#include "util/error.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QTextStream>
 
 #include <nlohmann/json.hpp>
-
-#include <algorithm>
 
 namespace llmos::cli {
 
@@ -39,28 +36,12 @@ std::vector<std::string> memberPaths(CommandContext &ctx, QStringList &names)
 // member's labels; the others' are matched by name).
 int classifyText(CommandContext &ctx, const std::vector<std::string> &paths, const QStringList &names)
 {
-    const std::string text = ctx.parser().value(QStringLiteral("text")).toStdString();
-    std::vector<std::string> labels;
-    std::vector<std::vector<double>> columns; // per member, in `labels` order
-    for (const auto &path : paths) {
-        const auto classifier = TextClassifier::open(path);
-        const auto result = classifier.classify({text}).front();
-        if (labels.empty())
-            labels = classifier.labels();
-        std::vector<double> column;
-        for (const auto &label : labels) {
-            const auto at = std::find(classifier.labels().begin(), classifier.labels().end(), label);
-            if (at == classifier.labels().end() || classifier.labels().size() != labels.size())
-                throw Error(ErrorKind::InvalidInput, path, "does not know the same labels as the first model");
-            column.push_back(result.probabilities[static_cast<std::size_t>(at - classifier.labels().begin())]);
-        }
-        columns.push_back(std::move(column));
-    }
-    std::vector<double> average(labels.size(), 0.0);
-    for (const auto &column : columns)
-        for (std::size_t i = 0; i < labels.size(); ++i)
-            average[i] += column[i] / static_cast<double>(columns.size());
-    const auto best = static_cast<std::size_t>(std::max_element(average.begin(), average.end()) - average.begin());
+    const ClassifierEnsemble ensemble(paths);
+    const auto &labels = ensemble.labels();
+    const auto result = ensemble.classify({ctx.parser().value(QStringLiteral("text")).toStdString()}).front();
+    const auto &columns = result.members;
+    const auto &average = result.average;
+    const auto best = mostLikely(average);
     if (ctx.json()) {
         nlohmann::json members = nlohmann::json::array();
         for (int m = 0; m < names.size(); ++m) {

@@ -6,6 +6,7 @@
 #include "datasets/datasetloader.h"
 #include "datasets/rowinterpreter.h"
 #include "datasets/rowreader.h"
+#include "evaluation/classifierensemble.h"
 #include "evaluation/textmetrics.h"
 #include "generation/textgenerator.h"
 #include "tokenizer/loadtokenizer.h"
@@ -112,54 +113,13 @@ std::optional<std::int64_t> labelIndex(const std::vector<std::string> &labels, c
     return std::nullopt;
 }
 
-std::string labelList(const std::vector<std::string> &labels)
-{
-    std::string list;
-    for (const auto &l : labels)
-        list += (list.empty() ? "" : ", ") + l;
-    return list;
-}
-
-// The classifiers of an evaluation, each with the order in which its probabilities map
-// onto the first one's labels (members of an ensemble must know the same labels).
-struct Members {
-    std::vector<TextClassifier> classifiers;
-    std::vector<std::vector<std::size_t>> order; // order[m][i]: member m's index of label i
-    std::vector<std::string> labels;             // the first member's
-
-    explicit Members(const std::vector<std::string> &modelPaths)
-    {
-        for (const auto &path : modelPaths) {
-            classifiers.push_back(TextClassifier::open(path));
-            const auto &own = classifiers.back().labels();
-            if (labels.empty())
-                labels = own;
-            std::vector<std::size_t> map;
-            for (const auto &label : labels) {
-                const auto at = std::find(own.begin(), own.end(), label);
-                if (at == own.end() || own.size() != labels.size())
-                    throw Error(ErrorKind::InvalidInput, path,
-                                "knows the labels " + labelList(own) + " but the first model knows " +
-                                    labelList(labels) + "; an ensemble needs models with the same labels");
-                map.push_back(static_cast<std::size_t>(at - own.begin()));
-            }
-            order.push_back(std::move(map));
-        }
-    }
-};
-
-std::int64_t argmax(const std::vector<double> &values)
-{
-    return static_cast<std::int64_t>(std::max_element(values.begin(), values.end()) - values.begin());
-}
-
 // Each member's report and, for several, the ensemble's (their averaged probabilities)
 // last, every one based on `base` (task, data).
 std::vector<EvaluationReport> classification(const std::vector<std::string> &modelPaths, const EvaluationOptions &options,
                                              const EvaluationReport &base)
 {
-    Members members(modelPaths);
-    const auto &labels = members.labels;
+    const ClassifierEnsemble members(modelPaths);
+    const auto &labels = members.labels();
     std::int64_t skipped = 0;
     auto examples = readExamples(options, DatasetKind::Classification, skipped);
     std::vector<std::string> texts;
@@ -176,26 +136,21 @@ std::vector<EvaluationReport> classification(const std::vector<std::string> &mod
         throw Error(ErrorKind::InvalidInput, options.data.path,
                     "has no row whose label the model knows (its labels: " + labelList(labels) + ")");
     const bool ensemble = modelPaths.size() > 1;
-    const auto count = members.classifiers.size() + (ensemble ? 1 : 0);
+    const auto count = members.members() + (ensemble ? 1 : 0);
     std::vector<ClassificationMetrics> metrics(count, ClassificationMetrics(static_cast<std::int64_t>(labels.size())));
     constexpr std::size_t kBatch = 64;
     for (std::size_t first = 0; first < texts.size(); first += kBatch) {
         checkStop(options, options.data.path);
         const std::vector<std::string> batch(texts.begin() + static_cast<std::ptrdiff_t>(first),
                                              texts.begin() + static_cast<std::ptrdiff_t>(std::min(texts.size(), first + kBatch)));
-        std::vector<std::vector<double>> average(batch.size(), std::vector<double>(labels.size(), 0.0));
-        for (std::size_t m = 0; m < members.classifiers.size(); ++m) {
-            const auto results = members.classifiers[m].classify(batch);
-            for (std::size_t i = 0; i < results.size(); ++i) {
-                metrics[m].add(actual[first + i], static_cast<std::int64_t>(results[i].best));
-                for (std::size_t label = 0; label < labels.size(); ++label)
-                    average[i][label] += results[i].probabilities[members.order[m][label]] /
-                                         static_cast<double>(members.classifiers.size());
-            }
+        const auto results = members.classify(batch);
+        for (std::size_t i = 0; i < results.size(); ++i) {
+            const auto actualLabel = actual[first + i];
+            for (std::size_t m = 0; m < members.members(); ++m)
+                metrics[m].add(actualLabel, static_cast<std::int64_t>(mostLikely(results[i].members[m])));
+            if (ensemble)
+                metrics.back().add(actualLabel, static_cast<std::int64_t>(mostLikely(results[i].average)));
         }
-        if (ensemble)
-            for (std::size_t i = 0; i < batch.size(); ++i)
-                metrics.back().add(actual[first + i], argmax(average[i]));
         progress(options, static_cast<std::int64_t>(first + batch.size()), static_cast<std::int64_t>(texts.size()));
     }
     std::vector<EvaluationReport> reports;
